@@ -1,0 +1,36 @@
+// One place to register teardown work, so that a normal finish, a thrown
+// error and Ctrl-C all leave no child process or temp dir behind.
+
+const tasks = [];
+let running = null;
+
+/** Register fn to run at teardown. Tasks run in reverse registration order. */
+export function onCleanup(fn) {
+  tasks.push(fn);
+}
+
+/** Run every registered task once; safe to call repeatedly and concurrently. */
+export function cleanup() {
+  running ??= (async () => {
+    while (tasks.length > 0) {
+      const task = tasks.pop();
+      try {
+        await task();
+      } catch (err) {
+        console.error(`cleanup: ${err.message}`);
+      }
+    }
+  })();
+  return running;
+}
+
+/** Turn SIGINT/SIGTERM into an orderly teardown instead of orphaned children. */
+export function cleanupOnSignals() {
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, async () => {
+      console.error(`\n${signal} received, cleaning up...`);
+      await cleanup();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+}

@@ -1,0 +1,133 @@
+// Child-process plumbing: free ports, spawning node scripts, readiness
+// polling, orderly shutdown and RSS sampling.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Ask the kernel for a free port by binding port 0, then release it. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Keep only the last `limit` characters of a stream, for error reports. */
+function tail(stream, limit = 64 * 1024) {
+  let text = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk) => {
+    text = (text + chunk).slice(-limit);
+  });
+  return () => text;
+}
+
+/**
+ * Spawn `node <script> ...args` directly (not through npm or a shell) so the
+ * pid we hold is the server itself: RSS sampling and signals then hit the
+ * right process.
+ */
+export function spawnNode(script, args, { env, cwd }) {
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Both pipes must be drained, or a chatty child blocks on a full pipe.
+  const stdout = tail(child.stdout);
+  const stderr = tail(child.stderr);
+  const exited = new Promise((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  // A spawn failure (e.g. ENOENT) is reported through 'exit' as well; keep
+  // the 'error' event from crashing the harness.
+  child.once('error', (err) => {
+    child.spawnError = err;
+  });
+  return { child, exited, stdout, stderr };
+}
+
+function hasExited(child) {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** Error carrying the child's captured output, printed by the caller. */
+export class ChildError extends Error {
+  constructor(message, output) {
+    super(message);
+    this.output = output;
+  }
+}
+
+/** Poll `url` until it answers 200, the child dies, or the timeout passes. */
+export async function waitForReady(url, proc, { timeoutMs = 60_000, intervalMs = 100 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (hasExited(proc.child)) {
+      const how = proc.child.spawnError?.message ?? `exit code ${proc.child.exitCode}, signal ${proc.child.signalCode}`;
+      throw new ChildError(`process exited before ${url} was ready (${how})`, proc.stderr() || proc.stdout());
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      await res.arrayBuffer();
+      if (res.status === 200) return;
+    } catch {
+      // Not listening yet: keep polling.
+    }
+    await sleep(intervalMs);
+  }
+  throw new ChildError(`timed out after ${timeoutMs / 1000} s waiting for ${url}`, proc.stderr() || proc.stdout());
+}
+
+/** SIGTERM, wait for exit; SIGKILL only if the child ignores us. */
+export async function stopChild(proc, { graceMs = 10_000 } = {}) {
+  const { child } = proc;
+  if (hasExited(child)) return;
+  child.kill('SIGTERM');
+  const graceful = await Promise.race([proc.exited.then(() => true), sleep(graceMs).then(() => false)]);
+  if (!graceful) {
+    console.error(`pid ${child.pid} did not exit within ${graceMs / 1000} s of SIGTERM; killing`);
+    child.kill('SIGKILL');
+    await proc.exited;
+  }
+}
+
+/** Current resident set size in kB, or null where /proc is unavailable. */
+function readRssKb(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sample a process's RSS periodically and remember the peak. The kernel's
+ * VmHWM would give the lifetime peak, including seeding; sampling lets us
+ * bracket just the load run.
+ */
+export function startRssSampler(pid, intervalMs = 200) {
+  let peakKb = null;
+  const sample = () => {
+    const kb = readRssKb(pid);
+    if (kb !== null && (peakKb === null || kb > peakKb)) peakKb = kb;
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    /** Stop sampling; returns the peak in MB, or null if never readable. */
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peakKb === null ? null : peakKb / 1024;
+    },
+  };
+}

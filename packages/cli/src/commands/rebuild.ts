@@ -1,0 +1,15 @@
+import { createPlatform, loadConfig, rebuildProjections } from '@starling/kit';
+import { allServices } from '../services.js';
+
+/** Run it with the service stopped: on embedded PGlite only one process may open DATA_DIR. */
+export async function rebuildCommand(): Promise<number> {
+  const platform = await createPlatform({ config: loadConfig(), services: allServices() });
+  try {
+    await platform.migrate();
+    const rebuilt = await rebuildProjections(platform);
+    for (const { projection, events } of rebuilt) console.log(`rebuilt ${projection} from ${events} events`);
+    return 0;
+  } finally {
+    await platform.close();
+  }
+}

@@ -1,0 +1,108 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { problems } from '../http/problem.js';
+import type { Revocations } from './revocations.js';
+
+export const SESSION_COOKIE = 'starling_session';
+export const CSRF_COOKIE = 'starling_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+export const TOKEN_AUDIENCE = 'starling';
+
+export type Role = 'user' | 'admin';
+
+/** The authenticated principal of a request, from a verified access token. */
+export interface Caller {
+  userId: string;
+  username: string;
+  role: Role;
+  sessionId: string;
+  via: 'bearer' | 'cookie';
+}
+
+export interface AccessClaims extends JWTPayload {
+  sub: string;
+  username: string;
+  role: Role;
+  sid: string;
+  /** SHA-256 of the session's CSRF token: binds the double-submit token to this session. */
+  csrf: string;
+}
+
+export const csrfDigest = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface AuthenticatorOptions {
+  keys: JWTVerifyGetKey;
+  issuer: string;
+  revocations: Revocations;
+}
+
+/**
+ * Verifies access tokens statelessly with the identity service's public keys. Bearer
+ * tokens need nothing more; a session cookie on a state-changing request must come with
+ * the CSRF header whose digest the token carries.
+ */
+export class Authenticator {
+  constructor(private readonly options: AuthenticatorOptions) {}
+
+  /** The caller, or undefined for an anonymous request. A bad bearer token is a 401. */
+  async optional(request: FastifyRequest): Promise<Caller | undefined> {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw problems.unauthorized('The Authorization header must be "Bearer <token>".');
+      const claims = await this.verify(match[1]!);
+      if (!claims) throw problems.unauthorized('The access token is invalid or has expired.');
+      return toCaller(claims, 'bearer');
+    }
+    const cookie = request.cookies?.[SESSION_COOKIE];
+    if (!cookie) return undefined;
+    // A stale cookie on a read is just an anonymous visitor; a write then asks to log in.
+    const claims = await this.verify(cookie);
+    if (!claims) return undefined;
+    if (!SAFE_METHODS.has(request.method)) checkCsrf(request, claims);
+    return toCaller(claims, 'cookie');
+  }
+
+  async require(request: FastifyRequest): Promise<Caller> {
+    const caller = await this.optional(request);
+    if (!caller) throw problems.unauthorized();
+    return caller;
+  }
+
+  private async verify(token: string): Promise<AccessClaims | undefined> {
+    try {
+      const { payload } = await jwtVerify<AccessClaims>(token, this.options.keys, {
+        issuer: this.options.issuer,
+        audience: TOKEN_AUDIENCE,
+        algorithms: ['ES256'],
+      });
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
+      if (this.options.revocations.isRevoked(payload.sid, payload.sub)) return undefined;
+      return payload;
+    } catch (err) {
+      if (err instanceof joseErrors.JOSEError) return undefined;
+      throw err;
+    }
+  }
+}
+
+function checkCsrf(request: FastifyRequest, claims: AccessClaims): void {
+  const sent = request.headers[CSRF_HEADER];
+  const token = Array.isArray(sent) ? sent[0] : sent;
+  const expected = Buffer.from(claims.csrf ?? '');
+  const actual = Buffer.from(token ? csrfDigest(token) : '');
+  if (expected.length === 0 || expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+    throw problems.forbidden(`A cookie-authenticated request must send the ${CSRF_HEADER} header.`);
+  }
+}
+
+const toCaller = (claims: AccessClaims, via: Caller['via']): Caller => ({
+  userId: claims.sub,
+  username: claims.username,
+  role: claims.role === 'admin' ? 'admin' : 'user',
+  sessionId: claims.sid,
+  via,
+});

@@ -1,0 +1,40 @@
+import type { Db } from '../db/storage.js';
+import type { RecordedEvent } from './event-store.js';
+
+/**
+ * Something that reacts to events: a projection that maintains a read model, or a
+ * reactor that appends events of its own. It must be idempotent, and it must do all
+ * of its work through the `trx` it is given, which also advances its checkpoint.
+ */
+export interface Consumer {
+  /** Unique and stable: the key of its checkpoint. */
+  name: string;
+  /** The service (schema) whose events it consumes. */
+  source: string;
+  /** Event types it wants; others are skipped. */
+  types: readonly string[];
+  handle(event: RecordedEvent, trx: Db): Promise<void>;
+}
+
+/** A consumer that owns read-model tables, which `projections rebuild` empties and refills. */
+export interface Projection extends Consumer {
+  tables: readonly string[];
+}
+
+export const isProjection = (c: Consumer): c is Projection => 'tables' in c;
+
+/**
+ * The event bus: consumers subscribe with the database of the service they belong to.
+ * Embedded mode tails the outbox tables in-process; the distributed bus plugs in here.
+ */
+export interface EventBus {
+  subscribe(consumer: Consumer, db: Db): void;
+  /** Something was appended: wake the consumers now rather than at their next poll. */
+  notify(): void;
+  /** Resolves once every consumer has processed every event committed before the call. */
+  drain(): Promise<void>;
+  /** Events each consumer has yet to process. */
+  lag(): Promise<Array<{ consumer: string; lag: number }>>;
+  start(): void;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../db/storage.js';
+
+/** Who and what caused an event: kept with it for audit and tracing, never a secret. */
+export interface EventMetadata {
+  request_id?: string;
+  actor_id?: string;
+  correlation_id?: string;
+  causation_id?: string;
+}
+
+export interface NewEvent<T = unknown> {
+  type: string;
+  data: T;
+  schemaVersion?: number;
+  metadata?: EventMetadata;
+}
+
+export interface RecordedEvent<T = unknown> {
+  eventId: string;
+  streamId: string;
+  version: number;
+  position: number;
+  txId: string;
+  type: string;
+  schemaVersion: number;
+  data: T;
+  metadata: EventMetadata;
+  recordedAt: Date;
+}
+
+/** Position in a log as a reader sees it: committed order, not allocation order. */
+export interface Checkpoint {
+  txId: string;
+  position: number;
+}
+
+export const START: Checkpoint = { txId: '0', position: 0 };
+
+export class WrongExpectedVersion extends Error {
+  override name = 'WrongExpectedVersion';
+  constructor(
+    readonly streamId: string,
+    readonly expected: number,
+    readonly actual: number | undefined,
+  ) {
+    super(`Stream ${streamId} is at version ${actual ?? '?'}, expected ${expected}`);
+  }
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+interface EventRow {
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  position: number;
+  tx_id: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+const toRecorded = (row: EventRow): RecordedEvent => ({
+  eventId: row.event_id,
+  streamId: row.stream_id,
+  version: row.stream_version,
+  position: row.position,
+  txId: String(row.tx_id),
+  type: row.type,
+  schemaVersion: row.schema_version,
+  data: row.data,
+  metadata: row.metadata ?? {},
+  recordedAt: new Date(row.recorded_at),
+});
+
+const COLUMNS = sql`event_id, stream_id, stream_version, position, tx_id::text as tx_id, type, schema_version, data, metadata, recorded_at`;
+
+export async function readStream(db: Db, streamId: string): Promise<RecordedEvent[]> {
+  const { rows } = await sql<EventRow>`
+    select ${COLUMNS} from events where stream_id = ${streamId} order by stream_version`.execute(db);
+  return rows.map(toRecorded);
+}
+
+/**
+ * Appends events to a stream that must be at `expectedVersion` (0: the stream must not
+ * exist yet). Call it inside the transaction that also changes anything else, so the
+ * state change and its outbox entry commit together. Returns the new stream version.
+ */
+export async function appendToStream(
+  db: Db,
+  streamId: string,
+  expectedVersion: number,
+  events: readonly NewEvent[],
+): Promise<number> {
+  const { rows } = await sql<{ version: number }>`
+    select coalesce(max(stream_version), 0)::int as version from events where stream_id = ${streamId}`.execute(db);
+  const actual = rows[0]?.version ?? 0;
+  if (actual !== expectedVersion) throw new WrongExpectedVersion(streamId, expectedVersion, actual);
+  let version = expectedVersion;
+  try {
+    for (const event of events) {
+      version += 1;
+      await sql`
+        insert into events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
+        values (${randomUUID()}, ${streamId}, ${version}, ${event.type}, ${event.schemaVersion ?? 1},
+                ${JSON.stringify(event.data)}::jsonb, ${JSON.stringify(event.metadata ?? {})}::jsonb)`.execute(db);
+    }
+  } catch (err) {
+    // A concurrent writer appended the same version first: the loser of the race.
+    if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
+      throw new WrongExpectedVersion(streamId, expectedVersion, undefined);
+    }
+    throw err;
+  }
+  return version;
+}
+
+/**
+ * Reads committed events after a checkpoint, in commit order. Only transactions older
+ * than every still-running one are visible (`pg_snapshot_xmin`), so an event whose
+ * transaction allocated an early position but commits late is read after it commits,
+ * never skipped.
+ */
+export async function readAfter(
+  db: Db,
+  source: string,
+  after: Checkpoint,
+  limit: number,
+): Promise<RecordedEvent[]> {
+  const table = sql.table(`${source}.events`);
+  const { rows } = await sql<EventRow>`
+    select ${COLUMNS} from ${table}
+    where (tx_id, position) > (${after.txId}::xid8, ${after.position}::bigint)
+      and tx_id < pg_snapshot_xmin(pg_current_snapshot())
+    order by tx_id, position
+    limit ${limit}`.execute(db);
+  return rows.map(toRecorded);
+}
+
+export async function headPosition(db: Db, source: string): Promise<number> {
+  const { rows } = await sql<{ head: number }>`
+    select coalesce(max(position), 0)::bigint as head from ${sql.table(`${source}.events`)}`.execute(db);
+  return Number(rows[0]?.head ?? 0);
+}

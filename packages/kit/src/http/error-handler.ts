@@ -1,0 +1,72 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { WrongExpectedVersion } from '../events/event-store.js';
+import { HttpProblem, problems, type FieldError } from './problem.js';
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** Names the field an Ajv error is about, e.g. `username`, `limit`, `tags.2`. */
+function fieldOf(error: AjvError): string {
+  const path = error.instancePath.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const extra = error.params.missingProperty ?? error.params.additionalProperty;
+  if (typeof extra === 'string') path.push(extra);
+  return path.join('.') || '(body)';
+}
+
+function reasonOf(error: AjvError): string {
+  if (error.keyword === 'additionalProperties') return 'is not an allowed field';
+  if (error.keyword === 'required') return 'is required';
+  return error.message ?? 'is invalid';
+}
+
+/** Maps every failure to problem+json. Unexpected errors are logged and answered as 500 without detail. */
+export function toProblem(error: FastifyError | Error, request: FastifyRequest): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  if (error instanceof WrongExpectedVersion) return problems.preconditionFailed();
+  const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
+  if (fe.validation) {
+    const errors: FieldError[] = fe.validation.map((v) => ({ field: fieldOf(v), reason: reasonOf(v) }));
+    const where = fe.validationContext === 'querystring' ? 'query string' : (fe.validationContext ?? 'request');
+    return problems.validation(errors, `The ${where} is not valid.`);
+  }
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return problems.malformedJson('The body is not valid JSON.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problems.malformedJson('The body is empty but the content type says JSON.');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problems.payloadTooLarge('The body is larger than this server accepts.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problems.unsupportedMediaType(
+        `Content type ${JSON.stringify(request.headers['content-type'] ?? '')} is not supported; send application/json.`,
+      );
+  }
+  if (error instanceof SyntaxError && fe.statusCode === 400) return problems.malformedJson('The body is not valid JSON.');
+  const status = fe.statusCode ?? 500;
+  if (status >= 400 && status < 500) return new HttpProblem(status, 'bad-request', 'Bad request', fe.message);
+  return problems.internal();
+}
+
+export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyReply {
+  return reply
+    .code(problem.status)
+    .headers(problem.headers)
+    .type('application/problem+json')
+    .serializer(JSON.stringify)
+    .send(problem.body(reply.request.url.split('?')[0]));
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error as FastifyError, request);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problems.notFound(`No route for ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
+import openapiGlue from 'fastify-openapi-glue';
+import { parse } from 'yaml';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type OpenApiDocument = Record<string, any>;
+
+export function loadOpenApi(path: string | URL): OpenApiDocument {
+  return parse(readFileSync(path, 'utf8')) as OpenApiDocument;
+}
+
+/**
+ * Registers a service's routes from its OpenAPI document: paths, parameter and body
+ * validation and response serialization all come from the contract, and each
+ * operation is served by the handler named after its operationId.
+ */
+export async function registerOperations(
+  app: FastifyInstance,
+  document: OpenApiDocument,
+  handlers: Record<string, RouteHandlerMethod>,
+): Promise<void> {
+  const operations = Object.values(document.paths ?? {}).flatMap((item) =>
+    Object.values(item as Record<string, { operationId?: string }>)
+      .map((op) => op?.operationId)
+      .filter((id): id is string => typeof id === 'string'),
+  );
+  const missing = operations.filter((id) => !handlers[id]);
+  if (missing.length) throw new Error(`No handler for operation(s): ${missing.join(', ')}`);
+  await app.register(openapiGlue, {
+    // The plugin dereferences and rewrites the document; give it a copy.
+    specification: structuredClone(document),
+    serviceHandlers: handlers,
+  });
+}
+
+/** One document for the whole process: every service's paths and components. */
+export function mergeOpenApi(base: OpenApiDocument, documents: OpenApiDocument[]): OpenApiDocument {
+  const merged: OpenApiDocument = structuredClone(base);
+  merged.paths ??= {};
+  merged.components ??= {};
+  merged.tags ??= [];
+  for (const doc of documents) {
+    for (const [path, item] of Object.entries(doc.paths ?? {})) {
+      merged.paths[path] = { ...(merged.paths[path] ?? {}), ...(item as object) };
+    }
+    for (const [kind, entries] of Object.entries(doc.components ?? {})) {
+      merged.components[kind] ??= {};
+      for (const [name, value] of Object.entries(entries as Record<string, unknown>)) {
+        const existing = merged.components[kind][name];
+        if (existing && JSON.stringify(existing) !== JSON.stringify(value)) {
+          throw new Error(`OpenAPI component ${kind}.${name} is defined differently by two services`);
+        }
+        merged.components[kind][name] = value;
+      }
+    }
+    for (const tag of doc.tags ?? []) {
+      if (!merged.tags.some((t: { name: string }) => t.name === tag.name)) merged.tags.push(tag);
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,25 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+
+/**
+ * JSON logs to stdout. Credentials never reach a log line: auth headers and cookies are
+ * redacted, and request bodies are never logged.
+ */
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
+  return pino({
+    level: config.LOG_LEVEL,
+    base: { app: 'starling' },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.current_password',
+        '*.password_hash',
+        '*.access_token',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}

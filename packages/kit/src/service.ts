@@ -1,0 +1,42 @@
+import type { RouteHandlerMethod } from 'fastify';
+import type { JWTVerifyGetKey } from 'jose';
+import type { Logger } from 'pino';
+import type { Authenticator } from './auth/caller.js';
+import type { Revocations } from './auth/revocations.js';
+import type { Config } from './config.js';
+import type { Migrations } from './db/migrate.js';
+import type { Db } from './db/storage.js';
+import type { Consumer, EventBus } from './events/consumer.js';
+import type { OpenApiDocument } from './http/openapi.js';
+import type { Metrics } from './metrics.js';
+
+/** What a service gets from the platform: its own schema, the bus, auth, config. */
+export interface ServiceContext {
+  name: string;
+  db: Db;
+  bus: EventBus;
+  auth: Authenticator;
+  revocations: Revocations;
+  config: Config;
+  log: Logger;
+  metrics: Metrics;
+  /**
+   * Runs a command's transaction; once it commits, waits for the consumers to catch
+   * up so the caller reads its own write from the read models.
+   */
+  write<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
+}
+
+/** A bounded context as the platform sees it: contract, tables, consumers, handlers. */
+export interface ServiceDefinition {
+  /** Also the name of its database schema. */
+  name: string;
+  openapi: OpenApiDocument;
+  migrations: Migrations;
+  consumers(ctx: ServiceContext): Consumer[];
+  handlers(ctx: ServiceContext): Record<string, RouteHandlerMethod>;
+  /** Runs after migrations, before the service takes traffic. */
+  start?(ctx: ServiceContext): Promise<void>;
+  /** The identity service publishes the keys that verify access tokens. */
+  verificationKeys?: JWTVerifyGetKey;
+}

@@ -1,0 +1,95 @@
+import {
+  appendToStream,
+  checkIfMatch,
+  loadAggregate,
+  problems,
+  type Caller,
+  type Db,
+  type NewEvent,
+} from '@starling/kit';
+import { newEvent, PasswordChanged, UserDeleted, UserProfileUpdated } from '@starling/events';
+import type { FastifyRequest } from 'fastify';
+import { hashPassword, verifyPassword } from '../domain/password.js';
+import { emailKey, user, userStream, type UserState } from '../domain/user.js';
+import { claimEmail, releaseEmail, releaseUsername } from './claims.js';
+
+type Write = <T>(fn: (trx: Db) => Promise<T>) => Promise<T>;
+
+/** Only the account's owner or an admin may change or delete it. */
+export function mayChange(caller: Caller, userId: string): void {
+  if (caller.userId !== userId && caller.role !== 'admin') {
+    throw problems.forbidden('Only the account owner or an admin may change this account.');
+  }
+}
+
+async function loadLive(trx: Db, userId: string): Promise<{ state: UserState; version: number }> {
+  const loaded = await loadAggregate(trx, userStream(userId), user);
+  if (!loaded.state.exists || loaded.state.deleted) throw problems.notFound(`There is no user ${userId}.`);
+  return loaded;
+}
+
+export interface ProfileChange {
+  name?: string | undefined;
+  email?: string | undefined;
+  password?: string | undefined;
+  current_password?: string | undefined;
+}
+
+export async function changeUser(
+  write: Write,
+  request: FastifyRequest,
+  caller: Caller,
+  userId: string,
+  change: ProfileChange,
+): Promise<void> {
+  mayChange(caller, userId);
+  // Hashing is slow: do it before the transaction, check the current password inside.
+  const newHash = change.password !== undefined ? await hashPassword(change.password) : undefined;
+  await write(async (trx) => {
+    const { state, version } = await loadLive(trx, userId);
+    checkIfMatch(request, version);
+    const events: NewEvent[] = [];
+    const profile: { user_id: string; name?: string; email?: string } = { user_id: userId };
+    if (change.name !== undefined && change.name.trim() !== state.name) profile.name = change.name.trim() || state.username;
+    if (change.email !== undefined && emailKey(change.email) !== emailKey(state.email)) {
+      await claimEmail(trx, change.email, userId);
+      await releaseEmail(trx, state.email, userId);
+      profile.email = change.email.trim();
+    } else if (change.email !== undefined && change.email.trim() !== state.email) {
+      profile.email = change.email.trim();
+    }
+    if (profile.name !== undefined || profile.email !== undefined) events.push(newEvent(UserProfileUpdated, profile));
+    if (newHash !== undefined) {
+      const resettingOther = caller.role === 'admin' && caller.userId !== userId;
+      if (!resettingOther) {
+        if (change.current_password === undefined) {
+          throw problems.validation([{ field: 'current_password', reason: 'is required to change the password' }]);
+        }
+        if (!(await verifyPassword(change.current_password, state.passwordHash))) {
+          throw problems.validation([{ field: 'current_password', reason: 'is not your current password' }]);
+        }
+      }
+      events.push(newEvent(PasswordChanged, { user_id: userId, password_hash: newHash }));
+    }
+    if (events.length > 0) await appendToStream(trx, userStream(userId), version, withActor(events, caller, request));
+  });
+}
+
+export async function deleteUser(write: Write, request: FastifyRequest, caller: Caller, userId: string): Promise<void> {
+  mayChange(caller, userId);
+  await write(async (trx) => {
+    const { state, version } = await loadLive(trx, userId);
+    checkIfMatch(request, version);
+    await releaseUsername(trx, state.username, userId);
+    await releaseEmail(trx, state.email, userId);
+    await appendToStream(
+      trx,
+      userStream(userId),
+      version,
+      withActor([newEvent(UserDeleted, { user_id: userId, username: state.username })], caller, request),
+    );
+  });
+}
+
+const withActor = (events: NewEvent[], caller: Caller, request: FastifyRequest): NewEvent[] =>
+  events.map((e) => ({ ...e, metadata: { ...e.metadata, actor_id: caller.userId, request_id: request.id } }));

@@ -1,0 +1,39 @@
+import { appendToStream, newId, problems, type Db } from '@starling/kit';
+import { newEvent, UserRegistered } from '@starling/events';
+import { sql } from 'kysely';
+import { hashPassword } from '../domain/password.js';
+import { userStream, usernameKey } from '../domain/user.js';
+import { claimEmail } from './claims.js';
+
+export interface Registration {
+  username: string;
+  email: string;
+  password: string;
+  name?: string | undefined;
+}
+
+/** Signs a user up: claims the username and email, then records UserRegistered. */
+export async function registerUser(write: (fn: (trx: Db) => Promise<string>) => Promise<string>, input: Registration) {
+  const id = newId();
+  const passwordHash = await hashPassword(input.password);
+  return write(async (trx) => {
+    const claimed = await sql`
+      insert into username_claims (username_key, user_id) values (${usernameKey(input.username)}, ${id})
+      on conflict do nothing`.execute(trx);
+    if (Number(claimed.numAffectedRows ?? 0) === 0) {
+      throw problems.conflict('That username is taken.', [{ field: 'username', reason: 'is already taken' }]);
+    }
+    await claimEmail(trx, input.email, id);
+    await appendToStream(trx, userStream(id), 0, [
+      newEvent(UserRegistered, {
+        user_id: id,
+        username: input.username,
+        email: input.email.trim(),
+        name: input.name?.trim() || input.username,
+        password_hash: passwordHash,
+      }),
+    ]);
+    return id;
+  });
+}
+

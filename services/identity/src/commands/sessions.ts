@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import {
+  appendToStream,
+  csrfDigest,
+  problems,
+  readStream,
+  type Caller,
+  type Config,
+  type Db,
+  type RateLimiter,
+} from '@starling/kit';
+import { newEvent, SessionEnded, SessionStarted } from '@starling/events';
+import type { KeyRing } from '../keys.js';
+import { decoyHash, verifyPassword } from '../domain/password.js';
+import { usernameKey } from '../domain/user.js';
+import { findUserByUsername, passwordHashOf } from '../read-models.js';
+
+type Write = <T>(fn: (trx: Db) => Promise<T>) => Promise<T>;
+
+export const sessionStream = (sessionId: string) => `session-${sessionId}`;
+
+export interface LoginResult {
+  accessToken: string;
+  csrfToken: string;
+  expiresIn: number;
+}
+
+const INVALID = 'Invalid username or password';
+
+/**
+ * Checks a password and opens a session. Unknown users and wrong passwords fail the
+ * same way and take as long. Attempts are limited per username and per client address.
+ */
+export async function login(
+  deps: { db: Db; write: Write; keys: KeyRing; config: Config; limiter: RateLimiter },
+  input: { username: string; password: string },
+  clientAddress: string,
+): Promise<LoginResult> {
+  for (const key of [`user:${usernameKey(input.username)}`, `ip:${clientAddress}`]) {
+    const verdict = deps.limiter.hit(key);
+    if (!verdict.allowed) throw problems.tooManyRequests(verdict.retryAfterSeconds);
+  }
+  const account = await findUserByUsername(deps.db, input.username);
+  const hash = account ? await passwordHashOf(deps.db, account.id) : undefined;
+  const valid = await verifyPassword(input.password, hash ?? (await decoyHash()));
+  if (!account || !hash || !valid) throw problems.unauthorized(INVALID);
+
+  const sessionId = randomBytes(18).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const ttl = deps.config.ACCESS_TOKEN_TTL;
+  const expiresAt = new Date(Date.now() + ttl * 1000).toISOString();
+  await deps.write((trx) =>
+    appendToStream(trx, sessionStream(sessionId), 0, [
+      {
+        ...newEvent(SessionStarted, { session_id: sessionId, user_id: account.id, expires_at: expiresAt }),
+        metadata: { actor_id: account.id },
+      },
+    ]),
+  );
+  const accessToken = await deps.keys.sign(
+    { sub: account.id, username: account.username, role: account.role, sid: sessionId, csrf: csrfDigest(csrfToken) },
+    deps.config.TOKEN_ISSUER,
+    ttl,
+  );
+  return { accessToken, csrfToken, expiresIn: ttl };
+}
+
+/** Ends the caller's session: every token it issued stops working at once. */
+export async function logout(deps: { write: Write; db: Db }, caller: Caller): Promise<Date | undefined> {
+  return deps.write(async (trx) => {
+    const stream = sessionStream(caller.sessionId);
+    const events = await readStream(trx, stream);
+    const started = events.find((e) => e.type === SessionStarted.type);
+    if (!started || events.some((e) => e.type === SessionEnded.type)) return undefined;
+    const data = started.data as { expires_at: string };
+    await appendToStream(trx, stream, events.length, [
+      {
+        ...newEvent(SessionEnded, { session_id: caller.sessionId, user_id: caller.userId, expires_at: data.expires_at }),
+        metadata: { actor_id: caller.userId },
+      },
+    ]);
+    return new Date(data.expires_at);
+  });
+}

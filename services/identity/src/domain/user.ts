@@ -1,0 +1,58 @@
+import type { Aggregate } from '@starling/kit';
+import {
+  AdminRoleGranted,
+  PasswordChanged,
+  UserDeleted,
+  UserProfileUpdated,
+  UserRegistered,
+  type PayloadOf,
+} from '@starling/events';
+
+/** The user aggregate: what a command needs to decide, folded from the user's stream. */
+export interface UserState {
+  exists: boolean;
+  deleted: boolean;
+  id: string;
+  username: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  role: 'user' | 'admin';
+}
+
+export const userStream = (id: string) => `user-${id}`;
+
+export const usernameKey = (username: string) => username.toLowerCase();
+export const emailKey = (email: string) => email.trim().toLowerCase();
+
+export const user: Aggregate<UserState> = {
+  initial: { exists: false, deleted: false, id: '', username: '', email: '', name: '', passwordHash: '', role: 'user' },
+  evolve(state, event) {
+    switch (event.type) {
+      case UserRegistered.type: {
+        const d = event.data as PayloadOf<typeof UserRegistered>;
+        return {
+          ...state,
+          exists: true,
+          id: d.user_id,
+          username: d.username,
+          email: d.email,
+          name: d.name,
+          passwordHash: d.password_hash,
+        };
+      }
+      case UserProfileUpdated.type: {
+        const d = event.data as PayloadOf<typeof UserProfileUpdated>;
+        return { ...state, name: d.name ?? state.name, email: d.email ?? state.email };
+      }
+      case PasswordChanged.type:
+        return { ...state, passwordHash: (event.data as PayloadOf<typeof PasswordChanged>).password_hash };
+      case AdminRoleGranted.type:
+        return { ...state, role: 'admin' };
+      case UserDeleted.type:
+        return { ...state, deleted: true };
+      default:
+        return state;
+    }
+  },
+};

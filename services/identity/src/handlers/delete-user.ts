@@ -1,0 +1,11 @@
+import { deleteUser as deleteAccount } from '../commands/change-user.js';
+import type { Handler } from './deps.js';
+
+export const deleteUser: Handler<'deleteUser'> =
+  ({ ctx }) =>
+  async (request, reply) => {
+    const caller = await ctx.auth.require(request);
+    await deleteAccount(ctx.write, request, caller, request.params.id);
+    ctx.revocations.revokeUser(request.params.id);
+    return reply.code(204).send();
+  };

@@ -1,0 +1,33 @@
+import type { RouteHandlerMethod } from 'fastify';
+import { createUser } from './create-user.js';
+import { deleteUserByUsername } from './delete-user-by-username.js';
+import { deleteUser } from './delete-user.js';
+import type { IdentityDeps } from './deps.js';
+import { getInfo } from './get-info.js';
+import { getJwks } from './get-jwks.js';
+import { getMe } from './get-me.js';
+import { getUser } from './get-user.js';
+import { listUsers } from './list-users.js';
+import { login } from './login.js';
+import { logout } from './logout.js';
+import { updateUser } from './update-user.js';
+
+/** One handler per operationId in openapi.yaml. */
+export function identityHandlers(deps: IdentityDeps): Record<string, RouteHandlerMethod> {
+  const handlers = {
+    getInfo,
+    listUsers,
+    createUser,
+    deleteUserByUsername,
+    getUser,
+    updateUser,
+    deleteUser,
+    login,
+    logout,
+    getMe,
+    getJwks,
+  };
+  return Object.fromEntries(
+    Object.entries(handlers).map(([id, make]) => [id, make(deps) as unknown as RouteHandlerMethod]),
+  );
+}

@@ -1,0 +1,6 @@
+import type { Migrations } from '@starling/kit';
+import * as identity0001 from './2026-11-22T0001-identity.js';
+
+export const migrations: Migrations = {
+  '2026-11-22T0001-identity': identity0001,
+};

@@ -1,0 +1,17 @@
+import type { Caller } from '@starling/kit';
+import type { components } from './generated/openapi.js';
+import type { UserRow } from './read-models.js';
+
+export type User = components['schemas']['User'];
+
+/** The public view of an account. Email is personal: only its owner and admins see it. */
+export function presentUser(row: UserRow, caller: Caller | undefined): User {
+  const seesPrivate = caller !== undefined && (caller.userId === row.id || caller.role === 'admin');
+  return {
+    id: row.id,
+    username: row.username,
+    name: row.name,
+    ...(seesPrivate ? { email: row.email } : {}),
+    created_at: new Date(row.created_at).toISOString(),
+  };
+}

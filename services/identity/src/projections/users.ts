@@ -1,0 +1,51 @@
+import type { Projection } from '@starling/kit';
+import {
+  AdminRoleGranted,
+  UserDeleted,
+  UserProfileUpdated,
+  UserRegistered,
+  type PayloadOf,
+} from '@starling/events';
+import { sql } from 'kysely';
+import { usernameKey } from '../domain/user.js';
+
+/**
+ * `users`: one row per live account, with its stream version as the ETag. Each write
+ * sets the version it came from, so replaying an event changes nothing.
+ */
+export const usersProjection: Projection = {
+  name: 'identity.users',
+  source: 'identity',
+  tables: ['users'],
+  types: [UserRegistered.type, UserProfileUpdated.type, AdminRoleGranted.type, UserDeleted.type],
+  async handle(event, trx) {
+    switch (event.type) {
+      case UserRegistered.type: {
+        const d = event.data as PayloadOf<typeof UserRegistered>;
+        await sql`
+          insert into users (id, username, username_key, name, email, created_at, version)
+          values (${d.user_id}, ${d.username}, ${usernameKey(d.username)}, ${d.name}, ${d.email},
+                  ${event.recordedAt}, ${event.version})
+          on conflict (id) do nothing`.execute(trx);
+        return;
+      }
+      case UserProfileUpdated.type: {
+        const d = event.data as PayloadOf<typeof UserProfileUpdated>;
+        await sql`
+          update users set name = coalesce(${d.name ?? null}, name), email = coalesce(${d.email ?? null}, email),
+                 version = ${event.version}
+          where id = ${d.user_id} and version < ${event.version}`.execute(trx);
+        return;
+      }
+      case AdminRoleGranted.type: {
+        const d = event.data as PayloadOf<typeof AdminRoleGranted>;
+        await sql`update users set role = 'admin', version = ${event.version}
+                  where id = ${d.user_id} and version < ${event.version}`.execute(trx);
+        return;
+      }
+      case UserDeleted.type:
+        await sql`delete from users where id = ${(event.data as PayloadOf<typeof UserDeleted>).user_id}`.execute(trx);
+        return;
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import type { Aggregate } from '@starling/kit';
+import { TweetDeleted, TweetPosted, type PayloadOf } from '@starling/events';
+
+export interface TweetState {
+  exists: boolean;
+  deleted: boolean;
+  authorId: string;
+}
+
+export const tweetStream = (id: string) => `tweet-${id}`;
+
+export const MAX_TWEET_LENGTH = 280;
+
+/** The body as stored: trimmed, and 1–280 characters (code points, so an emoji is one). */
+export function tweetBody(raw: string): string | undefined {
+  const body = raw.trim();
+  const length = [...body].length;
+  return length >= 1 && length <= MAX_TWEET_LENGTH ? body : undefined;
+}
+
+export const tweet: Aggregate<TweetState> = {
+  initial: { exists: false, deleted: false, authorId: '' },
+  evolve(state, event) {
+    switch (event.type) {
+      case TweetPosted.type:
+        return { ...state, exists: true, authorId: (event.data as PayloadOf<typeof TweetPosted>).author_id };
+      case TweetDeleted.type:
+        return { ...state, deleted: true };
+      default:
+        return state;
+    }
+  },
+};

@@ -1,0 +1,8 @@
+import { deleteTweet as remove } from '../commands/delete-tweet.js';
+import type { Handler } from './deps.js';
+
+export const deleteTweet: Handler<'deleteTweet'> = (ctx) => async (request, reply) => {
+  const caller = await ctx.auth.require(request);
+  await remove(ctx.write, request, caller, request.params.id);
+  return reply.code(204).send();
+};

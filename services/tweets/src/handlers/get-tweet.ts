@@ -1,0 +1,11 @@
+import { notModified, problems } from '@starling/kit';
+import { presentTweet } from '../present.js';
+import { findTweet } from '../read-models.js';
+import type { Handler } from './deps.js';
+
+export const getTweet: Handler<'getTweet'> = (ctx) => async (request, reply) => {
+  const row = await findTweet(ctx.db, request.params.id);
+  if (!row) throw problems.notFound(`There is no tweet ${request.params.id}.`);
+  if (notModified(request, reply, row.version)) return reply;
+  return presentTweet(row);
+};

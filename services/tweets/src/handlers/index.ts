@@ -1,0 +1,14 @@
+import type { ServiceContext } from '@starling/kit';
+import type { RouteHandlerMethod } from 'fastify';
+import { deleteTweet } from './delete-tweet.js';
+import { getTweet } from './get-tweet.js';
+import { listTweets } from './list-tweets.js';
+import { postTweet } from './post-tweet.js';
+
+/** One handler per operationId in openapi.yaml. */
+export function tweetsHandlers(ctx: ServiceContext): Record<string, RouteHandlerMethod> {
+  const handlers = { listTweets, postTweet, getTweet, deleteTweet };
+  return Object.fromEntries(
+    Object.entries(handlers).map(([id, make]) => [id, make(ctx) as unknown as RouteHandlerMethod]),
+  );
+}

@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { loadOpenApi, type ServiceDefinition } from '@starling/kit';
+import { tweetsHandlers } from './handlers/index.js';
+import { migrations } from './migrations/index.js';
+import { tweetsProjection } from './projections/tweets.js';
+import { accountDeletions } from './reactors/account-deletions.js';
+
+/** The tweets service: posting, reading and deleting tweets (API v2). */
+export function tweetsService(): ServiceDefinition {
+  return {
+    name: 'tweets',
+    openapi: loadOpenApi(fileURLToPath(new URL('../openapi.yaml', import.meta.url))),
+    migrations,
+    consumers: () => [tweetsProjection, accountDeletions],
+    handlers: tweetsHandlers,
+  };
+}

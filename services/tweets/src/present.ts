@@ -1,0 +1,12 @@
+import type { components } from './generated/openapi.js';
+import type { TweetRow } from './read-models.js';
+
+export type Tweet = components['schemas']['Tweet'];
+
+export const presentTweet = (row: TweetRow): Tweet => ({
+  id: row.id,
+  body: row.body,
+  tweetedby: row.author_username,
+  author_id: row.author_id,
+  timestamp: new Date(row.created_at).toISOString(),
+});

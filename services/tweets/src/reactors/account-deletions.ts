@@ -1,0 +1,31 @@
+import { appendToStream, loadAggregate, type Consumer } from '@starling/kit';
+import { newEvent, TweetDeleted, UserDeleted, type PayloadOf } from '@starling/events';
+import { sql } from 'kysely';
+import { tweet, tweetStream } from '../domain/tweet.js';
+
+/**
+ * When an account is deleted (an identity event), its tweets are deleted too: one
+ * TweetDeleted per live tweet, found in this service's own log. Tweets already
+ * deleted are skipped, so a redelivered UserDeleted changes nothing.
+ */
+export const accountDeletions: Consumer = {
+  name: 'tweets.account-deletions',
+  source: 'identity',
+  types: [UserDeleted.type],
+  async handle(event, trx) {
+    const { user_id } = event.data as PayloadOf<typeof UserDeleted>;
+    const { rows } = await sql<{ stream_id: string }>`
+      select stream_id from events where type = 'TweetPosted' and data->>'author_id' = ${user_id}`.execute(trx);
+    for (const { stream_id } of rows) {
+      const id = stream_id.slice('tweet-'.length);
+      const { state, version } = await loadAggregate(trx, tweetStream(id), tweet);
+      if (state.deleted) continue;
+      await appendToStream(trx, stream_id, version, [
+        {
+          ...newEvent(TweetDeleted, { tweet_id: id, author_id: user_id, reason: 'account_deleted' }),
+          metadata: { causation_id: event.eventId },
+        },
+      ]);
+    }
+  },
+};
