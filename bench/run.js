@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { parseFlags } from './lib/args.js';
-import { cleanup, cleanupOnSignals, onCleanup } from './lib/cleanup.js';
+import { cleanup, cleanupOnSignals, onCleanup, interruptedExitCode } from './lib/cleanup.js';
 import { measure } from './lib/load.js';
 import { freePort, spawnNode, startRssSampler, stopChild, waitForReady } from './lib/process.js';
 import { appendResults, commandLine, formatTable, gitRevision, machineDescription, ratioLine } from './lib/report.js';
@@ -127,6 +127,12 @@ try {
   // autocannon can leave timers behind; the run is over either way.
   process.exit(0);
 } catch (err) {
+  // Teardown after Ctrl-C kills the children, which makes whatever was
+  // waiting on them fail: that is not worth reporting.
+  if (interruptedExitCode() !== null) {
+    await cleanup();
+    process.exit(interruptedExitCode());
+  }
   console.error(`bench: ${err.message}`);
   if (err.output) console.error(`--- server output ---\n${err.output.trimEnd()}\n---------------------`);
   await cleanup();

@@ -7,6 +7,7 @@ const USAGE = `Usage: npm run bench -- [--quick] [--duration N] [--connections N
   --duration N     seconds per measured run (default 10)
   --connections N  concurrent autocannon connections (default 50)
   --postgres       run against DATABASE_URL instead of the embedded store
+                   (seeds bench_user and tweets into it: point it at a scratch database)
   --no-write       print the table only; do not append to bench/RESULTS.md`;
 
 function positiveInt(name, raw) {

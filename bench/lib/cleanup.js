@@ -3,6 +3,15 @@
 
 const tasks = [];
 let running = null;
+let signalExitCode = null;
+
+/**
+ * The exit code owed to a signal that asked us to stop (130 for SIGINT,
+ * 143 for SIGTERM), or null. Failures after that are consequences, not news.
+ */
+export function interruptedExitCode() {
+  return signalExitCode;
+}
 
 /** Register fn to run at teardown. Tasks run in reverse registration order. */
 export function onCleanup(fn) {
@@ -28,9 +37,10 @@ export function cleanup() {
 export function cleanupOnSignals() {
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, async () => {
+      signalExitCode = signal === 'SIGINT' ? 130 : 143;
       console.error(`\n${signal} received, cleaning up...`);
       await cleanup();
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      process.exit(signalExitCode);
     });
   }
 }

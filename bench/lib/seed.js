@@ -34,7 +34,7 @@ export async function createUserAndLogin(baseUrl, { reuseExisting }) {
     expect: 201,
     allow: reuseExisting ? [409] : [],
   });
-  if (created.status === 409) console.log('bench_user already exists (persistent database); reusing it');
+  if (created.status === 409) console.error('bench: bench_user already exists (persistent database); reusing it');
 
   const { body } = await postJson(
     `${baseUrl}/api/v1/auth/login`,

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { createPlatform, loadConfig, type Platform } from '@starling/kit';
 import { allServices } from '@starling/cli/services';
 import type { LightMyRequestResponse } from 'fastify';
+import type { Logger } from 'pino';
 
 /**
  * The storage modes every API suite runs in: embedded PGlite always, and PostgreSQL
@@ -41,10 +42,16 @@ export interface RequestOptions {
   remoteAddress?: string;
 }
 
+export interface StartOptions {
+  /** Logs go here instead of nowhere (the default LOG_LEVEL is silent). */
+  logger?: Logger;
+}
+
 /** Starts every service in this process on a fresh database, for `inject()` requests. */
 export async function startStarling(
   mode: { postgres: boolean },
   env: Record<string, string> = {},
+  options: StartOptions = {},
 ): Promise<Starling> {
   const database = mode.postgres ? await createDatabase() : undefined;
   const config = loadConfig({
@@ -53,7 +60,12 @@ export async function startStarling(
     ...env,
     ...(database ? { DATABASE_URL: database.url } : { DATABASE_URL: '' }),
   });
-  const platform = await createPlatform({ config, services: allServices(), dataDir: 'memory://' });
+  const platform = await createPlatform({
+    config,
+    services: allServices(),
+    dataDir: 'memory://',
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   await platform.start();
   const request = (o: RequestOptions) =>
     platform.app.inject({
