@@ -37,7 +37,10 @@ export class KeyRing {
   };
 
   load(db: Db, config: Config): Promise<void> {
-    this.loaded ??= this.loadOnce(db, config);
+    this.loaded ??= this.loadOnce(db, config).catch((err: unknown) => {
+      this.loaded = undefined; // let a later start try again
+      throw err;
+    });
     return this.loaded;
   }
 

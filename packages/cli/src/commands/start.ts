@@ -11,10 +11,8 @@ export async function startCommand(): Promise<number> {
   const platform = await createPlatform({ config, services: allServices() });
   const { app } = platform;
   await app.listen({ port: config.PORT, host: config.HOST });
-  await platform.start();
-  app.log.info({ port: config.PORT, storage: platform.storage.kind }, 'starling is ready');
 
-  return new Promise<number>((resolve) => {
+  const stopped = new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {
       if (stopping) return;
@@ -39,4 +37,22 @@ export async function startCommand(): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+
+  // A database that is not up yet (containers starting together) is waited for, with
+  // /readyz saying 503 meanwhile, rather than crashing the process.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await platform.start();
+      app.log.info({ port: config.PORT, storage: platform.storage.kind }, 'starling is ready');
+      break;
+    } catch (err) {
+      const delay = Math.min(attempt, 10) * 1000;
+      app.log.error({ err, attempt, retryInMs: delay }, 'could not start; retrying');
+      const outcome = await Promise.race([stopped, sleep(delay).then(() => undefined)]);
+      if (outcome !== undefined) return outcome;
+    }
+  }
+  return stopped;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -42,6 +43,7 @@ async function openPGlite(dataDir: string): Promise<Storage> {
   if (dataDir !== 'memory://') {
     location = resolve(dataDir, 'pglite');
     mkdirSync(location, { recursive: true });
+    if (!existsSync(resolve(location, 'PG_VERSION'))) await initialiseInWorker(location);
   }
   const pgl = await PGlite.create(location, { parsers: { [INT8]: (v: string) => Number(v) } });
   const shared = new SharedPGlite(pgl);
@@ -62,6 +64,26 @@ async function openPGlite(dataDir: string): Promise<Storage> {
       });
     },
   };
+}
+
+/**
+ * Creating a PGlite cluster (initdb) leaves a few hundred MB of WebAssembly memory
+ * behind in the process that did it. Doing it in a worker that then exits keeps the
+ * server's own footprint to what serving needs.
+ */
+async function initialiseInWorker(location: string): Promise<void> {
+  const pglite = import.meta.resolve('@electric-sql/pglite');
+  const code = `import(${JSON.stringify(pglite)}).then(async ({ PGlite }) => {
+    const db = await PGlite.create(${JSON.stringify(location)});
+    await db.close();
+  })`;
+  await new Promise<void>((resolveInit, reject) => {
+    const worker = new Worker(code, { eval: true });
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      code === 0 ? resolveInit() : reject(new Error(`creating the embedded database failed (exit ${code})`)),
+    );
+  });
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Storage> {

@@ -5,6 +5,23 @@ import type { Consumer, EventBus } from './consumer.js';
 import { headPosition, readAfter, START, type Checkpoint } from './event-store.js';
 
 const BATCH = 500;
+/** How long a drain waits for transactions begun before it (anywhere on the server) to end. */
+const DRAIN_WAIT_MS = 5_000;
+
+/** Waits until every transaction that had a transaction id when this was called has ended. */
+async function olderTransactionsEnded(db: Db, timeoutMs: number): Promise<void> {
+  const { rows } = await sql<{ horizon: string }>`
+    select pg_snapshot_xmax(pg_current_snapshot())::text as horizon`.execute(db);
+  const horizon = rows[0]!.horizon;
+  const deadline = Date.now() + timeoutMs;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+    const { rows: done } = await sql<{ ended: boolean }>`
+      select pg_snapshot_xmin(pg_current_snapshot()) >= ${horizon}::xid8 as ended`.execute(db);
+    if (done[0]?.ended) return;
+    if (Date.now() > deadline) throw new Error(`transactions older than ${horizon} are still running`);
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
 
 /**
  * The embedded event bus: each consumer tails its source's outbox (the events table)
@@ -30,6 +47,10 @@ export class OutboxTailBus implements EventBus {
   }
 
   async drain(): Promise<void> {
+    // An event committed before this call is readable only once every transaction older
+    // than it has ended (see readAfter); until then a pass would find nothing and stop.
+    const dbs = [...new Set(this.runners.map((r) => r.db))];
+    await Promise.all(dbs.map((db) => olderTransactionsEnded(db, DRAIN_WAIT_MS)));
     // Reactors append events that other consumers then need: repeat until quiet.
     for (;;) {
       const processed = await Promise.all(this.runners.map((r) => r.catchUp()));
@@ -59,10 +80,12 @@ class ConsumerRunner {
   private running: Promise<number> | undefined;
   private again = false;
   private failures = 0;
+  /** The checkpoint as this process last saw it; only ever behind the real one. */
+  private known: Checkpoint = START;
 
   constructor(
     readonly consumer: Consumer,
-    private readonly db: Db,
+    readonly db: Db,
     private readonly log: Logger,
   ) {}
 
@@ -96,13 +119,10 @@ class ConsumerRunner {
   private async batch(): Promise<number> {
     const { name, source, types } = this.consumer;
     try {
+      // Peek outside a transaction first: an idle poll then costs one read, not a write.
+      if ((await readAfter(this.db, source, this.known, 1)).length === 0) return 0;
       const n = await this.db.transaction().execute(async (trx) => {
-        await sql`insert into consumer_checkpoints (consumer, tx_id, position)
-                  values (${name}, '0', 0) on conflict do nothing`.execute(trx);
-        const { rows } = await sql<{ tx_id: string; position: number }>`
-          select tx_id::text as tx_id, position from consumer_checkpoints
-          where consumer = ${name} for update`.execute(trx);
-        const from: Checkpoint = rows[0] ? { txId: rows[0].tx_id, position: Number(rows[0].position) } : START;
+        const from = await this.lockCheckpoint(trx);
         // Unwanted types are read and passed over, so the checkpoint (and the lag) moves past them.
         const events = await readAfter(trx, source, from, BATCH);
         for (const event of events) {
@@ -114,10 +134,11 @@ class ConsumerRunner {
                     set tx_id = ${last.txId}::xid8, position = ${last.position}, updated_at = now()
                     where consumer = ${name}`.execute(trx);
         }
-        return events.length;
+        return { count: events.length, at: last ? { txId: last.txId, position: last.position } : from };
       });
+      this.known = n.at;
       this.failures = 0;
-      return n;
+      return n.count;
     } catch (err) {
       this.failures += 1;
       // Logged once per streak so a stuck consumer is visible without flooding the log.
@@ -126,6 +147,20 @@ class ConsumerRunner {
       }
       throw err;
     }
+  }
+
+  /** Reads and locks this consumer's checkpoint, creating it at the start of the log. */
+  private async lockCheckpoint(trx: Db): Promise<Checkpoint> {
+    const select = () => sql<{ tx_id: string; position: number }>`
+      select tx_id::text as tx_id, position from consumer_checkpoints
+      where consumer = ${this.consumer.name} for update`.execute(trx);
+    let { rows } = await select();
+    if (!rows[0]) {
+      await sql`insert into consumer_checkpoints (consumer, tx_id, position)
+                values (${this.consumer.name}, '0', 0) on conflict do nothing`.execute(trx);
+      ({ rows } = await select());
+    }
+    return rows[0] ? { txId: rows[0].tx_id, position: Number(rows[0].position) } : START;
   }
 
   async lag(): Promise<number> {
