@@ -1,3 +1,4 @@
+import AjvCompiler from '@fastify/ajv-compiler';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -67,6 +68,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true } },
+    schemaController: { compilersFactory: { buildValidator: exactBodies } },
   });
   installErrorHandling(app);
   installRequestMetrics(app, metrics);
@@ -176,6 +178,20 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     },
   };
 }
+
+/**
+ * Query strings, path parameters and headers are text, so their values are coerced to
+ * the declared types (`?limit=5`). JSON bodies carry their own types: a number where
+ * the contract says string is a 400, not silently turned into "42".
+ */
+const ajvPool = AjvCompiler();
+const exactBodies: AjvCompiler.BuildCompilerFromPool = (externalSchemas, options = {}) => {
+  const coercing = ajvPool(externalSchemas, options);
+  const { customOptions, ...rest } = options as { customOptions?: AjvCompiler.Options };
+  const exact = ajvPool(externalSchemas, { ...rest, customOptions: { ...customOptions, coerceTypes: false } });
+  const byPart = (route: { httpPart?: string }) => (route.httpPart === 'body' ? exact : coercing)(route as never);
+  return byPart as unknown as ReturnType<AjvCompiler.BuildCompilerFromPool>;
+};
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
