@@ -1,6 +1,7 @@
 import type { Projection } from '@starling/kit';
 import {
   AdminRoleGranted,
+  PasswordChanged,
   UserDeleted,
   UserProfileUpdated,
   UserRegistered,
@@ -11,13 +12,15 @@ import { usernameKey } from '../domain/user.js';
 
 /**
  * `users`: one row per live account, with its stream version as the ETag. Each write
- * sets the version it came from, so replaying an event changes nothing.
+ * sets the version it came from, so replaying an event changes nothing. Every event of
+ * a user's stream moves the version, a password change too: If-Match is checked
+ * against the stream, so the ETag must follow it.
  */
 export const usersProjection: Projection = {
   name: 'identity.users',
   source: 'identity',
   tables: ['users'],
-  types: [UserRegistered.type, UserProfileUpdated.type, AdminRoleGranted.type, UserDeleted.type],
+  types: [UserRegistered.type, UserProfileUpdated.type, PasswordChanged.type, AdminRoleGranted.type, UserDeleted.type],
   async handle(event, trx) {
     switch (event.type) {
       case UserRegistered.type: {
@@ -35,6 +38,12 @@ export const usersProjection: Projection = {
           update users set name = coalesce(${d.name ?? null}, name), email = coalesce(${d.email ?? null}, email),
                  version = ${event.version}
           where id = ${d.user_id} and version < ${event.version}`.execute(trx);
+        return;
+      }
+      case PasswordChanged.type: {
+        const d = event.data as PayloadOf<typeof PasswordChanged>;
+        await sql`update users set version = ${event.version}
+                  where id = ${d.user_id} and version < ${event.version}`.execute(trx);
         return;
       }
       case AdminRoleGranted.type: {
