@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSecrets, expectProblem, nextLink } from '../support/assertions.js';
+import { expectNoSecrets, expectProblem } from '../support/assertions.js';
 import { modeIsAvailable, modeTitle, startStarling, storageModes, type Starling } from '../support/starling.js';
 
 const PASSWORD = 'correct horse battery';
@@ -110,11 +110,18 @@ for (const mode of storageModes) {
       expect(empty.errors!.map((e) => e.field)).not.toContain('name');
       expectProblem(await create({ username: 'only_name' }), 400, ['email', 'password']);
       expectProblem(await newUser('with_role', { role: 'admin' }), 400, ['role']);
+      const after = await s.request({ url: '/api/v1/users?limit=100' });
+      expect((after.json().user_list as User[]).map((u) => u.username)).not.toContain('with_role');
+    });
+
+    it('rejects values of the wrong JSON type instead of converting them', async () => {
       expectProblem(await newUser('wrong_type', { name: 42 }), 400, ['name']);
+      expectProblem(await newUser('wrong_list', { name: ['A Name'] }), 400, ['name']);
+      expectProblem(await create({ username: 12345, email: 'n@example.com', password: PASSWORD }), 400, ['username']);
+      expectProblem(await create({ username: 'num_pw', email: 'num_pw@example.com', password: 12345678 }), 400, ['password']);
       const after = await s.request({ url: '/api/v1/users?limit=100' });
       const names = (after.json().user_list as User[]).map((u) => u.username);
-      expect(names).not.toContain('with_role');
-      expect(names).not.toContain('wrong_type');
+      for (const name of ['wrong_type', 'wrong_list', '12345', 'num_pw']) expect(names).not.toContain(name);
     });
 
     it('gives unique opaque ids that sort in creation order', async () => {
@@ -164,6 +171,7 @@ for (const mode of storageModes) {
       const cached = await s.request({ url: `/api/v1/users/${user.id}`, headers: { 'if-none-match': etag } });
       expect(cached.statusCode).toBe(304);
       expect(cached.body).toBe('');
+      expect(cached.headers.etag).toBe(etag);
       const other = await s.request({ url: `/api/v1/users/${user.id}`, headers: { 'if-none-match': '"999999"' } });
       expect(other.statusCode).toBe(200);
 

@@ -102,7 +102,7 @@ export async function startStarling(
 }
 
 /** A throwaway database on the DATABASE_URL server, so suites never share state. */
-async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   if (!postgresUrl) throw new Error('DATABASE_URL is not set');
   const name = `starling_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
