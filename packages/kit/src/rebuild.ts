@@ -15,6 +15,8 @@ export async function rebuildProjections(platform: Platform) {
       await sql`delete from consumer_checkpoints where consumer = ${consumer.name}`.execute(trx);
     });
   }
+  // The bus's idle-poll shortcut remembers checkpoints that were just deleted.
+  platform.bus.forgetCheckpoints();
   await platform.bus.drain();
   return Promise.all(
     projections.map(async ({ consumer, db }) => {

@@ -62,6 +62,11 @@ export class OutboxTailBus implements EventBus {
     return Promise.all(this.runners.map(async (r) => ({ consumer: r.consumer.name, lag: await r.lag() })));
   }
 
+  /** The checkpoints were moved back (a rebuild): forget where this process last saw them. */
+  forgetCheckpoints(): void {
+    for (const runner of this.runners) runner.forgetCheckpoint();
+  }
+
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(() => this.notify(), this.pollMs);
@@ -97,6 +102,10 @@ class ConsumerRunner {
     }
     this.running = this.loop().finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  forgetCheckpoint(): void {
+    this.known = START;
   }
 
   async idle(): Promise<void> {

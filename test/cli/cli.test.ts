@@ -1,0 +1,254 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, modeIsAvailable, modeTitle, storageModes } from '../support/starling.js';
+
+/*
+ * These tests run the built `starling` command: bin/starling.js loads packages/cli/dist.
+ * `npm test` is preceded by `npm install`, whose prepare script runs `npm run build`;
+ * after changing any source, run `npm run build` again before this suite.
+ */
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin/starling.js');
+const DIST = join(ROOT, 'packages/cli/dist/main.js');
+const PASSWORD = 'correct horse battery';
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const children = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  children.clear();
+});
+
+function spawnStarling(args: string[], env: Record<string, string>): { child: ChildProcess; exited: Promise<Exit> } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  children.add(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<Exit>((done) => child.once('close', (code) => done({ code, stdout, stderr })));
+  return { child, exited };
+}
+
+const run = (args: string[], env: Record<string, string> = {}) => spawnStarling(args, env).exited;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as { port: number };
+  await new Promise((closed) => server.close(closed));
+  return port;
+}
+
+/** Runs `starling start` and waits (bounded) until /readyz answers 200. */
+async function startServer(env: Record<string, string>) {
+  const port = await freePort();
+  const { child, exited } = spawnStarling(['start'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
+  const base = `http://127.0.0.1:${port}`;
+  let ended: Exit | undefined;
+  void exited.then((e) => (ended = e));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (ended) throw new Error(`starling start exited with ${ended.code}:\n${ended.stderr}${ended.stdout}`);
+    const status = await fetch(`${base}/readyz`).then((r) => r.status, () => 0);
+    if (status === 200) break;
+    if (Date.now() > deadline) throw new Error('starling start did not become ready within 60 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const api = (path: string, init: { method?: string; json?: unknown; token?: string } = {}) =>
+    fetch(`${base}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
+      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+    });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    return exited;
+  };
+  return { port, child, exited, api, stop };
+}
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+async function signUpAndLogin(server: Server, username: string) {
+  const created = await server.api('/api/v1/users', {
+    method: 'POST',
+    json: { username, email: `${username}@example.com`, password: PASSWORD },
+  });
+  expect(created.status).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const login = await server.api('/api/v1/auth/login', { method: 'POST', json: { username, password: PASSWORD } });
+  expect(login.status).toBe(200);
+  return { id, token: ((await login.json()) as { access_token: string }).access_token };
+}
+
+describe('the starling command', () => {
+  beforeAll(() => {
+    if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` before this suite.`);
+  });
+
+  it('refuses a bad config value with a non-zero exit and one stderr line naming it', async () => {
+    const result = await run(['start'], { PORT: 'abc', DATABASE_URL: '' });
+    expect(result.code).not.toBe(0);
+    expect(result.code).not.toBeNull();
+    const lines = result.stderr.trim().split('\n');
+    expect(lines, result.stderr).toHaveLength(1);
+    expect(lines[0]).toContain('PORT');
+    expect(lines[0]).toContain('abc');
+  });
+
+  it('answers an unknown command with a non-zero exit and the usage', async () => {
+    const result = await run(['fly']);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('Usage: starling <command>');
+    expect(result.stderr).toContain('projections rebuild');
+  });
+});
+
+for (const mode of storageModes) {
+  describe.skipIf(!modeIsAvailable(mode))(`starling start, migrate and rebuild on ${modeTitle(mode)}`, { timeout: 180_000 }, () => {
+    beforeAll(() => {
+      if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` before this suite.`);
+    });
+
+    /** Fresh storage for one test: a temporary DATA_DIR, or a throwaway PostgreSQL database. */
+    async function freshStorage(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
+      const dir = mkdtempSync(join(tmpdir(), 'starling-cli-'));
+      const database = mode.postgres ? await createDatabase() : undefined;
+      return {
+        env: { DATA_DIR: dir, DATABASE_URL: database?.url ?? '', LOG_LEVEL: 'warn' },
+        async cleanup() {
+          await database?.drop();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    }
+
+    it('starts, serves, and on SIGTERM finishes the request in flight and exits 0', async () => {
+      const storage = await freshStorage();
+      try {
+        const server = await startServer(storage.env);
+        await signUpAndLogin(server, 'cli_ann');
+
+        // A sign-up whose headers the server has accepted (100 Continue) but whose body is held back.
+        const body = JSON.stringify({ username: 'cli_inflight', email: 'inflight@example.com', password: PASSWORD });
+        const request = http.request({
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: '/api/v1/users',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' },
+        });
+        const accepted = new Promise<void>((ok) => request.once('continue', ok));
+        const response = new Promise<{ status: number; body: string }>((ok, fail) => {
+          request.on('error', fail);
+          request.once('response', (res) => {
+            let text = '';
+            res.on('data', (chunk) => (text += chunk));
+            res.on('end', () => ok({ status: res.statusCode!, body: text }));
+          });
+        });
+        request.flushHeaders();
+        await accepted;
+
+        server.child.kill('SIGTERM');
+        // Shutdown has begun once new connections are refused (bounded wait).
+        const deadline = Date.now() + 20_000;
+        while ((await fetch(`http://127.0.0.1:${server.port}/healthz`).then(() => true, () => false)) && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        request.end(body);
+
+        const answered = await response;
+        expect(answered.status, answered.body).toBe(201);
+        expect(JSON.parse(answered.body)).toMatchObject({ username: 'cli_inflight' });
+        const exit = await server.exited;
+        expect(exit.code, exit.stderr).toBe(0);
+      } finally {
+        await storage.cleanup();
+      }
+    });
+
+    it('keeps its data across a restart', async () => {
+      const storage = await freshStorage();
+      try {
+        const first = await startServer(storage.env);
+        const ann = await signUpAndLogin(first, 'cli_keep');
+        const posted = await first.api('/api/v2/tweets', { method: 'POST', token: ann.token, json: { body: 'still here' } });
+        expect(posted.status).toBe(201);
+        expect((await first.stop()).code).toBe(0);
+
+        const second = await startServer(storage.env);
+        const user = await second.api(`/api/v1/users/${ann.id}`);
+        expect(user.status).toBe(200);
+        expect(await user.json()).toMatchObject({ id: ann.id, username: 'cli_keep' });
+        const tweets = (await (await second.api('/api/v2/tweets?tweetedby=cli_keep')).json()) as { tweets_list: unknown[] };
+        expect(tweets.tweets_list).toMatchObject([{ body: 'still here' }]);
+        // The token issued before the restart still verifies: the signing key persisted.
+        expect((await second.api('/api/v1/auth/me', { token: ann.token })).status).toBe(200);
+        expect((await second.stop()).code).toBe(0);
+      } finally {
+        await storage.cleanup();
+      }
+    });
+
+    it('projections rebuild on a stopped server exits 0 and the data is still served', async () => {
+      const storage = await freshStorage();
+      try {
+        const first = await startServer(storage.env);
+        const bo = await signUpAndLogin(first, 'cli_rebuild');
+        for (const body of ['one', 'two', 'three']) {
+          await first.api('/api/v2/tweets', { method: 'POST', token: bo.token, json: { body } });
+        }
+        const list = await (await first.api('/api/v2/tweets?tweetedby=cli_rebuild')).json();
+        const two = (list as { tweets_list: Array<{ id: string; body: string }> }).tweets_list.find((t) => t.body === 'two')!;
+        expect((await first.api(`/api/v2/tweets/${two.id}`, { method: 'DELETE', token: bo.token })).status).toBe(204);
+        const before = await (await first.api('/api/v2/tweets?tweetedby=cli_rebuild')).json();
+        expect((await first.stop()).code).toBe(0);
+
+        const rebuilt = await run(['projections', 'rebuild'], storage.env);
+        expect(rebuilt.code, rebuilt.stderr).toBe(0);
+        expect(rebuilt.stdout).toMatch(/rebuilt tweets\.tweets from \d+ events/);
+        expect(rebuilt.stdout).toMatch(/rebuilt identity\.users from \d+ events/);
+
+        const second = await startServer(storage.env);
+        expect(await (await second.api('/api/v2/tweets?tweetedby=cli_rebuild')).json()).toEqual(before);
+        expect((await second.api(`/api/v1/users/${bo.id}`)).status).toBe(200);
+        const login = await second.api('/api/v1/auth/login', { method: 'POST', json: { username: 'cli_rebuild', password: PASSWORD } });
+        expect(login.status).toBe(200);
+        expect((await second.stop()).code).toBe(0);
+      } finally {
+        await storage.cleanup();
+      }
+    });
+
+    it('migrate exits 0, again when already up to date, and start then serves', async () => {
+      const storage = await freshStorage();
+      try {
+        for (let i = 0; i < 2; i++) {
+          const migrated = await run(['migrate'], storage.env);
+          expect(migrated.code, migrated.stderr).toBe(0);
+          expect(migrated.stdout).toContain('migrations are up to date');
+        }
+        const server = await startServer(storage.env);
+        expect((await server.api('/api/v2/tweets')).status).toBe(200);
+        expect((await server.stop()).code).toBe(0);
+      } finally {
+        await storage.cleanup();
+      }
+    });
+  });
+}
