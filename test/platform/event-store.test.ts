@@ -19,7 +19,7 @@ for (const mode of storageModes) {
     afterAll(async () => s?.close());
 
     const append = (stream: string, expected: number, events: NewEvent[]) =>
-      db.transaction().execute((trx) => appendToStream(trx, stream, expected, events));
+      db.transaction().execute(async (trx) => (await appendToStream(trx, stream, expected, events)).version);
     const dataOf = async (stream: string) => (await readStream(db, stream)).map((e) => (e.data as { n: number }).n);
 
     it('numbers a stream 1, 2, 3… and returns its new version', async () => {

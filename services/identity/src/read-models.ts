@@ -1,6 +1,6 @@
 import type { Db } from '@starling/kit';
 import { sql } from 'kysely';
-import { usernameKey } from './domain/user.js';
+import { usernameKey, type UserState } from './domain/user.js';
 
 /** A row of the `users` read model. */
 export interface UserRow {
@@ -12,6 +12,17 @@ export interface UserRow {
   created_at: Date;
   version: number;
 }
+
+/** The same view, from the write side: what a command answers with. */
+export const userRowOf = (state: UserState, version: number): UserRow => ({
+  id: state.id,
+  username: state.username,
+  name: state.name,
+  email: state.email,
+  role: state.role,
+  created_at: state.createdAt,
+  version,
+});
 
 export async function findUser(db: Db, id: string): Promise<UserRow | undefined> {
   const { rows } = await sql<UserRow>`select * from users where id = ${id}`.execute(db);

@@ -1,4 +1,5 @@
-import type { Db } from '@starling/kit';
+import type { Db, RecordedEvent } from '@starling/kit';
+import type { PayloadOf, TweetPosted } from '@starling/events';
 import { sql } from 'kysely';
 
 export interface TweetRow {
@@ -8,6 +9,19 @@ export interface TweetRow {
   body: string;
   created_at: Date;
   version: number;
+}
+
+/** A tweet as its TweetPosted event records it: what posting answers with. */
+export function tweetRowOf(event: RecordedEvent): TweetRow {
+  const d = event.data as PayloadOf<typeof TweetPosted>;
+  return {
+    id: d.tweet_id,
+    author_id: d.author_id,
+    author_username: d.author_username,
+    body: d.body,
+    created_at: event.recordedAt,
+    version: event.version,
+  };
 }
 
 export async function findTweet(db: Db, id: string): Promise<TweetRow | undefined> {

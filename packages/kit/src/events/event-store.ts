@@ -85,29 +85,37 @@ export async function readStream(db: Db, streamId: string): Promise<RecordedEven
   return rows.map(toRecorded);
 }
 
+export interface Appended {
+  /** The stream's version after the append: the resource's new ETag. */
+  version: number;
+  events: RecordedEvent[];
+}
+
 /**
  * Appends events to a stream that must be at `expectedVersion` (0: the stream must not
  * exist yet). Call it inside the transaction that also changes anything else, so the
- * state change and its outbox entry commit together. Returns the new stream version.
+ * state change and its outbox entry commit together. Returns what was recorded, so a
+ * command can answer from its own events without waiting for any read model.
  */
 export async function appendToStream(
   db: Db,
   streamId: string,
   expectedVersion: number,
   events: readonly NewEvent[],
-): Promise<number> {
+): Promise<Appended> {
   const { rows } = await sql<{ version: number }>`
     select coalesce(max(stream_version), 0)::int as version from events where stream_id = ${streamId}`.execute(db);
   const actual = rows[0]?.version ?? 0;
   if (actual !== expectedVersion) throw new WrongExpectedVersion(streamId, expectedVersion, actual);
-  let version = expectedVersion;
+  const recorded: RecordedEvent[] = [];
   try {
-    for (const event of events) {
-      version += 1;
-      await sql`
+    for (const [i, event] of events.entries()) {
+      const inserted = await sql<EventRow>`
         insert into events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
-        values (${randomUUID()}, ${streamId}, ${version}, ${event.type}, ${event.schemaVersion ?? 1},
-                ${JSON.stringify(event.data)}::jsonb, ${JSON.stringify(event.metadata ?? {})}::jsonb)`.execute(db);
+        values (${randomUUID()}, ${streamId}, ${expectedVersion + i + 1}, ${event.type}, ${event.schemaVersion ?? 1},
+                ${JSON.stringify(event.data)}::jsonb, ${JSON.stringify(event.metadata ?? {})}::jsonb)
+        returning ${COLUMNS}`.execute(db);
+      recorded.push(toRecorded(inserted.rows[0]!));
     }
   } catch (err) {
     // A concurrent writer appended the same version first: the loser of the race.
@@ -116,7 +124,7 @@ export async function appendToStream(
     }
     throw err;
   }
-  return version;
+  return { version: expectedVersion + events.length, events: recorded };
 }
 
 /**

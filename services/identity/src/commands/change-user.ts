@@ -10,7 +10,8 @@ import {
 import { newEvent, PasswordChanged, UserDeleted, UserProfileUpdated } from '@starling/events';
 import type { FastifyRequest } from 'fastify';
 import { hashPassword, verifyPassword } from '../domain/password.js';
-import { emailKey, user, userStream, type UserState } from '../domain/user.js';
+import { emailKey, evolveAll, user, userStream, type UserState } from '../domain/user.js';
+import { userRowOf, type UserRow } from '../read-models.js';
 import { claimEmail, releaseEmail, releaseUsername } from './claims.js';
 
 type Write = <T>(fn: (trx: Db) => Promise<T>) => Promise<T>;
@@ -41,11 +42,11 @@ export async function changeUser(
   caller: Caller,
   userId: string,
   change: ProfileChange,
-): Promise<void> {
+): Promise<UserRow> {
   mayChange(caller, userId);
   // Hashing is slow: do it before the transaction, check the current password inside.
   const newHash = change.password !== undefined ? await hashPassword(change.password) : undefined;
-  await write(async (trx) => {
+  return write(async (trx) => {
     const { state, version } = await loadLive(trx, userId);
     checkIfMatch(request, version);
     const events: NewEvent[] = [];
@@ -71,7 +72,9 @@ export async function changeUser(
       }
       events.push(newEvent(PasswordChanged, { user_id: userId, password_hash: newHash }));
     }
-    if (events.length > 0) await appendToStream(trx, userStream(userId), version, withActor(events, caller, request));
+    if (events.length === 0) return userRowOf(state, version);
+    const appended = await appendToStream(trx, userStream(userId), version, withActor(events, caller, request));
+    return userRowOf(evolveAll(state, appended.events), appended.version);
   });
 }
 

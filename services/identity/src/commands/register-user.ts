@@ -2,7 +2,8 @@ import { appendToStream, newId, problems, type Db } from '@starling/kit';
 import { newEvent, UserRegistered } from '@starling/events';
 import { sql } from 'kysely';
 import { hashPassword } from '../domain/password.js';
-import { userStream, usernameKey } from '../domain/user.js';
+import { evolveAll, user, userStream, usernameKey } from '../domain/user.js';
+import { userRowOf, type UserRow } from '../read-models.js';
 import { claimEmail } from './claims.js';
 
 export interface Registration {
@@ -13,7 +14,10 @@ export interface Registration {
 }
 
 /** Signs a user up: claims the username and email, then records UserRegistered. */
-export async function registerUser(write: (fn: (trx: Db) => Promise<string>) => Promise<string>, input: Registration) {
+export async function registerUser(
+  write: <T>(fn: (trx: Db) => Promise<T>) => Promise<T>,
+  input: Registration,
+): Promise<UserRow> {
   const id = newId();
   const passwordHash = await hashPassword(input.password);
   return write(async (trx) => {
@@ -24,7 +28,7 @@ export async function registerUser(write: (fn: (trx: Db) => Promise<string>) => 
       throw problems.conflict('That username is taken.', [{ field: 'username', reason: 'is already taken' }]);
     }
     await claimEmail(trx, input.email, id);
-    await appendToStream(trx, userStream(id), 0, [
+    const appended = await appendToStream(trx, userStream(id), 0, [
       newEvent(UserRegistered, {
         user_id: id,
         username: input.username,
@@ -33,7 +37,7 @@ export async function registerUser(write: (fn: (trx: Db) => Promise<string>) => 
         password_hash: passwordHash,
       }),
     ]);
-    return id;
+    return userRowOf(evolveAll(user.initial, appended.events), appended.version);
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Aggregate } from '@starling/kit';
+import type { Aggregate, RecordedEvent } from '@starling/kit';
 import {
   AdminRoleGranted,
   PasswordChanged,
@@ -18,6 +18,7 @@ export interface UserState {
   name: string;
   passwordHash: string;
   role: 'user' | 'admin';
+  createdAt: Date;
 }
 
 export const userStream = (id: string) => `user-${id}`;
@@ -26,7 +27,7 @@ export const usernameKey = (username: string) => username.toLowerCase();
 export const emailKey = (email: string) => email.trim().toLowerCase();
 
 export const user: Aggregate<UserState> = {
-  initial: { exists: false, deleted: false, id: '', username: '', email: '', name: '', passwordHash: '', role: 'user' },
+  initial: { exists: false, deleted: false, id: '', username: '', email: '', name: '', passwordHash: '', role: 'user', createdAt: new Date(0) },
   evolve(state, event) {
     switch (event.type) {
       case UserRegistered.type: {
@@ -39,6 +40,7 @@ export const user: Aggregate<UserState> = {
           email: d.email,
           name: d.name,
           passwordHash: d.password_hash,
+          createdAt: event.recordedAt,
         };
       }
       case UserProfileUpdated.type: {
@@ -56,3 +58,6 @@ export const user: Aggregate<UserState> = {
     }
   },
 };
+
+/** Folds freshly appended events onto the state the command decided from. */
+export const evolveAll = (state: UserState, events: readonly RecordedEvent[]) => events.reduce(user.evolve, state);

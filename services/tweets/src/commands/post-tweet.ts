@@ -1,6 +1,7 @@
 import { appendToStream, newId, problems, type Caller, type Db } from '@starling/kit';
 import { newEvent, TweetPosted } from '@starling/events';
 import { MAX_TWEET_LENGTH, tweetBody, tweetStream } from '../domain/tweet.js';
+import { tweetRowOf, type TweetRow } from '../read-models.js';
 
 export interface NewTweet {
   body: string;
@@ -13,7 +14,7 @@ export async function postTweet(
   caller: Caller,
   input: NewTweet,
   requestId: string,
-): Promise<string> {
+): Promise<TweetRow> {
   if (input.username !== undefined && input.username.toLowerCase() !== caller.username.toLowerCase()) {
     throw problems.forbidden('You can only post as yourself.');
   }
@@ -24,7 +25,7 @@ export async function postTweet(
     ]);
   }
   const id = newId();
-  await write((trx) =>
+  const { events } = await write((trx) =>
     appendToStream(trx, tweetStream(id), 0, [
       {
         ...newEvent(TweetPosted, { tweet_id: id, author_id: caller.userId, author_username: caller.username, body }),
@@ -32,5 +33,5 @@ export async function postTweet(
       },
     ]),
   );
-  return id;
+  return tweetRowOf(events[0]!);
 }
