@@ -16,7 +16,14 @@ function samples(text: string, name: string): Array<{ labels: Record<string, str
     });
 }
 
-const CONSUMERS = ['identity.users', 'identity.credentials', 'identity.sessions', 'tweets.tweets', 'tweets.account-deletions'];
+const CONSUMERS = [
+  'auth.revocations',
+  'identity.users',
+  'identity.credentials',
+  'identity.sessions',
+  'tweets.tweets',
+  'tweets.account-deletions',
+];
 
 for (const mode of storageModes) {
   describe.skipIf(!modeIsAvailable(mode))(`health, metrics and docs on ${modeTitle(mode)}`, () => {

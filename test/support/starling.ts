@@ -25,6 +25,8 @@ export const modeTitle = (mode: (typeof storageModes)[number]) =>
 
 export interface Starling {
   platform: Platform;
+  /** The PostgreSQL database it runs on, for a second replica to join. */
+  databaseUrl: string | undefined;
   request(options: RequestOptions): Promise<LightMyRequestResponse>;
   /** Signs a user up and logs in: returns the user and a bearer token. */
   signUp(username: string, password?: string): Promise<{ id: string; token: string; username: string }>;
@@ -45,6 +47,8 @@ export interface RequestOptions {
 export interface StartOptions {
   /** Logs go here instead of nowhere (the default LOG_LEVEL is silent). */
   logger?: Logger;
+  /** Join this PostgreSQL database (another replica's) instead of creating one. */
+  databaseUrl?: string;
 }
 
 /** Starts every service in this process on a fresh database, for `inject()` requests. */
@@ -53,12 +57,13 @@ export async function startStarling(
   env: Record<string, string> = {},
   options: StartOptions = {},
 ): Promise<Starling> {
-  const database = mode.postgres ? await createDatabase() : undefined;
+  const database = mode.postgres && !options.databaseUrl ? await createDatabase() : undefined;
+  const databaseUrl = options.databaseUrl ?? database?.url ?? '';
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '1000/60',
     ...env,
-    ...(database ? { DATABASE_URL: database.url } : { DATABASE_URL: '' }),
+    DATABASE_URL: databaseUrl,
   });
   const platform = await createPlatform({
     config,
@@ -82,6 +87,7 @@ export async function startStarling(
     });
   return {
     platform,
+    databaseUrl: databaseUrl || undefined,
     request,
     async signUp(username, password = 'correct horse battery') {
       const created = await request({

@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Authenticator } from './auth/caller.js';
+import { revocationFeed } from './auth/revocation-feed.js';
 import { Revocations } from './auth/revocations.js';
 import type { Config } from './config.js';
 import { isMigrated, migrateToLatest } from './db/migrate.js';
@@ -92,7 +93,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       db,
       bus,
       auth,
-      revocations,
       config,
       log: log.child({ service: service.name }),
       metrics,
@@ -114,6 +114,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   app.get('/openapi.json', { schema: { hide: true } }, async () => document);
 
   const subscriptions: Platform['subscriptions'] = [];
+  bus.subscribe(revocationFeed(revocations, config.ACCESS_TOKEN_TTL), contexts[0]!.db);
   for (const [i, service] of services.entries()) {
     const ctx = contexts[i]!;
     await app.register(async (scope) => registerOperations(scope, service.openapi, service.handlers(ctx)));

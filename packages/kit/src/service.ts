@@ -2,7 +2,6 @@ import type { RouteHandlerMethod } from 'fastify';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Logger } from 'pino';
 import type { Authenticator } from './auth/caller.js';
-import type { Revocations } from './auth/revocations.js';
 import type { Config } from './config.js';
 import type { Migrations } from './db/migrate.js';
 import type { Db } from './db/storage.js';
@@ -16,7 +15,6 @@ export interface ServiceContext {
   db: Db;
   bus: EventBus;
   auth: Authenticator;
-  revocations: Revocations;
   config: Config;
   log: Logger;
   metrics: Metrics;

@@ -6,7 +6,6 @@ import { migrations } from './migrations/index.js';
 import { credentialsProjection } from './projections/credentials.js';
 import { sessionsProjection } from './projections/sessions.js';
 import { usersProjection } from './projections/users.js';
-import { recentlyEndedSessions } from './read-models.js';
 
 export { grantAdmin } from './commands/grant-admin.js';
 
@@ -25,9 +24,6 @@ export function identityService(): ServiceDefinition {
     },
     async start(ctx) {
       await keys.load(ctx.db, ctx.config);
-      for (const s of await recentlyEndedSessions(ctx.db)) {
-        ctx.revocations.revokeSession(s.session_id, new Date(s.expires_at).getTime());
-      }
     },
   };
 }

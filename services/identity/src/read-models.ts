@@ -47,10 +47,3 @@ export async function passwordHashOf(db: Db, userId: string): Promise<string | u
     select password_hash from credentials where user_id = ${userId}`.execute(db);
   return rows[0]?.password_hash;
 }
-
-/** Sessions that ended while tokens they issued may still be unexpired. */
-export async function recentlyEndedSessions(db: Db): Promise<Array<{ session_id: string; expires_at: Date }>> {
-  const { rows } = await sql<{ session_id: string; expires_at: Date }>`
-    select session_id, expires_at from sessions where ended_at is not null and expires_at > now()`.execute(db);
-  return rows;
-}

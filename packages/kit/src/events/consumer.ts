@@ -14,6 +14,12 @@ export interface Consumer {
   /** Event types it wants; others are skipped. */
   types: readonly string[];
   handle(event: RecordedEvent, trx: Db): Promise<void>;
+  /**
+   * Set for a consumer that keeps this process's memory current (revoked tokens):
+   * every process applies every event, from events recorded since `since()`, with no
+   * durable checkpoint. Without it, one process at a time applies each event once.
+   */
+  everyProcess?: { since(): Date };
 }
 
 /** A consumer that owns read-model tables, which `projections rebuild` empties and refills. */

@@ -23,6 +23,18 @@ async function olderTransactionsEnded(db: Db, timeoutMs: number): Promise<void> 
   }
 }
 
+/** Just before the first event recorded at or after `since`; the log's end when there is none. */
+async function firstCheckpointSince(db: Db, source: string, since: Date): Promise<Checkpoint> {
+  const table = sql.table(`${source}.events`);
+  const first = await sql<{ tx_id: string; position: number }>`
+    select tx_id::text as tx_id, position from ${table} where recorded_at >= ${since}
+    order by tx_id, position limit 1`.execute(db);
+  if (first.rows[0]) return { txId: first.rows[0].tx_id, position: Number(first.rows[0].position) - 1 };
+  const last = await sql<{ tx_id: string; position: number }>`
+    select tx_id::text as tx_id, position from ${table} order by tx_id desc, position desc limit 1`.execute(db);
+  return last.rows[0] ? { txId: last.rows[0].tx_id, position: Number(last.rows[0].position) } : START;
+}
+
 /**
  * The embedded event bus: each consumer tails its source's outbox (the events table)
  * from a durable checkpoint. A batch of events and the checkpoint that passes them
@@ -87,6 +99,7 @@ class ConsumerRunner {
   private failures = 0;
   /** The checkpoint as this process last saw it; only ever behind the real one. */
   private known: Checkpoint = START;
+  private started = false;
 
   constructor(
     readonly consumer: Consumer,
@@ -127,6 +140,7 @@ class ConsumerRunner {
 
   private async batch(): Promise<number> {
     const { name, source, types } = this.consumer;
+    if (this.consumer.everyProcess) return this.localBatch();
     try {
       // Peek outside a transaction first: an idle poll then costs one read, not a write.
       if ((await readAfter(this.db, source, this.known, 1)).length === 0) return 0;
@@ -158,6 +172,22 @@ class ConsumerRunner {
     }
   }
 
+  /** An every-process consumer: in-memory checkpoint, starting at `since()` on first use. */
+  private async localBatch(): Promise<number> {
+    const { source, types, everyProcess } = this.consumer;
+    if (!this.started) {
+      this.known = await firstCheckpointSince(this.db, source, everyProcess!.since());
+      this.started = true;
+    }
+    const events = await readAfter(this.db, source, this.known, BATCH);
+    for (const event of events) {
+      if (types.includes(event.type)) await this.consumer.handle(event, this.db);
+    }
+    const last = events.at(-1);
+    if (last) this.known = { txId: last.txId, position: last.position };
+    return events.length;
+  }
+
   /** Reads and locks this consumer's checkpoint, creating it at the start of the log. */
   private async lockCheckpoint(trx: Db): Promise<Checkpoint> {
     const select = () => sql<{ tx_id: string; position: number }>`
@@ -174,6 +204,7 @@ class ConsumerRunner {
 
   async lag(): Promise<number> {
     const head = await headPosition(this.db, this.consumer.source);
+    if (this.consumer.everyProcess) return Math.max(0, head - this.known.position);
     const { rows } = await sql<{ position: number }>`
       select position from consumer_checkpoints where consumer = ${this.consumer.name}`.execute(this.db);
     return Math.max(0, head - Number(rows[0]?.position ?? 0));

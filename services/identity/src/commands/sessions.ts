@@ -66,12 +66,12 @@ export async function login(
 }
 
 /** Ends the caller's session: every token it issued stops working at once. */
-export async function logout(deps: { write: Write; db: Db }, caller: Caller): Promise<Date | undefined> {
-  return deps.write(async (trx) => {
+export async function logout(deps: { write: Write; db: Db }, caller: Caller): Promise<void> {
+  await deps.write(async (trx) => {
     const stream = sessionStream(caller.sessionId);
     const events = await readStream(trx, stream);
     const started = events.find((e) => e.type === SessionStarted.type);
-    if (!started || events.some((e) => e.type === SessionEnded.type)) return undefined;
+    if (!started || events.some((e) => e.type === SessionEnded.type)) return;
     const data = started.data as { expires_at: string };
     await appendToStream(trx, stream, events.length, [
       {
@@ -79,6 +79,5 @@ export async function logout(deps: { write: Write; db: Db }, caller: Caller): Pr
         metadata: { actor_id: caller.userId },
       },
     ]);
-    return new Date(data.expires_at);
   });
 }

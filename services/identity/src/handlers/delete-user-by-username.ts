@@ -18,6 +18,5 @@ export const deleteUserByUsername: Handler<'deleteUserByUsername'> =
     }
     mayChange(caller, row.id);
     await deleteAccount(ctx.write, request, caller, row.id);
-    ctx.revocations.revokeUser(row.id);
     return reply.code(204).send();
   };

@@ -6,6 +6,5 @@ export const deleteUser: Handler<'deleteUser'> =
   async (request, reply) => {
     const caller = await ctx.auth.require(request);
     await deleteAccount(ctx.write, request, caller, request.params.id);
-    ctx.revocations.revokeUser(request.params.id);
     return reply.code(204).send();
   };

@@ -6,8 +6,8 @@ export const logout: Handler<'logout'> =
   ({ ctx }) =>
   async (request, reply) => {
     const caller = await ctx.auth.require(request);
-    const tokensValidUntil = await endSession(ctx, caller);
-    ctx.revocations.revokeSession(caller.sessionId, (tokensValidUntil ?? new Date()).getTime());
+    // Once committed, every process's revocation feed refuses the session's tokens.
+    await endSession(ctx, caller);
     clearSessionCookies(reply, ctx.config);
     return reply.code(204).send();
   };
