@@ -90,7 +90,9 @@ async function main() {
   const sample = await probe(`${starling.baseUrl}${SCENARIO_PATH}`);
   if (sample.status !== 200) throw new Error(`GET ${SCENARIO_PATH} returned ${sample.status}, expected 200`);
 
-  step(`loading GET ${SCENARIO_PATH}: ${config.connections} connections, ${config.warmup} s warm-up + ${config.duration} s`);
+  step(
+    `loading GET ${SCENARIO_PATH}: ${config.connections} connections, ${config.warmup} s warm-up + ${config.duration} s`,
+  );
   const scenario = await loadWithRss(starling, config);
   // Stop Starling first so it cannot steal CPU from the ceiling run.
   await stopChild(starling.proc);

@@ -12,7 +12,9 @@ sending a response of the same size, on the same machine, with the same load.
 `;
 
 const fmt = (n, digits = 0) =>
-  n === null || n === undefined || Number.isNaN(n) ? 'n/a' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  n === null || n === undefined || Number.isNaN(n)
+    ? 'n/a'
+    : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** rows: [{ scenario, rps, p50, p99, errors, rssMb }] */
 export function formatTable(rows) {
@@ -21,7 +23,9 @@ export function formatTable(rows) {
     '| --- | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
-    lines.push(`| ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.errors)} | ${fmt(r.rssMb, 1)} |`);
+    lines.push(
+      `| ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.errors)} | ${fmt(r.rssMb, 1)} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -1,122 +1,125 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '@starling/kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cookiesOf, expectProblem } from '../support/assertions.js';
-import { modeIsAvailable, modeTitle, startStarling, storageModes, type Starling } from '../support/starling.js';
+import { inEachStorageMode, startStarling, useStarling, type Starling } from '../support/starling.js';
 
 const PASSWORD = 'correct horse battery';
 
-for (const mode of storageModes) {
-  describe.skipIf(!modeIsAvailable(mode))(`login rate limiting on ${modeTitle(mode)}`, () => {
-    let s: Starling;
-    beforeAll(async () => {
-      s = await startStarling(mode, { LOGIN_RATE_LIMIT: '3/60' });
+inEachStorageMode('login rate limiting', (mode) => {
+  const s = useStarling(mode, { LOGIN_RATE_LIMIT: '3/60' });
+
+  // Sign up without logging in, so no attempt is counted before the test's own.
+  const register = async (username: string) => {
+    const res = await s.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      json: { username, email: `${username}@example.com`, password: PASSWORD },
     });
-    afterAll(async () => s?.close());
+    expect(res.statusCode, res.body).toBe(201);
+  };
+  const login = (username: string, password: string, remoteAddress: string) =>
+    s.request({ method: 'POST', url: '/api/v1/auth/login', json: { username, password }, remoteAddress });
 
-    // Sign up without logging in, so no attempt is counted before the test's own.
-    const register = async (username: string) => {
-      const res = await s.request({
-        method: 'POST',
-        url: '/api/v1/users',
-        json: { username, email: `${username}@example.com`, password: PASSWORD },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-    };
-    const login = (username: string, password: string, remoteAddress: string) =>
-      s.request({ method: 'POST', url: '/api/v1/auth/login', json: { username, password }, remoteAddress });
+  const expectTooMany = (res: Awaited<ReturnType<typeof login>>) => {
+    expectProblem(res, 429);
+    const retryAfter = String(res.headers['retry-after']);
+    expect(retryAfter).toMatch(/^\d+$/);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(60);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(res.body).not.toMatch(/access_token/);
+  };
 
-    const expectTooMany = (res: Awaited<ReturnType<typeof login>>) => {
-      expectProblem(res, 429);
-      const retryAfter = String(res.headers['retry-after']);
-      expect(retryAfter).toMatch(/^\d+$/);
-      expect(Number(retryAfter)).toBeGreaterThan(0);
-      expect(Number(retryAfter)).toBeLessThanOrEqual(60);
-      expect(res.headers['set-cookie']).toBeUndefined();
-      expect(res.body).not.toMatch(/access_token/);
-    };
+  it('limits attempts per username, whatever the address, even with the right password', async () => {
+    await register('limited_user');
+    for (let i = 1; i <= 3; i++) expectProblem(await login('limited_user', 'wrong password', `10.1.0.${i}`), 401);
+    expectTooMany(await login('limited_user', PASSWORD, '10.1.0.4'));
+    expectTooMany(await login('LIMITED_USER', PASSWORD, '10.1.0.5'));
 
-    it('limits attempts per username, whatever the address, even with the right password', async () => {
-      await register('limited_user');
-      for (let i = 1; i <= 3; i++) expectProblem(await login('limited_user', 'wrong password', `10.1.0.${i}`), 401);
-      expectTooMany(await login('limited_user', PASSWORD, '10.1.0.4'));
-      expectTooMany(await login('LIMITED_USER', PASSWORD, '10.1.0.5'));
-
-      await register('unlimited_user');
-      expect((await login('unlimited_user', PASSWORD, '10.1.0.6')).statusCode).toBe(200);
-    });
-
-    it('limits attempts per client address, whatever the username', async () => {
-      await register('address_user');
-      for (const name of ['addr_a', 'addr_b', 'addr_c']) expectProblem(await login(name, 'wrong password', '10.2.0.1'), 401);
-      expectTooMany(await login('address_user', PASSWORD, '10.2.0.1'));
-
-      const elsewhere = await login('address_user', PASSWORD, '10.2.0.2');
-      expect(elsewhere.statusCode, elsewhere.body).toBe(200);
-      expect(elsewhere.json().token_type).toBe('Bearer');
-    });
+    await register('unlimited_user');
+    expect((await login('unlimited_user', PASSWORD, '10.1.0.6')).statusCode).toBe(200);
   });
 
-  describe.skipIf(!modeIsAvailable(mode))(`secrets stay out of the logs on ${modeTitle(mode)}`, () => {
-    let s: Starling;
-    const lines: string[] = [];
-    beforeAll(async () => {
-      const sink = new Writable({
-        write(chunk, _encoding, done) {
-          lines.push(...String(chunk).split('\n').filter(Boolean));
-          done();
-        },
-      });
-      s = await startStarling(mode, { LOG_LEVEL: 'trace' }, { logger: createLogger({ LOG_LEVEL: 'trace' }, sink) });
-    });
-    afterAll(async () => s?.close());
+  it('limits attempts per client address, whatever the username', async () => {
+    await register('address_user');
+    for (const name of ['addr_a', 'addr_b', 'addr_c'])
+      expectProblem(await login(name, 'wrong password', '10.2.0.1'), 401);
+    expectTooMany(await login('address_user', PASSWORD, '10.2.0.1'));
 
-    it('logs requests without passwords, tokens or hashes', async () => {
-      const first = 'first secret passphrase';
-      const second = 'second secret passphrase';
-      const created = await s.request({
-        method: 'POST',
-        url: '/api/v1/users',
-        json: { username: 'logged_user', email: 'logged_user@example.com', password: first },
-      });
-      expect(created.statusCode).toBe(201);
-      const loggedIn = await s.request({ method: 'POST', url: '/api/v1/auth/login', json: { username: 'logged_user', password: first } });
-      expect(loggedIn.statusCode).toBe(200);
-      const token = loggedIn.json().access_token as string;
-      const csrf = cookiesOf(loggedIn).starling_csrf!.value;
-      const changed = await s.request({
-        method: 'PUT',
-        url: `/api/v1/users/${created.json().id}`,
-        token,
-        json: { password: second, current_password: first },
-      });
-      expect(changed.statusCode, changed.body).toBe(200);
-      const wrong = await s.request({ method: 'POST', url: '/api/v1/auth/login', json: { username: 'logged_user', password: first } });
-      expect(wrong.statusCode).toBe(401);
-      const cookieWrite = await s.request({
-        method: 'PUT',
-        url: `/api/v1/users/${created.json().id}`,
-        cookies: { starling_session: token, starling_csrf: csrf },
-        headers: { 'x-csrf-token': csrf },
-        json: { name: 'Logged' },
-      });
-      expect(cookieWrite.statusCode).toBe(200);
-      const out = await s.request({ method: 'POST', url: '/api/v1/auth/logout', token });
-      expect(out.statusCode).toBe(204);
-
-      // The requests were logged (so the check below looks at something) ...
-      const requestLines = lines.filter((l) => l.includes('/api/v1/auth/login'));
-      expect(requestLines.length).toBeGreaterThan(0);
-      expect(lines.some((l) => l.includes(`/api/v1/users/${created.json().id}`))).toBe(true);
-      // ... and none of them carries a secret.
-      for (const line of lines) {
-        expect(line).not.toContain(first);
-        expect(line).not.toContain(second);
-        expect(line).not.toContain(token);
-        expect(line).not.toContain(token.split('.')[2]!);
-        expect(line).not.toContain(csrf);
-        expect(line).not.toContain('scrypt$');
-      }
-    });
+    const elsewhere = await login('address_user', PASSWORD, '10.2.0.2');
+    expect(elsewhere.statusCode, elsewhere.body).toBe(200);
+    expect(elsewhere.json().token_type).toBe('Bearer');
   });
-}
+});
+
+inEachStorageMode('secrets stay out of the logs', (mode) => {
+  let s: Starling;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(...String(chunk).split('\n').filter(Boolean));
+        done();
+      },
+    });
+    s = await startStarling(mode, { LOG_LEVEL: 'trace' }, { logger: createLogger({ LOG_LEVEL: 'trace' }, sink) });
+  });
+  afterAll(async () => s?.close());
+
+  it('logs requests without passwords, tokens or hashes', async () => {
+    const first = 'first secret passphrase';
+    const second = 'second secret passphrase';
+    const created = await s.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      json: { username: 'logged_user', email: 'logged_user@example.com', password: first },
+    });
+    expect(created.statusCode).toBe(201);
+    const loggedIn = await s.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      json: { username: 'logged_user', password: first },
+    });
+    expect(loggedIn.statusCode).toBe(200);
+    const token = loggedIn.json().access_token as string;
+    const csrf = cookiesOf(loggedIn).starling_csrf!.value;
+    const changed = await s.request({
+      method: 'PUT',
+      url: `/api/v1/users/${created.json().id}`,
+      token,
+      json: { password: second, current_password: first },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const wrong = await s.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      json: { username: 'logged_user', password: first },
+    });
+    expect(wrong.statusCode).toBe(401);
+    const cookieWrite = await s.request({
+      method: 'PUT',
+      url: `/api/v1/users/${created.json().id}`,
+      cookies: { starling_session: token, starling_csrf: csrf },
+      headers: { 'x-csrf-token': csrf },
+      json: { name: 'Logged' },
+    });
+    expect(cookieWrite.statusCode).toBe(200);
+    const out = await s.request({ method: 'POST', url: '/api/v1/auth/logout', token });
+    expect(out.statusCode).toBe(204);
+
+    // The requests were logged (so the check below looks at something) ...
+    const requestLines = lines.filter((l) => l.includes('/api/v1/auth/login'));
+    expect(requestLines.length).toBeGreaterThan(0);
+    expect(lines.some((l) => l.includes(`/api/v1/users/${created.json().id}`))).toBe(true);
+    // ... and none of them carries a secret.
+    for (const line of lines) {
+      expect(line).not.toContain(first);
+      expect(line).not.toContain(second);
+      expect(line).not.toContain(token);
+      expect(line).not.toContain(token.split('.')[2]!);
+      expect(line).not.toContain(csrf);
+      expect(line).not.toContain('scrypt$');
+    }
+  });
+});

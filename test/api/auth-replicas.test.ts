@@ -40,7 +40,9 @@ describe.skipIf(!modeIsAvailable(postgres))(`revocation across replicas on ${mod
       json: { username: 'replica_bob', password: 'correct horse battery' },
     });
     const second = other.json().access_token as string;
-    expect((await a.request({ method: 'DELETE', url: `/api/v1/users/${bob.id}`, token: bob.token })).statusCode).toBe(204);
+    expect((await a.request({ method: 'DELETE', url: `/api/v1/users/${bob.id}`, token: bob.token })).statusCode).toBe(
+      204,
+    );
     await b.platform.bus.drain();
     expect((await tweetOn(b, second)).statusCode).toBe(401);
   });

@@ -6,7 +6,10 @@ describe('generated types', () => {
     let output = '';
     let failed = false;
     try {
-      output = execFileSync(process.execPath, ['scripts/gen-openapi-types.js', '--check'], { encoding: 'utf8', stdio: 'pipe' });
+      output = execFileSync(process.execPath, ['scripts/gen-openapi-types.js', '--check'], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     } catch (err) {
       failed = true;
       output = String((err as { stderr?: string }).stderr ?? err);

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, modeIsAvailable, modeTitle, storageModes } from '../support/starling.js';
+import { createDatabase, inEachStorageMode } from '../support/starling.js';
 
 /*
  * These tests run the built `starling` command: bin/starling.js loads packages/cli/dist.
@@ -60,7 +60,10 @@ async function startServer(env: Record<string, string>) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (ended) throw new Error(`starling start exited with ${ended.code}:\n${ended.stderr}${ended.stdout}`);
-    const status = await fetch(`${base}/readyz`).then((r) => r.status, () => 0);
+    const status = await fetch(`${base}/readyz`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) break;
     if (Date.now() > deadline) throw new Error('starling start did not become ready within 60 s');
     await new Promise((r) => setTimeout(r, 100));
@@ -117,8 +120,9 @@ describe('the starling command', () => {
   });
 });
 
-for (const mode of storageModes) {
-  describe.skipIf(!modeIsAvailable(mode))(`starling start, migrate and rebuild on ${modeTitle(mode)}`, { timeout: 180_000 }, () => {
+inEachStorageMode(
+  'starling start, migrate and rebuild',
+  (mode) => {
     beforeAll(() => {
       if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` before this suite.`);
     });
@@ -150,7 +154,11 @@ for (const mode of storageModes) {
           method: 'POST',
           path: '/api/v1/users',
           agent: false,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' },
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            expect: '100-continue',
+          },
         });
         const accepted = new Promise<void>((ok) => request.once('continue', ok));
         const response = new Promise<{ status: number; body: string }>((ok, fail) => {
@@ -167,7 +175,13 @@ for (const mode of storageModes) {
         server.child.kill('SIGTERM');
         // Shutdown has begun once new connections are refused (bounded wait).
         const deadline = Date.now() + 20_000;
-        while ((await fetch(`http://127.0.0.1:${server.port}/healthz`).then(() => true, () => false)) && Date.now() < deadline) {
+        while (
+          (await fetch(`http://127.0.0.1:${server.port}/healthz`).then(
+            () => true,
+            () => false,
+          )) &&
+          Date.now() < deadline
+        ) {
           await new Promise((r) => setTimeout(r, 50));
         }
         request.end(body);
@@ -187,7 +201,11 @@ for (const mode of storageModes) {
       try {
         const first = await startServer(storage.env);
         const ann = await signUpAndLogin(first, 'cli_keep');
-        const posted = await first.api('/api/v2/tweets', { method: 'POST', token: ann.token, json: { body: 'still here' } });
+        const posted = await first.api('/api/v2/tweets', {
+          method: 'POST',
+          token: ann.token,
+          json: { body: 'still here' },
+        });
         expect(posted.status).toBe(201);
         expect((await first.stop()).code).toBe(0);
 
@@ -195,7 +213,9 @@ for (const mode of storageModes) {
         const user = await second.api(`/api/v1/users/${ann.id}`);
         expect(user.status).toBe(200);
         expect(await user.json()).toMatchObject({ id: ann.id, username: 'cli_keep' });
-        const tweets = (await (await second.api('/api/v2/tweets?tweetedby=cli_keep')).json()) as { tweets_list: unknown[] };
+        const tweets = (await (await second.api('/api/v2/tweets?tweetedby=cli_keep')).json()) as {
+          tweets_list: unknown[];
+        };
         expect(tweets.tweets_list).toMatchObject([{ body: 'still here' }]);
         // The token issued before the restart still verifies: the signing key persisted.
         expect((await second.api('/api/v1/auth/me', { token: ann.token })).status).toBe(200);
@@ -214,7 +234,9 @@ for (const mode of storageModes) {
           await first.api('/api/v2/tweets', { method: 'POST', token: bo.token, json: { body } });
         }
         const list = await (await first.api('/api/v2/tweets?tweetedby=cli_rebuild')).json();
-        const two = (list as { tweets_list: Array<{ id: string; body: string }> }).tweets_list.find((t) => t.body === 'two')!;
+        const two = (list as { tweets_list: Array<{ id: string; body: string }> }).tweets_list.find(
+          (t) => t.body === 'two',
+        )!;
         expect((await first.api(`/api/v2/tweets/${two.id}`, { method: 'DELETE', token: bo.token })).status).toBe(204);
         const before = await (await first.api('/api/v2/tweets?tweetedby=cli_rebuild')).json();
         expect((await first.stop()).code).toBe(0);
@@ -227,7 +249,10 @@ for (const mode of storageModes) {
         const second = await startServer(storage.env);
         expect(await (await second.api('/api/v2/tweets?tweetedby=cli_rebuild')).json()).toEqual(before);
         expect((await second.api(`/api/v1/users/${bo.id}`)).status).toBe(200);
-        const login = await second.api('/api/v1/auth/login', { method: 'POST', json: { username: 'cli_rebuild', password: PASSWORD } });
+        const login = await second.api('/api/v1/auth/login', {
+          method: 'POST',
+          json: { username: 'cli_rebuild', password: PASSWORD },
+        });
         expect(login.status).toBe(200);
         expect((await second.stop()).code).toBe(0);
       } finally {
@@ -250,5 +275,6 @@ for (const mode of storageModes) {
         await storage.cleanup();
       }
     });
-  });
-}
+  },
+  { timeout: 180_000 },
+);

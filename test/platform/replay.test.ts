@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   isProjection,
   readAfter,
@@ -10,7 +10,7 @@ import {
   type Platform,
   type RecordedEvent,
 } from '@starling/kit';
-import { modeIsAvailable, modeTitle, startStarling, storageModes, type Starling } from '../support/starling.js';
+import { inEachStorageMode, startStarling, type Starling } from '../support/starling.js';
 
 /** Every read model, by service (schema), with its primary key. */
 const READ_MODELS: Record<string, Record<string, string>> = {
@@ -30,7 +30,8 @@ async function snapshotTables(db: Db, tables: Record<string, string>): Promise<R
 
 async function snapshot(platform: Platform) {
   const out: Record<string, Record<string, unknown[]>> = {};
-  for (const [service, tables] of Object.entries(READ_MODELS)) out[service] = await snapshotTables(dbOf(platform, service), tables);
+  for (const [service, tables] of Object.entries(READ_MODELS))
+    out[service] = await snapshotTables(dbOf(platform, service), tables);
   return out;
 }
 
@@ -68,14 +69,30 @@ async function seedHistory(s: Starling): Promise<void> {
   await tweet(bob.token, 'bob one');
   await tweet(cy.token, 'cy one, gone with the account');
   await ok({ method: 'DELETE', url: `/api/v2/tweets/${doomed}`, token: ada.token }, 204);
-  await ok({ method: 'PUT', url: `/api/v1/users/${ada.id}`, token: ada.token, json: { name: 'Ada L.', email: 'ada.l@example.com' } }, 200);
   await ok(
-    { method: 'PUT', url: `/api/v1/users/${bob.id}`, token: bob.token, json: { password: 'a new password', current_password: PASSWORD } },
+    {
+      method: 'PUT',
+      url: `/api/v1/users/${ada.id}`,
+      token: ada.token,
+      json: { name: 'Ada L.', email: 'ada.l@example.com' },
+    },
+    200,
+  );
+  await ok(
+    {
+      method: 'PUT',
+      url: `/api/v1/users/${bob.id}`,
+      token: bob.token,
+      json: { password: 'a new password', current_password: PASSWORD },
+    },
     200,
   );
   await ok({ method: 'POST', url: '/api/v1/auth/logout', token: bob.token }, 204);
   await ok({ method: 'DELETE', url: `/api/v1/users/${cy.id}`, token: cy.token }, 204);
-  await ok({ method: 'POST', url: '/api/v1/auth/login', json: { username: 'replay_bob', password: 'a new password' } }, 200);
+  await ok(
+    { method: 'POST', url: '/api/v1/auth/login', json: { username: 'replay_bob', password: 'a new password' } },
+    200,
+  );
 }
 
 /** Damages the read models, rebuilds them from the log and expects exactly what was there. */
@@ -108,89 +125,94 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
 
   expect(await snapshot(s.platform)).toEqual(before);
   expect((await s.request({ url: '/api/v2/tweets' })).json()).toEqual(listBefore);
-  const login = await s.request({ method: 'POST', url: '/api/v1/auth/login', json: { username: 'replay_bob', password: 'a new password' } });
+  const login = await s.request({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    json: { username: 'replay_bob', password: 'a new password' },
+  });
   expect(login.statusCode).toBe(200);
 }
 
-for (const mode of storageModes) {
-  describe.skipIf(!modeIsAvailable(mode))(`replaying the log on ${modeTitle(mode)}`, () => {
-    let s: Starling;
+inEachStorageMode('replaying the log', (mode) => {
+  let s: Starling;
 
-    beforeAll(async () => {
-      s = await startStarling(mode);
-      await seedHistory(s);
-    });
-    afterAll(async () => s?.close());
-
-    const projections = () =>
-      s.platform.subscriptions.filter((sub) => isProjection(sub.consumer)) as Array<{
-        consumer: Consumer & { tables: readonly string[] };
-        db: Db;
-      }>;
-    const eventsFor = async (consumer: Consumer, db: Db): Promise<RecordedEvent[]> =>
-      (await readAfter(db, consumer.source, START, 100_000)).filter((e) => consumer.types.includes(e.type));
-    const tablesOf = (consumer: { tables: readonly string[] }, service: string) =>
-      Object.fromEntries(consumer.tables.map((t) => [t, READ_MODELS[service]![t]!]));
-
-    it('rebuildProjections recreates every read model exactly, even from tampered tables', async () => {
-      // Its own instance: this test empties and refills the tables the other tests read.
-      const own = await startStarling(mode);
-      try {
-        await seedHistory(own);
-        await rebuildAndCompare(own);
-      } finally {
-        await own.close();
-      }
-    });
-
-    it('a projection handed an event it already applied leaves its tables unchanged', async () => {
-      for (const { consumer, db } of projections()) {
-        const tables = tablesOf(consumer, consumer.source);
-        const events = await eventsFor(consumer, db);
-        expect(events.length, consumer.name).toBeGreaterThan(0);
-        const live = await snapshotTables(db, tables);
-        await inRolledBackTransaction(db, async (trx) => {
-          for (const table of consumer.tables) await sql`delete from ${sql.table(table)}`.execute(trx);
-          // Replay the log, delivering every event a second time right after the first.
-          for (const event of events) {
-            await consumer.handle(event, trx);
-            const once = await snapshotTables(trx, tables);
-            await consumer.handle(event, trx);
-            expect(await snapshotTables(trx, tables), `${consumer.name} on ${event.type} v${event.version}`).toEqual(once);
-          }
-          expect(await snapshotTables(trx, tables)).toEqual(live);
-        });
-      }
-    });
-
-    it('redelivering the whole log to every projection changes nothing', async () => {
-      for (const { consumer, db } of projections()) {
-        const tables = tablesOf(consumer, consumer.source);
-        const events = await eventsFor(consumer, db);
-        const live = await snapshotTables(db, tables);
-        await inRolledBackTransaction(db, async (trx) => {
-          for (const event of events) await consumer.handle(event, trx);
-          expect(await snapshotTables(trx, tables), consumer.name).toEqual(live);
-        });
-      }
-    });
-
-    it('the account-deletions reactor appends nothing when a UserDeleted is redelivered', async () => {
-      const { consumer, db } = s.platform.subscriptions.find((sub) => sub.consumer.name === 'tweets.account-deletions')!;
-      const identity = dbOf(s.platform, 'identity');
-      const deletions = await eventsFor(consumer, identity);
-      expect(deletions).toHaveLength(1);
-      const count = async (trx: Db) => (await sql<{ n: number }>`select count(*)::int as n from events`.execute(trx)).rows[0]!.n;
-      const before = await count(db);
-      await inRolledBackTransaction(db, async (trx) => {
-        await consumer.handle(deletions[0]!, trx);
-        expect(await count(trx)).toBe(before);
-      });
-      const reasons = (await readAfter(db, 'tweets', START, 100_000))
-        .filter((e) => e.type === 'TweetDeleted')
-        .map((e) => (e.data as { reason: string }).reason)
-        .sort();
-      expect(reasons).toEqual(['account_deleted', 'author']);
-    });
+  beforeAll(async () => {
+    s = await startStarling(mode);
+    await seedHistory(s);
   });
-}
+  afterAll(async () => s?.close());
+
+  const projections = () =>
+    s.platform.subscriptions.filter((sub) => isProjection(sub.consumer)) as Array<{
+      consumer: Consumer & { tables: readonly string[] };
+      db: Db;
+    }>;
+  const eventsFor = async (consumer: Consumer, db: Db): Promise<RecordedEvent[]> =>
+    (await readAfter(db, consumer.source, START, 100_000)).filter((e) => consumer.types.includes(e.type));
+  const tablesOf = (consumer: { tables: readonly string[] }, service: string) =>
+    Object.fromEntries(consumer.tables.map((t) => [t, READ_MODELS[service]![t]!]));
+
+  it('rebuildProjections recreates every read model exactly, even from tampered tables', async () => {
+    // Its own instance: this test empties and refills the tables the other tests read.
+    const own = await startStarling(mode);
+    try {
+      await seedHistory(own);
+      await rebuildAndCompare(own);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a projection handed an event it already applied leaves its tables unchanged', async () => {
+    for (const { consumer, db } of projections()) {
+      const tables = tablesOf(consumer, consumer.source);
+      const events = await eventsFor(consumer, db);
+      expect(events.length, consumer.name).toBeGreaterThan(0);
+      const live = await snapshotTables(db, tables);
+      await inRolledBackTransaction(db, async (trx) => {
+        for (const table of consumer.tables) await sql`delete from ${sql.table(table)}`.execute(trx);
+        // Replay the log, delivering every event a second time right after the first.
+        for (const event of events) {
+          await consumer.handle(event, trx);
+          const once = await snapshotTables(trx, tables);
+          await consumer.handle(event, trx);
+          expect(await snapshotTables(trx, tables), `${consumer.name} on ${event.type} v${event.version}`).toEqual(
+            once,
+          );
+        }
+        expect(await snapshotTables(trx, tables)).toEqual(live);
+      });
+    }
+  });
+
+  it('redelivering the whole log to every projection changes nothing', async () => {
+    for (const { consumer, db } of projections()) {
+      const tables = tablesOf(consumer, consumer.source);
+      const events = await eventsFor(consumer, db);
+      const live = await snapshotTables(db, tables);
+      await inRolledBackTransaction(db, async (trx) => {
+        for (const event of events) await consumer.handle(event, trx);
+        expect(await snapshotTables(trx, tables), consumer.name).toEqual(live);
+      });
+    }
+  });
+
+  it('the account-deletions reactor appends nothing when a UserDeleted is redelivered', async () => {
+    const { consumer, db } = s.platform.subscriptions.find((sub) => sub.consumer.name === 'tweets.account-deletions')!;
+    const identity = dbOf(s.platform, 'identity');
+    const deletions = await eventsFor(consumer, identity);
+    expect(deletions).toHaveLength(1);
+    const count = async (trx: Db) =>
+      (await sql<{ n: number }>`select count(*)::int as n from events`.execute(trx)).rows[0]!.n;
+    const before = await count(db);
+    await inRolledBackTransaction(db, async (trx) => {
+      await consumer.handle(deletions[0]!, trx);
+      expect(await count(trx)).toBe(before);
+    });
+    const reasons = (await readAfter(db, 'tweets', START, 100_000))
+      .filter((e) => e.type === 'TweetDeleted')
+      .map((e) => (e.data as { reason: string }).reason)
+      .sort();
+    expect(reasons).toEqual(['account_deleted', 'author']);
+  });
+});

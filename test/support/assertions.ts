@@ -18,7 +18,12 @@ export function expectProblem(res: LightMyRequestResponse, status: number, field
   expect(res.statusCode, res.body).toBe(status);
   expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
   const body = res.json() as ProblemBody;
-  expect(body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+  expect(body).toMatchObject({
+    status,
+    type: expect.any(String),
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
   if (fields.length > 0) {
     expect(body.errors, res.body).toBeDefined();
     const named = body.errors!.map((e) => e.field);

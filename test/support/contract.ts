@@ -52,4 +52,3 @@ export function contractChecker(document: Doc) {
     expect(ok, `${method} ${path} → ${res.statusCode}: ${ajv.errorsText(validate!.errors)}`).toBe(true);
   };
 }
-

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe } from 'vitest';
 import pg from 'pg';
 import { createPlatform, loadConfig, type Platform } from '@starling/kit';
 import { allServices } from '@starling/cli/services';
@@ -83,7 +84,11 @@ export async function startStarling(
         ...o.headers,
       },
       ...(o.cookies ? { cookies: o.cookies } : {}),
-      ...(o.json !== undefined ? { payload: JSON.stringify(o.json) } : o.payload !== undefined ? { payload: o.payload } : {}),
+      ...(o.json !== undefined
+        ? { payload: JSON.stringify(o.json) }
+        : o.payload !== undefined
+          ? { payload: o.payload }
+          : {}),
     });
   return {
     platform,
@@ -126,4 +131,36 @@ export async function createDatabase(): Promise<{ url: string; drop(): Promise<v
       await client.end();
     },
   };
+}
+
+/**
+ * Declares a suite once per storage mode, titled with the mode; a mode that cannot run
+ * here (PostgreSQL without DATABASE_URL) is reported as skipped, saying why.
+ */
+export function inEachStorageMode(
+  title: string,
+  suite: (mode: (typeof storageModes)[number]) => void,
+  options: { timeout?: number } = {},
+): void {
+  for (const mode of storageModes) {
+    describe.skipIf(!modeIsAvailable(mode))(`${title} on ${modeTitle(mode)}`, options, () => suite(mode));
+  }
+}
+
+/**
+ * A Starling started before the suite's tests and closed after them. The handle is
+ * usable inside tests and hooks declared after this call.
+ */
+export function useStarling(mode: { postgres: boolean }, env: Record<string, string> = {}): Starling {
+  let current: Starling | undefined;
+  beforeAll(async () => {
+    current = await startStarling(mode, env);
+  });
+  afterAll(async () => current?.close());
+  return new Proxy({} as Starling, {
+    get(_target, key) {
+      if (!current) throw new Error('Starling is not started yet: use it inside a test or a later hook');
+      return current[key as keyof Starling];
+    },
+  });
 }

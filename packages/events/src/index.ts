@@ -36,10 +36,7 @@ export const AdminRoleGranted = define<{ user_id: string }>('AdminRoleGranted', 
 
 export const UserDeleted = define<{ user_id: string; username: string }>('UserDeleted', 1);
 
-export const SessionStarted = define<{ session_id: string; user_id: string; expires_at: string }>(
-  'SessionStarted',
-  1,
-);
+export const SessionStarted = define<{ session_id: string; user_id: string; expires_at: string }>('SessionStarted', 1);
 
 export const SessionEnded = define<{ session_id: string; user_id: string; expires_at: string }>('SessionEnded', 1);
 
@@ -51,10 +48,11 @@ export const TweetPosted = define<{
   body: string;
 }>('TweetPosted', 1);
 
-export const TweetDeleted = define<{ tweet_id: string; author_id: string; reason: 'author' | 'admin' | 'account_deleted' }>(
-  'TweetDeleted',
-  1,
-);
+export const TweetDeleted = define<{
+  tweet_id: string;
+  author_id: string;
+  reason: 'author' | 'admin' | 'account_deleted';
+}>('TweetDeleted', 1);
 
 /** The payload as other services may see it. */
 export function publicPayload<T extends object>(definition: EventDefinition<T>, data: T): Partial<T> {

@@ -4,7 +4,12 @@ import { PasswordChanged, publicPayload, TweetPosted, UserRegistered } from '../
 describe('publicPayload', () => {
   it('strips credential hashes before an event leaves its service', () => {
     const data = { user_id: 'u1', username: 'ada', email: 'a@x.org', name: 'Ada', password_hash: 'scrypt$...' };
-    expect(publicPayload(UserRegistered, data)).toEqual({ user_id: 'u1', username: 'ada', email: 'a@x.org', name: 'Ada' });
+    expect(publicPayload(UserRegistered, data)).toEqual({
+      user_id: 'u1',
+      username: 'ada',
+      email: 'a@x.org',
+      name: 'Ada',
+    });
     expect(publicPayload(PasswordChanged, { user_id: 'u1', password_hash: 'scrypt$...' })).toEqual({ user_id: 'u1' });
   });
 

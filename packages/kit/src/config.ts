@@ -16,14 +16,16 @@ const schema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  BODY_LIMIT: z.coerce.number().int().min(1024).default(64 * 1024),
+  BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  COOKIE_SECURE: z
-    .enum(['true', 'false', 'auto'])
-    .default('auto'),
+  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   ACCESS_TOKEN_TTL: seconds(3600),
   TOKEN_ISSUER: z.string().min(1).default('starling'),
   AUTH_SIGNING_KEY: z.string().optional(),

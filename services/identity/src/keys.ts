@@ -48,7 +48,11 @@ export class KeyRing {
     return this.jwks;
   }
 
-  async sign(claims: Pick<AccessClaims, 'sub' | 'username' | 'role' | 'sid' | 'csrf'>, issuer: string, ttlSeconds: number) {
+  async sign(
+    claims: Pick<AccessClaims, 'sub' | 'username' | 'role' | 'sid' | 'csrf'>,
+    issuer: string,
+    ttlSeconds: number,
+  ) {
     if (!this.signing) throw new Error('signing keys are not loaded');
     return new SignJWT({ ...claims })
       .setProtectedHeader({ alg: ALG, kid: this.signing.kid, typ: 'JWT' })

@@ -133,12 +133,7 @@ export async function appendToStream(
  * transaction allocated an early position but commits late is read after it commits,
  * never skipped.
  */
-export async function readAfter(
-  db: Db,
-  source: string,
-  after: Checkpoint,
-  limit: number,
-): Promise<RecordedEvent[]> {
+export async function readAfter(db: Db, source: string, after: Checkpoint, limit: number): Promise<RecordedEvent[]> {
   const table = sql.table(`${source}.events`);
   const { rows } = await sql<EventRow>`
     select ${COLUMNS} from ${table}

@@ -190,7 +190,8 @@ class ConsumerRunner {
 
   /** Reads and locks this consumer's checkpoint, creating it at the start of the log. */
   private async lockCheckpoint(trx: Db): Promise<Checkpoint> {
-    const select = () => sql<{ tx_id: string; position: number }>`
+    const select = () =>
+      sql<{ tx_id: string; position: number }>`
       select tx_id::text as tx_id, position from consumer_checkpoints
       where consumer = ${this.consumer.name} for update`.execute(trx);
     let { rows } = await select();

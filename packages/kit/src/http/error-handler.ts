@@ -11,7 +11,10 @@ interface AjvError {
 
 /** Names the field an Ajv error is about, e.g. `username`, `limit`, `tags.2`. */
 function fieldOf(error: AjvError): string {
-  const path = error.instancePath.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = error.instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   const extra = error.params.missingProperty ?? error.params.additionalProperty;
   if (typeof extra === 'string') path.push(extra);
   return path.join('.') || '(body)';
@@ -45,7 +48,8 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
         `Content type ${JSON.stringify(request.headers['content-type'] ?? '')} is not supported; send application/json.`,
       );
   }
-  if (error instanceof SyntaxError && fe.statusCode === 400) return problems.malformedJson('The body is not valid JSON.');
+  if (error instanceof SyntaxError && fe.statusCode === 400)
+    return problems.malformedJson('The body is not valid JSON.');
   const status = fe.statusCode ?? 500;
   if (status >= 400 && status < 500) return new HttpProblem(status, 'bad-request', 'Bad request', fe.message);
   return problems.internal();

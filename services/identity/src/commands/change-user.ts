@@ -51,7 +51,8 @@ export async function changeUser(
     checkIfMatch(request, version);
     const events: NewEvent[] = [];
     const profile: { user_id: string; name?: string; email?: string } = { user_id: userId };
-    if (change.name !== undefined && change.name.trim() !== state.name) profile.name = change.name.trim() || state.username;
+    if (change.name !== undefined && change.name.trim() !== state.name)
+      profile.name = change.name.trim() || state.username;
     if (change.email !== undefined && emailKey(change.email) !== emailKey(state.email)) {
       await claimEmail(trx, change.email, userId);
       await releaseEmail(trx, state.email, userId);

@@ -40,4 +40,3 @@ export async function registerUser(
     return userRowOf(evolveAll(user.initial, appended.events), appended.version);
   });
 }
-

@@ -75,7 +75,11 @@ export async function logout(deps: { write: Write; db: Db }, caller: Caller): Pr
     const data = started.data as { expires_at: string };
     await appendToStream(trx, stream, events.length, [
       {
-        ...newEvent(SessionEnded, { session_id: caller.sessionId, user_id: caller.userId, expires_at: data.expires_at }),
+        ...newEvent(SessionEnded, {
+          session_id: caller.sessionId,
+          user_id: caller.userId,
+          expires_at: data.expires_at,
+        }),
         metadata: { actor_id: caller.userId },
       },
     ]);

@@ -27,7 +27,17 @@ export const usernameKey = (username: string) => username.toLowerCase();
 export const emailKey = (email: string) => email.trim().toLowerCase();
 
 export const user: Aggregate<UserState> = {
-  initial: { exists: false, deleted: false, id: '', username: '', email: '', name: '', passwordHash: '', role: 'user', createdAt: new Date(0) },
+  initial: {
+    exists: false,
+    deleted: false,
+    id: '',
+    username: '',
+    email: '',
+    name: '',
+    passwordHash: '',
+    role: 'user',
+    createdAt: new Date(0),
+  },
   evolve(state, event) {
     switch (event.type) {
       case UserRegistered.type: {

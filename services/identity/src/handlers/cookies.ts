@@ -14,7 +14,12 @@ export function setSessionCookies(
   config: Config,
   session: { accessToken: string; csrfToken: string; expiresIn: number },
 ) {
-  const common = { path: '/', sameSite: 'lax' as const, secure: secure(config, reply.request), maxAge: session.expiresIn };
+  const common = {
+    path: '/',
+    sameSite: 'lax' as const,
+    secure: secure(config, reply.request),
+    maxAge: session.expiresIn,
+  };
   reply.setCookie(SESSION_COOKIE, session.accessToken, { ...common, httpOnly: true });
   reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...common, httpOnly: false });
 }
