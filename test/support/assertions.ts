@@ -1,14 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
+import type { ProblemBody } from '@starling/kit';
 import { expect } from 'vitest';
 
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  errors?: Array<{ field: string; reason: string }>;
-}
 
 /**
  * Asserts an RFC 9457 error: the status, the problem+json content type, the required
