@@ -12,6 +12,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 
 import { parseFlags } from './lib/args.js';
@@ -41,7 +42,10 @@ async function startServer(script, args, env, readyPath) {
   return { proc, baseUrl, port };
 }
 
-/** Starling in embedded mode by default; --postgres passes DATABASE_URL through. */
+/**
+ * Starling in embedded mode by default. --postgres runs it on a scratch database made
+ * on the DATABASE_URL server for this run and dropped after it.
+ */
 async function startStarling({ postgres }) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'starling-bench-'));
   onCleanup(() => rm(dataDir, { recursive: true, force: true }));
@@ -50,8 +54,27 @@ async function startStarling({ postgres }) {
   // An inherited DATABASE_URL (CI exports one) would silently turn an
   // "embedded" run into a Postgres one.
   if (!postgres) delete env.DATABASE_URL;
+  else env.DATABASE_URL = await scratchDatabase(process.env.DATABASE_URL);
 
   return startServer(STARLING, ['start'], env, '/readyz');
+}
+
+async function scratchDatabase(serverUrl) {
+  const name = `starling_bench_${Date.now().toString(36)}`;
+  const admin = async (statement) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  onCleanup(() => admin(`drop database if exists ${name} with (force)`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 /** The ceiling server; it answers every path, so /readyz doubles as its probe. */
@@ -84,7 +107,7 @@ async function main() {
   const starling = await startStarling(config);
 
   step(`seeding bench_user and ${config.tweets} tweets`);
-  const token = await createUserAndLogin(starling.baseUrl, { reuseExisting: config.postgres });
+  const token = await createUserAndLogin(starling.baseUrl);
   await postTweets(starling.baseUrl, token, config.tweets);
 
   const sample = await probe(`${starling.baseUrl}${SCENARIO_PATH}`);

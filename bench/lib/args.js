@@ -6,8 +6,7 @@ const USAGE = `Usage: npm run bench -- [--quick] [--duration N] [--connections N
   --quick          3 s runs and 50 seeded tweets (a smoke run, not a measurement)
   --duration N     seconds per measured run (default 10)
   --connections N  concurrent autocannon connections (default 50)
-  --postgres       run against DATABASE_URL instead of the embedded store
-                   (seeds bench_user and tweets into it: point it at a scratch database)
+  --postgres       run on a scratch database made (and dropped) on the DATABASE_URL server
   --no-write       print the table only; do not append to bench/RESULTS.md`;
 
 function positiveInt(name, raw) {

@@ -8,7 +8,7 @@ export const BENCH_USER = {
 };
 
 /** POST JSON and insist on the expected status; returns the parsed body. */
-async function postJson(url, body, { token, expect, allow = [] } = {}) {
+async function postJson(url, body, { token, expect } = {}) {
   const headers = { 'content-type': 'application/json', accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(url, {
@@ -18,23 +18,15 @@ async function postJson(url, body, { token, expect, allow = [] } = {}) {
     signal: AbortSignal.timeout(10_000),
   });
   const text = await res.text();
-  if (res.status !== expect && !allow.includes(res.status)) {
+  if (res.status !== expect) {
     throw new Error(`POST ${new URL(url).pathname} returned ${res.status} (expected ${expect}): ${text.slice(0, 500)}`);
   }
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
-/**
- * Create the bench user and log in; returns a bearer token.
- * A Postgres database outlives the run, so there an existing user (409) from
- * an earlier run is fine; the embedded store is fresh and must answer 201.
- */
-export async function createUserAndLogin(baseUrl, { reuseExisting }) {
-  const created = await postJson(`${baseUrl}/api/v1/users`, BENCH_USER, {
-    expect: 201,
-    allow: reuseExisting ? [409] : [],
-  });
-  if (created.status === 409) console.error('bench: bench_user already exists (persistent database); reusing it');
+/** Create the bench user (every run starts on fresh storage) and log in; returns a bearer token. */
+export async function createUserAndLogin(baseUrl) {
+  await postJson(`${baseUrl}/api/v1/users`, BENCH_USER, { expect: 201 });
 
   const { body } = await postJson(
     `${baseUrl}/api/v1/auth/login`,
