@@ -48,7 +48,8 @@ export function gitRevision(cwd) {
     return 'uncommitted';
   }
   try {
-    if (git(['status', '--porcelain'], cwd) !== '') rev += '+dirty';
+    // Earlier results appended to RESULTS.md are not a change to what is measured.
+    if (git(['status', '--porcelain', '--', '.', ':!bench/RESULTS.md'], cwd) !== '') rev += '+dirty';
   } catch {
     // A revision without a dirty flag is still useful.
   }
