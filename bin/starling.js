@@ -1,5 +1,3 @@
 #!/usr/bin/env node
-// The `starling` command. The code lives in packages/cli; `npm install` builds it.
-import { main } from '@starling/cli';
-
-process.exit(await main(process.argv.slice(2)));
+// The `starling` command from the repository root; see packages/cli.
+import '../packages/cli/bin/starling.js';
