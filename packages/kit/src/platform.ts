@@ -1,4 +1,3 @@
-import AjvCompiler from '@fastify/ajv-compiler';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,6 +15,8 @@ import { OutboxTailBus } from './events/outbox-bus.js';
 import { installErrorHandling, sendProblem } from './http/error-handler.js';
 import { mergeOpenApi, registerOperations } from './http/openapi.js';
 import { platformOpenApi } from './http/platform-openapi.js';
+import { exactBodies } from './http/validation.js';
+import { installHealthRoutes } from './http/health.js';
 import { problems } from './http/problem.js';
 import { createLogger } from './logger.js';
 import { createMetrics, installRequestMetrics, watchProjectionLag } from './metrics.js';
@@ -124,31 +125,20 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     }
   }
 
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
-    const reason = ready ? await notReadyReason() : 'migrations have not been applied yet';
-    if (reason) return sendProblem(reply, problems.unavailable(`Not ready: ${reason}.`));
-    return { status: 'ready' };
-  });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.type(metrics.registry.contentType);
-    return metrics.registry.metrics();
-  });
-
-  async function notReadyReason(): Promise<string | undefined> {
+  installHealthRoutes(app, metrics, async () => {
+    if (!ready) return 'migrations have not been applied yet';
     try {
       await withTimeout(storage.ping(), 2000);
     } catch {
       return 'the database does not answer';
     }
     for (const [i, service] of services.entries()) {
-      const ok = await withTimeout(isMigrated(contexts[i]!.db, service.name, service.migrations), 2000).catch(
-        () => false,
-      );
-      if (!ok) return `migrations of ${service.name} are not applied`;
+      const migrated = isMigrated(contexts[i]!.db, service.name, service.migrations);
+      if (!(await withTimeout(migrated, 2000).catch(() => false)))
+        return `migrations of ${service.name} are not applied`;
     }
     return undefined;
-  }
+  });
 
   async function migrate() {
     for (const [i, service] of services.entries()) {
@@ -179,20 +169,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     },
   };
 }
-
-/**
- * Query strings, path parameters and headers are text, so their values are coerced to
- * the declared types (`?limit=5`). JSON bodies carry their own types: a number where
- * the contract says string is a 400, not silently turned into "42".
- */
-const ajvPool = AjvCompiler();
-const exactBodies: AjvCompiler.BuildCompilerFromPool = (externalSchemas, options = {}) => {
-  const coercing = ajvPool(externalSchemas, options);
-  const { customOptions, ...rest } = options as { customOptions?: AjvCompiler.Options };
-  const exact = ajvPool(externalSchemas, { ...rest, customOptions: { ...customOptions, coerceTypes: false } });
-  const byPart = (route: { httpPart?: string }) => (route.httpPart === 'body' ? exact : coercing)(route as never);
-  return byPart as unknown as ReturnType<AjvCompiler.BuildCompilerFromPool>;
-};
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;

@@ -5,8 +5,8 @@ import type { UserRow } from './read-models.js';
 export type User = components['schemas']['User'];
 
 /** The public view of an account. Email is personal: only its owner and admins see it. */
-export function presentUser(row: UserRow, caller: Caller | undefined): User {
-  const seesPrivate = caller !== undefined && (caller.userId === row.id || caller.role === 'admin');
+export function presentUser(row: UserRow, viewer: Pick<Caller, 'userId' | 'role'> | undefined): User {
+  const seesPrivate = viewer !== undefined && (viewer.userId === row.id || viewer.role === 'admin');
   return {
     id: row.id,
     username: row.username,

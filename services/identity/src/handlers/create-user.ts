@@ -9,5 +9,5 @@ export const createUser: Handler<'createUser'> =
     const row = await registerUser(ctx.write, request.body);
     reply.code(201).header('location', `/api/v1/users/${row.id}`).header('etag', etagOf(row.version));
     // The new account's owner is the one asking: show them their email.
-    return presentUser(row, { userId: row.id, username: row.username, role: 'user', sessionId: '', via: 'bearer' });
+    return presentUser(row, { userId: row.id, role: 'user' });
   };
