@@ -37,6 +37,7 @@ inEachStorageMode('tweets API v2', (mode) => {
       body: 'Hello, Starling',
       tweetedby: 'tw_ada',
       author_id: ada.id,
+      author_name: 'tw_ada',
       timestamp: expect.any(String),
     });
     expect(new Date(tweet.timestamp).toISOString()).toBe(tweet.timestamp);

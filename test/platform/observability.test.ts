@@ -24,6 +24,7 @@ const CONSUMERS = [
   'identity.credentials',
   'identity.sessions',
   'tweets.tweets',
+  'tweets.authors',
   'tweets.account-deletions',
 ];
 

@@ -15,7 +15,7 @@ import { inEachStorageMode, startStarling, type Starling } from '../support/star
 /** Every read model, by service (schema), with its primary key. */
 const READ_MODELS: Record<string, Record<string, string>> = {
   identity: { users: 'id', credentials: 'user_id', sessions: 'session_id' },
-  tweets: { tweets: 'id' },
+  tweets: { tweets: 'id', authors: 'id' },
 };
 
 const dbOf = (platform: Platform, service: string) => platform.contexts.find((c) => c.name === service)!.db;
@@ -119,7 +119,7 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
 
   const rebuilt = await rebuildProjections(s.platform);
   expect(rebuilt.map((r) => r.projection).sort()).toEqual(
-    ['identity.credentials', 'identity.sessions', 'identity.users', 'tweets.tweets'].sort(),
+    ['identity.credentials', 'identity.sessions', 'identity.users', 'tweets.authors', 'tweets.tweets'].sort(),
   );
   for (const r of rebuilt) expect(r.events).toBeGreaterThan(0);
 
@@ -146,6 +146,7 @@ inEachStorageMode('replaying the log', (mode) => {
     s.platform.subscriptions.filter((sub) => isProjection(sub.consumer)) as Array<{
       consumer: Consumer & { tables: readonly string[] };
       db: Db;
+      owner: string;
     }>;
   const eventsFor = async (consumer: Consumer, db: Db): Promise<RecordedEvent[]> =>
     (await readAfter(db, consumer.source, START, 100_000)).filter((e) => consumer.types.includes(e.type));
@@ -164,8 +165,8 @@ inEachStorageMode('replaying the log', (mode) => {
   });
 
   it('a projection handed an event it already applied leaves its tables unchanged', async () => {
-    for (const { consumer, db } of projections()) {
-      const tables = tablesOf(consumer, consumer.source);
+    for (const { consumer, db, owner } of projections()) {
+      const tables = tablesOf(consumer, owner);
       const events = await eventsFor(consumer, db);
       expect(events.length, consumer.name).toBeGreaterThan(0);
       const live = await snapshotTables(db, tables);
@@ -186,8 +187,8 @@ inEachStorageMode('replaying the log', (mode) => {
   });
 
   it('redelivering the whole log to every projection changes nothing', async () => {
-    for (const { consumer, db } of projections()) {
-      const tables = tablesOf(consumer, consumer.source);
+    for (const { consumer, db, owner } of projections()) {
+      const tables = tablesOf(consumer, owner);
       const events = await eventsFor(consumer, db);
       const live = await snapshotTables(db, tables);
       await inRolledBackTransaction(db, async (trx) => {

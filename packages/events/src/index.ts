@@ -62,6 +62,26 @@ export function publicPayload<T extends object>(definition: EventDefinition<T>, 
   return copy;
 }
 
+const definitions = new Map<string, EventDefinition<object>>(
+  [
+    UserRegistered,
+    UserProfileUpdated,
+    PasswordChanged,
+    AdminRoleGranted,
+    UserDeleted,
+    SessionStarted,
+    SessionEnded,
+    TweetPosted,
+    TweetDeleted,
+  ].map((d) => [d.type, d as EventDefinition<object>]),
+);
+
+/** An event's payload as a service other than its owner receives it: private fields stripped. */
+export function publicData(type: string, data: unknown): unknown {
+  const definition = definitions.get(type);
+  return definition && data && typeof data === 'object' ? publicPayload(definition, data) : data;
+}
+
 export const newEvent = <T>(definition: EventDefinition<T>, data: NoInfer<T>) => ({
   type: definition.type,
   schemaVersion: definition.schemaVersion,

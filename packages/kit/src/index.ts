@@ -13,6 +13,7 @@ export * from './http/etag.js';
 export * from './http/openapi.js';
 export * from './http/pagination.js';
 export * from './http/problem.js';
+export * from './http/web-app.js';
 export * from './ids.js';
 export * from './logger.js';
 export * from './metrics.js';

@@ -12,7 +12,8 @@ import { isMigrated, migrateToLatest } from './db/migrate.js';
 import { openStorage, type Db, type Storage } from './db/storage.js';
 import type { Consumer } from './events/consumer.js';
 import { OutboxTailBus } from './events/outbox-bus.js';
-import { installErrorHandling, sendProblem } from './http/error-handler.js';
+import { installErrorHandling, sendProblem, type Fallback } from './http/error-handler.js';
+import { installWebApp } from './http/web-app.js';
 import { mergeOpenApi, registerOperations } from './http/openapi.js';
 import { platformOpenApi } from './http/platform-openapi.js';
 import { exactBodies } from './http/validation.js';
@@ -28,6 +29,8 @@ export interface PlatformOptions {
   logger?: Logger;
   /** Override storage (tests pass an in-memory PGlite or a throwaway database). */
   dataDir?: string;
+  /** The built web app to serve at `/` (apps/web/dist); none when omitted. */
+  webRoot?: string;
 }
 
 export interface Platform {
@@ -35,7 +38,8 @@ export interface Platform {
   storage: Storage;
   bus: OutboxTailBus;
   contexts: ServiceContext[];
-  subscriptions: Array<{ consumer: Consumer; db: Db }>;
+  /** Each service's consumers, with the service (`owner`) whose schema holds their tables. */
+  subscriptions: Array<{ consumer: Consumer; db: Db; owner: string }>;
   /** Applies migrations, starts the services and the bus; then /readyz answers 200. */
   start(): Promise<void>;
   migrate(): Promise<void>;
@@ -72,7 +76,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true } },
     schemaController: { compilersFactory: { buildValidator: exactBodies } },
   });
-  installErrorHandling(app);
+  let pages: Fallback | undefined;
+  installErrorHandling(app, (request, reply) => pages?.(request, reply) ?? false);
   installRequestMetrics(app, metrics);
   watchProjectionLag(metrics, bus);
   await app.register(cookie);
@@ -113,15 +118,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   await app.register(swagger, { mode: 'static', specification: { document } as never });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => document);
+  if (options.webRoot) pages = await installWebApp(app, options.webRoot);
 
   const subscriptions: Platform['subscriptions'] = [];
-  bus.subscribe(revocationFeed(revocations, config.ACCESS_TOKEN_TTL), contexts[0]!.db);
+  bus.subscribe(revocationFeed(revocations, config.ACCESS_TOKEN_TTL), contexts[0]!.db, 'auth');
   for (const [i, service] of services.entries()) {
     const ctx = contexts[i]!;
     await app.register(async (scope) => registerOperations(scope, service.openapi, service.handlers(ctx)));
     for (const consumer of service.consumers(ctx)) {
-      bus.subscribe(consumer, ctx.db);
-      subscriptions.push({ consumer, db: ctx.db });
+      bus.subscribe(consumer, ctx.db, service.name);
+      subscriptions.push({ consumer, db: ctx.db, owner: service.name });
     }
   }
 

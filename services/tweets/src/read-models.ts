@@ -11,6 +11,15 @@ export interface TweetRow {
   version: number;
 }
 
+/** A tweet as shown: with its author's display name. */
+export interface TweetView extends TweetRow {
+  author_name: string;
+}
+
+// An author not (yet) known to this service shows under their username.
+const VIEW = sql`select t.*, coalesce(a.name, t.author_username) as author_name
+                 from tweets t left join authors a on a.id = t.author_id`;
+
 /** A tweet as its TweetPosted event records it: what posting answers with. */
 export function tweetRowOf(event: RecordedEvent): TweetRow {
   const d = event.data as PayloadOf<typeof TweetPosted>;
@@ -24,9 +33,14 @@ export function tweetRowOf(event: RecordedEvent): TweetRow {
   };
 }
 
-export async function findTweet(db: Db, id: string): Promise<TweetRow | undefined> {
-  const { rows } = await sql<TweetRow>`select * from tweets where id = ${id}`.execute(db);
+export async function findTweet(db: Db, id: string): Promise<TweetView | undefined> {
+  const { rows } = await sql<TweetView>`${VIEW} where t.id = ${id}`.execute(db);
   return rows[0];
+}
+
+export async function authorName(db: Db, authorId: string): Promise<string | undefined> {
+  const { rows } = await sql<{ name: string }>`select name from authors where id = ${authorId}`.execute(db);
+  return rows[0]?.name;
 }
 
 /** Newest first, keyset-paged on the time-sortable id. */
@@ -34,12 +48,12 @@ export async function listTweets(
   db: Db,
   filter: { authorUsername?: string | undefined; before?: string | undefined },
   limit: number,
-): Promise<TweetRow[]> {
+): Promise<TweetView[]> {
   const conditions = [
-    filter.authorUsername !== undefined ? sql`author_key = ${filter.authorUsername.toLowerCase()}` : undefined,
-    filter.before !== undefined ? sql`id < ${filter.before}` : undefined,
+    filter.authorUsername !== undefined ? sql`t.author_key = ${filter.authorUsername.toLowerCase()}` : undefined,
+    filter.before !== undefined ? sql`t.id < ${filter.before}` : undefined,
   ].filter((c) => c !== undefined);
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  const { rows } = await sql<TweetRow>`select * from tweets ${where} order by id desc limit ${limit}`.execute(db);
+  const { rows } = await sql<TweetView>`${VIEW} ${where} order by t.id desc limit ${limit}`.execute(db);
   return rows;
 }

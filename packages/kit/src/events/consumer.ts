@@ -34,7 +34,8 @@ export const isProjection = (c: Consumer): c is Projection => 'tables' in c;
  * Embedded mode tails the outbox tables in-process; the distributed bus plugs in here.
  */
 export interface EventBus {
-  subscribe(consumer: Consumer, db: Db): void;
+  /** `owner` is the consuming service: events from any other source arrive without private fields. */
+  subscribe(consumer: Consumer, db: Db, owner: string): void;
   /** Something was appended: wake the consumers now rather than at their next poll. */
   notify(): void;
   /** Resolves once every consumer has processed every event committed before the call. */

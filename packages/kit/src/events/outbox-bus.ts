@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/storage.js';
 import type { Consumer, EventBus } from './consumer.js';
-import { headPosition, readAfter, START, type Checkpoint } from './event-store.js';
+import { publicData } from '@starling/events';
+import { headPosition, readAfter, START, type Checkpoint, type RecordedEvent } from './event-store.js';
 
 const BATCH = 500;
 /** How long a drain waits for transactions begun before it (anywhere on the server) to end. */
@@ -50,8 +51,8 @@ export class OutboxTailBus implements EventBus {
     private readonly pollMs = 500,
   ) {}
 
-  subscribe(consumer: Consumer, db: Db): void {
-    this.runners.push(new ConsumerRunner(consumer, db, this.log));
+  subscribe(consumer: Consumer, db: Db, owner: string): void {
+    this.runners.push(new ConsumerRunner(consumer, db, this.log, owner !== consumer.source));
   }
 
   notify(): void {
@@ -105,7 +106,14 @@ class ConsumerRunner {
     readonly consumer: Consumer,
     readonly db: Db,
     private readonly log: Logger,
+    private readonly foreign: boolean,
   ) {}
+
+  /** Hands an event to the consumer; another service's events lose their private fields first. */
+  private deliver(event: RecordedEvent, trx: Db): Promise<void> {
+    if (!this.consumer.types.includes(event.type)) return Promise.resolve();
+    return this.consumer.handle(this.foreign ? { ...event, data: publicData(event.type, event.data) } : event, trx);
+  }
 
   /** Runs until caught up; a call during a run extends that run by one more full pass. */
   catchUp(): Promise<number> {
@@ -139,7 +147,7 @@ class ConsumerRunner {
   }
 
   private async batch(): Promise<number> {
-    const { name, source, types } = this.consumer;
+    const { name, source } = this.consumer;
     if (this.consumer.everyProcess) return this.localBatch();
     try {
       // Peek outside a transaction first: an idle poll then costs one read, not a write.
@@ -148,9 +156,7 @@ class ConsumerRunner {
         const from = await this.lockCheckpoint(trx);
         // Unwanted types are read and passed over, so the checkpoint (and the lag) moves past them.
         const events = await readAfter(trx, source, from, BATCH);
-        for (const event of events) {
-          if (types.includes(event.type)) await this.consumer.handle(event, trx);
-        }
+        for (const event of events) await this.deliver(event, trx);
         const last = events.at(-1);
         if (last) {
           await sql`update consumer_checkpoints
@@ -174,15 +180,13 @@ class ConsumerRunner {
 
   /** An every-process consumer: in-memory checkpoint, starting at `since()` on first use. */
   private async localBatch(): Promise<number> {
-    const { source, types, everyProcess } = this.consumer;
+    const { source, everyProcess } = this.consumer;
     if (!this.started) {
       this.known = await firstCheckpointSince(this.db, source, everyProcess!.since());
       this.started = true;
     }
     const events = await readAfter(this.db, source, this.known, BATCH);
-    for (const event of events) {
-      if (types.includes(event.type)) await this.consumer.handle(event, this.db);
-    }
+    for (const event of events) await this.deliver(event, this.db);
     const last = events.at(-1);
     if (last) this.known = { txId: last.txId, position: last.position };
     return events.length;

@@ -64,13 +64,17 @@ export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyR
     .send(problem.body(reply.request.url.split('?')[0]));
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/** Answers an unmatched request another way (the web app's pages); false to leave it a 404. */
+export type Fallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+export function installErrorHandling(app: FastifyInstance, fallback?: Fallback): void {
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error as FastifyError, request);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, problem);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problems.notFound(`No route for ${request.method} ${request.url.split('?')[0]}.`)),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    if (fallback?.(request, reply)) return reply;
+    return sendProblem(reply, problems.notFound(`No route for ${request.method} ${request.url.split('?')[0]}.`));
+  });
 }

@@ -9,6 +9,7 @@ import { getMe } from './get-me.js';
 import { getUser } from './get-user.js';
 import { listUsers } from './list-users.js';
 import { login } from './login.js';
+import { lookupUser } from './lookup-user.js';
 import { logout } from './logout.js';
 import { updateUser } from './update-user.js';
 
@@ -19,6 +20,7 @@ export function identityHandlers(deps: IdentityDeps): Record<string, RouteHandle
     listUsers,
     createUser,
     deleteUserByUsername,
+    lookupUser,
     getUser,
     updateUser,
     deleteUser,

@@ -58,6 +58,8 @@ export interface components {
             body: string;
             /** @description The author's username */
             tweetedby: string;
+            /** @description The author's display name */
+            author_name: string;
             author_id: string;
             /** Format: date-time */
             timestamp: string;

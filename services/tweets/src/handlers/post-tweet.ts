@@ -1,11 +1,12 @@
 import { etagOf } from '@starling/kit';
 import { postTweet as post } from '../commands/post-tweet.js';
 import { presentTweet } from '../present.js';
+import { authorName } from '../read-models.js';
 import type { Handler } from './deps.js';
 
 export const postTweet: Handler<'postTweet'> = (ctx) => async (request, reply) => {
   const caller = await ctx.auth.require(request);
   const row = await post(ctx.write, caller, request.body, request.id);
   reply.code(201).header('location', `/api/v2/tweets/${row.id}`).header('etag', etagOf(row.version));
-  return presentTweet(row);
+  return presentTweet({ ...row, author_name: (await authorName(ctx.db, row.author_id)) ?? row.author_username });
 };
