@@ -1,26 +1,42 @@
-// Generates each service's TypeScript types from its openapi.yaml, so handlers never
-// restate the contract by hand. `--check` fails when a committed file is out of date.
-import { readdirSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+// Generates TypeScript types from the OpenAPI documents, so no code restates a contract
+// by hand: each service's src/generated/openapi.ts from its openapi.yaml, and the web
+// app's typed client schema from all of them merged. `--check` fails when a committed
+// file is out of date.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { parse } from 'yaml';
 
 const check = process.argv.includes('--check');
 let stale = 0;
-for (const service of readdirSync('services')) {
-  const spec = join('services', service, 'openapi.yaml');
-  if (!existsSync(spec)) continue;
-  const ast = await openapiTS(new URL(`file://${join(process.cwd(), spec)}`));
-  const out = join('services', service, 'src', 'generated', 'openapi.ts');
-  const text = `// Generated from ${spec} by scripts/gen-openapi-types.js. Do not edit.\n\n${astToString(ast)}`;
+
+async function generate(source, document, out) {
+  const text = `// Generated from ${source} by scripts/gen-openapi-types.js. Do not edit.\n\n${astToString(await openapiTS(document))}`;
   const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
-  if (current === text) continue;
+  if (current === text) return;
   if (check) {
     console.error(`${out} is out of date: run npm run gen`);
     stale += 1;
-  } else {
-    mkdirSync(join('services', service, 'src', 'generated'), { recursive: true });
-    writeFileSync(out, text);
-    console.log(`wrote ${out}`);
+    return;
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, text);
+  console.log(`wrote ${out}`);
+}
+
+const specs = readdirSync('services')
+  .map((service) => join('services', service, 'openapi.yaml'))
+  .filter((spec) => existsSync(spec))
+  .sort();
+
+const merged = { openapi: '3.1.0', info: { title: 'Starling', version: '1.0.0' }, paths: {}, components: {} };
+for (const spec of specs) {
+  const document = parse(readFileSync(spec, 'utf8'));
+  await generate(spec, document, join(dirname(spec), 'src', 'generated', 'openapi.ts'));
+  Object.assign(merged.paths, document.paths);
+  for (const [kind, entries] of Object.entries(document.components ?? {})) {
+    merged.components[kind] = { ...merged.components[kind], ...entries };
   }
 }
+await generate(specs.join(', '), merged, join('apps', 'web', 'src', 'api', 'schema.ts'));
 process.exit(stale ? 1 : 0);

@@ -1,6 +1,14 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { identityService } from '@starling/identity';
 import type { ServiceDefinition } from '@starling/kit';
 import { tweetsService } from '@starling/tweets';
 
 /** Every service, in the order they start. The embedded process runs them all. */
 export const allServices = (): ServiceDefinition[] => [identityService(), tweetsService()];
+
+/** The built web app (apps/web/dist), served at `/` by `starling start`; undefined when not built. */
+export function webAppRoot(): string | undefined {
+  const root = fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
+  return existsSync(`${root}/index.html`) ? root : undefined;
+}

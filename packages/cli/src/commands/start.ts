@@ -1,5 +1,5 @@
 import { createPlatform, loadConfig } from '@starling/kit';
-import { allServices } from '../services.js';
+import { allServices, webAppRoot } from '../services.js';
 
 /**
  * Serves every service from one process. Listens first (so /healthz answers and
@@ -8,8 +8,10 @@ import { allServices } from '../services.js';
  */
 export async function startCommand(): Promise<number> {
   const config = loadConfig();
-  const platform = await createPlatform({ config, services: allServices() });
+  const webRoot = webAppRoot();
+  const platform = await createPlatform({ config, services: allServices(), ...(webRoot ? { webRoot } : {}) });
   const { app } = platform;
+  if (!webRoot) app.log.warn('the web app is not built (npm run build); serving the API only');
   await app.listen({ port: config.PORT, host: config.HOST });
 
   const stopped = new Promise<number>((resolve) => {

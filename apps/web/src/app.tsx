@@ -1,0 +1,64 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { BrowserRouter, MemoryRouter, Route, Routes } from 'react-router';
+import { ApiProvider } from './api/api-context.js';
+import { createApiClient, type ApiClient } from './api/client.js';
+import { createQueryClient } from './api/query-client.js';
+import { Layout } from './components/layout.js';
+import { MinuteClock } from './components/minute-clock.js';
+import { RequireAuth } from './components/require-auth.js';
+import { HomePage } from './pages/home-page.js';
+import { LoginPage } from './pages/login-page.js';
+import { NotFoundPage } from './pages/not-found-page.js';
+import { ProfilePage } from './pages/profile-page.js';
+import { SignUpPage } from './pages/signup-page.js';
+import { UserPage } from './pages/user-page.js';
+import { createAppStore, StoreProvider } from './store.js';
+
+export interface AppProps {
+  /** The API to talk to; by default the one on this page's origin. */
+  client?: ApiClient;
+  queryClient?: QueryClient;
+  /** Start in memory at these URLs instead of following the browser's address bar. */
+  initialEntries?: string[];
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<RequireAuth>{() => <HomePage />}</RequireAuth>} />
+        <Route path="profile" element={<RequireAuth>{(me) => <ProfilePage key={me.user.id} me={me} />}</RequireAuth>} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="signup" element={<SignUpPage />} />
+        <Route path="u/:username" element={<UserPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** The whole app: one API client, query cache and store per instance, then the pages. */
+export function App({ client, queryClient, initialEntries }: AppProps) {
+  const [api] = useState(() => client ?? createApiClient());
+  const [queries] = useState(() => queryClient ?? createQueryClient());
+  const [store] = useState(() => createAppStore());
+  return (
+    <ApiProvider client={api}>
+      <QueryClientProvider client={queries}>
+        <StoreProvider store={store}>
+          <MinuteClock />
+          {initialEntries ? (
+            <MemoryRouter initialEntries={initialEntries}>
+              <AppRoutes />
+            </MemoryRouter>
+          ) : (
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          )}
+        </StoreProvider>
+      </QueryClientProvider>
+    </ApiProvider>
+  );
+}

@@ -1,0 +1,12 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// In development the Vite server proxies the API to a running `starling start`
+// (STARLING_URL, default http://localhost:3000), so the app stays same-origin.
+const api = process.env.STARLING_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: { proxy: { '/api': api } },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+});
