@@ -1,89 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, inEachStorageMode } from '../support/starling.js';
+import {
+  CLI_DIST as DIST,
+  killStarlings,
+  runStarling as run,
+  startServer,
+  type StartedServer as Server,
+} from '../support/process.js';
 
 /*
  * These tests run the built `starling` command: bin/starling.js loads packages/cli/dist.
  * `npm test` is preceded by `npm install`, whose prepare script runs `npm run build`;
  * after changing any source, run `npm run build` again before this suite.
  */
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/starling.js');
-const DIST = join(ROOT, 'packages/cli/dist/main.js');
 const PASSWORD = 'correct horse battery';
 
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const children = new Set<ChildProcess>();
-afterEach(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  children.clear();
-});
-
-function spawnStarling(args: string[], env: Record<string, string>): { child: ChildProcess; exited: Promise<Exit> } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-  children.add(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk) => (stdout += chunk));
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<Exit>((done) => child.once('close', (code) => done({ code, stdout, stderr })));
-  return { child, exited };
-}
-
-const run = (args: string[], env: Record<string, string> = {}) => spawnStarling(args, env).exited;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address() as { port: number };
-  await new Promise((closed) => server.close(closed));
-  return port;
-}
-
-/** Runs `starling start` and waits (bounded) until /readyz answers 200. */
-async function startServer(env: Record<string, string>) {
-  const port = await freePort();
-  const { child, exited } = spawnStarling(['start'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
-  const base = `http://127.0.0.1:${port}`;
-  let ended: Exit | undefined;
-  void exited.then((e) => (ended = e));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (ended) throw new Error(`starling start exited with ${ended.code}:\n${ended.stderr}${ended.stdout}`);
-    const status = await fetch(`${base}/readyz`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) break;
-    if (Date.now() > deadline) throw new Error('starling start did not become ready within 60 s');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const api = (path: string, init: { method?: string; json?: unknown; token?: string } = {}) =>
-    fetch(`${base}${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      },
-      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
-    });
-  const stop = async () => {
-    child.kill('SIGTERM');
-    return exited;
-  };
-  return { port, child, exited, api, stop };
-}
-type Server = Awaited<ReturnType<typeof startServer>>;
+afterEach(killStarlings);
 
 async function signUpAndLogin(server: Server, username: string) {
   const created = await server.api('/api/v1/users', {

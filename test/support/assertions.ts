@@ -2,7 +2,6 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { ProblemBody } from '@starling/kit';
 import { expect } from 'vitest';
 
-
 /**
  * Asserts an RFC 9457 error: the status, the problem+json content type, the required
  * members, and (when given) that `errors` names each of `fields`. Returns the body.
