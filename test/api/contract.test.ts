@@ -93,4 +93,27 @@ inEachStorageMode('responses match openapi.json', (mode) => {
     await call({ method: 'DELETE', url: `/api/v2/tweets/${id}`, token: ada.token });
     await call({ method: 'DELETE', url: `/api/v2/tweets/${id}`, token: ada.token });
   });
+
+  it('graph operations', async () => {
+    const ada = await s.signUp('contract_gr_ada');
+    const bob = await s.signUp('contract_gr_bob');
+    const follow = await call({ method: 'POST', url: `/api/v1/users/${bob.id}/follow`, token: ada.token });
+    expect(follow.statusCode).toBe(200);
+    await call({ method: 'POST', url: `/api/v1/users/${bob.id}/follow`, token: bob.token });
+    await call({ method: 'POST', url: '/api/v1/users/nobody/follow', token: ada.token });
+    await call({ method: 'POST', url: `/api/v1/users/${bob.id}/follow` });
+    await call({ method: 'POST', url: `/api/v1/users/${ada.id}/follow`, token: bob.token });
+    const followers = await call({ url: `/api/v1/users/${bob.id}/followers?limit=1` });
+    expect(followers.json().user_list).toHaveLength(1);
+    await call({ url: `/api/v1/users/${bob.id}/followers?cursor=x` });
+    await call({ url: '/api/v1/users/nobody/followers' });
+    await call({ url: `/api/v1/users/${ada.id}/following` });
+    await call({ url: `/api/v1/users/${ada.id}/following?limit=0` });
+    await call({ url: '/api/v1/users/nobody/following' });
+    const unfollow = await call({ method: 'DELETE', url: `/api/v1/users/${bob.id}/follow`, token: ada.token });
+    expect(unfollow.statusCode).toBe(200);
+    await call({ method: 'DELETE', url: `/api/v1/users/${ada.id}/follow`, token: ada.token });
+    await call({ method: 'DELETE', url: '/api/v1/users/nobody/follow', token: ada.token });
+    await call({ method: 'DELETE', url: `/api/v1/users/${bob.id}/follow` });
+  });
 });

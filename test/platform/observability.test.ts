@@ -26,6 +26,8 @@ const CONSUMERS = [
   'tweets.tweets',
   'tweets.authors',
   'tweets.account-deletions',
+  'graph.users',
+  'graph.follows',
 ];
 
 inEachStorageMode('health, metrics and docs', (mode) => {

@@ -12,10 +12,11 @@ import {
 } from '@starling/kit';
 import { inEachStorageMode, startStarling, type Starling } from '../support/starling.js';
 
-/** Every read model, by service (schema), with its primary key. */
+/** Every read model, by service (schema), with its primary key (comma-separated when composite). */
 const READ_MODELS: Record<string, Record<string, string>> = {
   identity: { users: 'id', credentials: 'user_id', sessions: 'session_id' },
   tweets: { tweets: 'id', authors: 'id' },
+  graph: { users: 'id', follows: 'follower_id, followee_id' },
 };
 
 const dbOf = (platform: Platform, service: string) => platform.contexts.find((c) => c.name === service)!.db;
@@ -23,7 +24,11 @@ const dbOf = (platform: Platform, service: string) => platform.contexts.find((c)
 async function snapshotTables(db: Db, tables: Record<string, string>): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const [table, key] of Object.entries(tables)) {
-    out[table] = (await sql`select * from ${sql.table(table)} order by ${sql.ref(key)}`.execute(db)).rows;
+    out[table] = (
+      await sql`select * from ${sql.table(table)} order by ${sql.join(key.split(',').map((k) => sql.ref(k.trim())))}`.execute(
+        db,
+      )
+    ).rows;
   }
   return out;
 }
@@ -50,7 +55,7 @@ async function inRolledBackTransaction(db: Db, fn: (trx: Db) => Promise<void>): 
 
 const PASSWORD = 'correct horse battery';
 
-/** Users, tweets, a tweet deletion, a profile and a password change, a logout, an account deletion. */
+/** Users, tweets, a tweet deletion, follows and an unfollow, a profile and a password change, a logout, an account deletion. */
 async function seedHistory(s: Starling): Promise<void> {
   const ok = async (o: Parameters<Starling['request']>[0], status: number) => {
     const res = await s.request(o);
@@ -69,6 +74,13 @@ async function seedHistory(s: Starling): Promise<void> {
   await tweet(bob.token, 'bob one');
   await tweet(cy.token, 'cy one, gone with the account');
   await ok({ method: 'DELETE', url: `/api/v2/tweets/${doomed}`, token: ada.token }, 204);
+  const follow = (token: string, id: string, method: 'POST' | 'DELETE' = 'POST') =>
+    ok({ method, url: `/api/v1/users/${id}/follow`, token }, 200);
+  await follow(ada.token, bob.id);
+  await follow(bob.token, ada.id);
+  await follow(bob.token, ada.id, 'DELETE');
+  await follow(cy.token, ada.id);
+  await follow(ada.token, cy.id);
   await ok(
     {
       method: 'PUT',
@@ -106,12 +118,18 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
   );
   expect(before.identity!.users).toHaveLength(2);
   expect(before.tweets!.tweets).toHaveLength(3);
+  // cy's follows went with the account; bob unfollowed ada.
+  expect(before.graph!.follows).toHaveLength(1);
+  expect(before.graph!.users).toHaveLength(3);
   expect(before.identity!.sessions!.some((row) => (row as { ended_at: unknown }).ended_at !== null)).toBe(true);
   const listBefore = (await s.request({ url: '/api/v2/tweets' })).json();
 
   // Damage the read models: a rebuild must not depend on what is in them.
   await sql`delete from tweets where body = 'ada one'`.execute(dbOf(s.platform, 'tweets'));
   await sql`update users set name = 'Tampered'`.execute(dbOf(s.platform, 'identity'));
+  await sql`insert into follows (follower_id, followee_id, followed_at) values ('bogus', 'nobody', now())`.execute(
+    dbOf(s.platform, 'graph'),
+  );
   await sql`insert into sessions (session_id, user_id, expires_at) values ('bogus', 'nobody', now())`.execute(
     dbOf(s.platform, 'identity'),
   );
@@ -119,7 +137,15 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
 
   const rebuilt = await rebuildProjections(s.platform);
   expect(rebuilt.map((r) => r.projection).sort()).toEqual(
-    ['identity.credentials', 'identity.sessions', 'identity.users', 'tweets.authors', 'tweets.tweets'].sort(),
+    [
+      'identity.credentials',
+      'identity.sessions',
+      'identity.users',
+      'tweets.authors',
+      'tweets.tweets',
+      'graph.users',
+      'graph.follows',
+    ].sort(),
   );
   for (const r of rebuilt) expect(r.events).toBeGreaterThan(0);
 

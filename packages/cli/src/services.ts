@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { graphService } from '@starling/graph';
 import { identityService } from '@starling/identity';
 import type { ServiceDefinition } from '@starling/kit';
 import { tweetsService } from '@starling/tweets';
 
 /** Every service, in the order they start. The embedded process runs them all. */
-export const allServices = (): ServiceDefinition[] => [identityService(), tweetsService()];
+export const allServices = (): ServiceDefinition[] => [identityService(), tweetsService(), graphService()];
 
 /** The built web app (apps/web/dist), served at `/` by `starling start`; undefined when not built. */
 export function webAppRoot(): string | undefined {

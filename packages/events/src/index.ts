@@ -54,6 +54,11 @@ export const TweetDeleted = define<{
   reason: 'author' | 'admin' | 'account_deleted';
 }>('TweetDeleted', 1);
 
+// graph
+export const UserFollowed = define<{ follower_id: string; followee_id: string }>('UserFollowed', 1);
+
+export const UserUnfollowed = define<{ follower_id: string; followee_id: string }>('UserUnfollowed', 1);
+
 /** The payload as other services may see it. */
 export function publicPayload<T extends object>(definition: EventDefinition<T>, data: T): Partial<T> {
   if (!definition.private?.length) return data;
@@ -73,6 +78,8 @@ const definitions = new Map<string, EventDefinition<object>>(
     SessionEnded,
     TweetPosted,
     TweetDeleted,
+    UserFollowed,
+    UserUnfollowed,
   ].map((d) => [d.type, d as EventDefinition<object>]),
 );
 

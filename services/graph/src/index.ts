@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { loadOpenApi, type ServiceDefinition } from '@starling/kit';
+import { graphHandlers } from './handlers/index.js';
+import { migrations } from './migrations/index.js';
+import { followsProjection } from './projections/follows.js';
+import { usersProjection } from './projections/users.js';
+
+/** The graph service: who follows whom (API v1). */
+export function graphService(): ServiceDefinition {
+  return {
+    name: 'graph',
+    openapi: loadOpenApi(fileURLToPath(new URL('../openapi.yaml', import.meta.url))),
+    migrations,
+    consumers: () => [usersProjection, followsProjection],
+    handlers: graphHandlers,
+  };
+}
