@@ -8,7 +8,12 @@ interface Tweet {
   tweetedby: string;
   author_id: string;
   timestamp: string;
+  like_count: number;
+  liked?: boolean;
 }
+
+/** The tweet as an anonymous caller sees it: without `liked`. */
+const anonymously = ({ liked: _liked, ...tweet }: Tweet): Tweet => tweet;
 
 inEachStorageMode('tweets API v2', (mode) => {
   const s = useStarling(mode);
@@ -24,7 +29,9 @@ inEachStorageMode('tweets API v2', (mode) => {
   const postOk = async (token: string, body: string) => {
     const res = await post(token, { body });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as Tweet;
+    const tweet = res.json() as Tweet;
+    expect(tweet.liked).toBe(false);
+    return anonymously(tweet);
   };
 
   it('posts as the caller: 201 with Location, ETag and the tweet', async () => {
@@ -39,6 +46,8 @@ inEachStorageMode('tweets API v2', (mode) => {
       author_id: ada.id,
       author_name: 'tw_ada',
       timestamp: expect.any(String),
+      like_count: 0,
+      liked: false,
     });
     expect(new Date(tweet.timestamp).toISOString()).toBe(tweet.timestamp);
     expect(res.headers.location).toBe(`/api/v2/tweets/${tweet.id}`);
@@ -46,8 +55,10 @@ inEachStorageMode('tweets API v2', (mode) => {
 
     const fetched = await s.request({ url: res.headers.location as string });
     expect(fetched.statusCode).toBe(200);
-    expect(fetched.json()).toEqual(tweet);
+    expect(fetched.json()).toEqual(anonymously(tweet));
     expect(fetched.headers.etag).toBe(res.headers.etag);
+    const mine = await s.request({ url: res.headers.location as string, token: ada.token });
+    expect(mine.json()).toEqual(tweet);
   });
 
   it('refuses to post without a valid token (401) and posts nothing', async () => {

@@ -15,7 +15,7 @@ import { inEachStorageMode, startStarling, type Starling } from '../support/star
 /** Every read model, by service (schema), with its primary key (comma-separated when composite). */
 const READ_MODELS: Record<string, Record<string, string>> = {
   identity: { users: 'id', credentials: 'user_id', sessions: 'session_id' },
-  tweets: { tweets: 'id', authors: 'id' },
+  tweets: { tweets: 'id', authors: 'id', likes: 'tweet_id, user_id' },
   graph: { users: 'id', follows: 'follower_id, followee_id' },
 };
 
@@ -55,7 +55,7 @@ async function inRolledBackTransaction(db: Db, fn: (trx: Db) => Promise<void>): 
 
 const PASSWORD = 'correct horse battery';
 
-/** Users, tweets, a tweet deletion, follows and an unfollow, a profile and a password change, a logout, an account deletion. */
+/** Users, tweets, likes and unlikes (some of a tweet later deleted), a tweet deletion, follows and an unfollow, a profile and a password change, a logout, an account deletion. */
 async function seedHistory(s: Starling): Promise<void> {
   const ok = async (o: Parameters<Starling['request']>[0], status: number) => {
     const res = await s.request(o);
@@ -68,11 +68,23 @@ async function seedHistory(s: Starling): Promise<void> {
   const ada = await s.signUp('replay_ada', PASSWORD);
   const bob = await s.signUp('replay_bob', PASSWORD);
   const cy = await s.signUp('replay_cy', PASSWORD);
-  await tweet(ada.token, 'ada one');
+  const adaOne = await tweet(ada.token, 'ada one');
   const doomed = await tweet(ada.token, 'ada two, deleted');
-  await tweet(ada.token, 'ada three');
-  await tweet(bob.token, 'bob one');
-  await tweet(cy.token, 'cy one, gone with the account');
+  const adaThree = await tweet(ada.token, 'ada three');
+  const bobOne = await tweet(bob.token, 'bob one');
+  const cyOne = await tweet(cy.token, 'cy one, gone with the account');
+  const like = (token: string, id: string, method: 'POST' | 'DELETE' = 'POST') =>
+    ok({ method, url: `/api/v2/tweets/${id}/like`, token }, 200);
+  await like(bob.token, adaOne);
+  await like(cy.token, adaOne);
+  await like(ada.token, adaOne);
+  await like(ada.token, adaOne, 'DELETE');
+  await like(bob.token, doomed);
+  await like(cy.token, adaThree);
+  await like(cy.token, adaThree, 'DELETE');
+  await like(cy.token, adaThree);
+  await like(ada.token, bobOne);
+  await like(ada.token, cyOne);
   await ok({ method: 'DELETE', url: `/api/v2/tweets/${doomed}`, token: ada.token }, 204);
   const follow = (token: string, id: string, method: 'POST' | 'DELETE' = 'POST') =>
     ok({ method, url: `/api/v1/users/${id}/follow`, token }, 200);
@@ -118,6 +130,12 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
   );
   expect(before.identity!.users).toHaveLength(2);
   expect(before.tweets!.tweets).toHaveLength(3);
+  // ada unliked her own; the deleted tweets' likes and cy's likes went with them.
+  expect(before.tweets!.likes).toHaveLength(2);
+  const counts = Object.fromEntries(
+    before.tweets!.tweets!.map((t) => [(t as { body: string }).body, (t as { like_count: number }).like_count]),
+  );
+  expect(counts).toEqual({ 'ada one': 1, 'ada three': 0, 'bob one': 1 });
   // cy's follows went with the account; bob unfollowed ada.
   expect(before.graph!.follows).toHaveLength(1);
   expect(before.graph!.users).toHaveLength(3);
@@ -126,6 +144,10 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
 
   // Damage the read models: a rebuild must not depend on what is in them.
   await sql`delete from tweets where body = 'ada one'`.execute(dbOf(s.platform, 'tweets'));
+  await sql`update tweets set like_count = 7`.execute(dbOf(s.platform, 'tweets'));
+  await sql`insert into likes (tweet_id, user_id, username, liked_at) values ('bogus', 'nobody', 'x', now())`.execute(
+    dbOf(s.platform, 'tweets'),
+  );
   await sql`update users set name = 'Tampered'`.execute(dbOf(s.platform, 'identity'));
   await sql`insert into follows (follower_id, followee_id, followed_at) values ('bogus', 'nobody', now())`.execute(
     dbOf(s.platform, 'graph'),

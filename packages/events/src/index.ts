@@ -54,6 +54,11 @@ export const TweetDeleted = define<{
   reason: 'author' | 'admin' | 'account_deleted';
 }>('TweetDeleted', 1);
 
+/** `username` is the liker's, from their token when they liked: liker lists need no other source. */
+export const TweetLiked = define<{ tweet_id: string; user_id: string; username: string }>('TweetLiked', 1);
+
+export const TweetUnliked = define<{ tweet_id: string; user_id: string }>('TweetUnliked', 1);
+
 // graph
 export const UserFollowed = define<{ follower_id: string; followee_id: string }>('UserFollowed', 1);
 
@@ -78,6 +83,8 @@ const definitions = new Map<string, EventDefinition<object>>(
     SessionEnded,
     TweetPosted,
     TweetDeleted,
+    TweetLiked,
+    TweetUnliked,
     UserFollowed,
     UserUnfollowed,
   ].map((d) => [d.type, d as EventDefinition<object>]),

@@ -1,4 +1,4 @@
-import type { Db, RecordedEvent } from '@starling/kit';
+import { problems, type Db, type RecordedEvent } from '@starling/kit';
 import type { PayloadOf, TweetPosted } from '@starling/events';
 import { sql } from 'kysely';
 
@@ -11,14 +11,25 @@ export interface TweetRow {
   version: number;
 }
 
-/** A tweet as shown: with its author's display name. */
+/** A tweet as shown: with its author's display name, its likes and, for a known viewer, whether they like it. */
 export interface TweetView extends TweetRow {
   author_name: string;
+  like_count: number;
+  liked?: boolean | null;
 }
 
-// An author not (yet) known to this service shows under their username.
-const VIEW = sql`select t.*, coalesce(a.name, t.author_username) as author_name
-                 from tweets t left join authors a on a.id = t.author_id`;
+/**
+ * One query for any number of tweets. An author not (yet) known to this service shows
+ * under their username; `liked` is null unless a viewer is given.
+ */
+const view = (viewerId: string | undefined) => sql`
+  select t.*, coalesce(a.name, t.author_username) as author_name,
+         ${
+           viewerId !== undefined
+             ? sql`exists (select 1 from likes l where l.tweet_id = t.id and l.user_id = ${viewerId})`
+             : sql`null::boolean`
+         } as liked
+  from tweets t left join authors a on a.id = t.author_id`;
 
 /** A tweet as its TweetPosted event records it: what posting answers with. */
 export function tweetRowOf(event: RecordedEvent): TweetRow {
@@ -33,8 +44,8 @@ export function tweetRowOf(event: RecordedEvent): TweetRow {
   };
 }
 
-export async function findTweet(db: Db, id: string): Promise<TweetView | undefined> {
-  const { rows } = await sql<TweetView>`${VIEW} where t.id = ${id}`.execute(db);
+export async function findTweet(db: Db, id: string, viewerId?: string): Promise<TweetView | undefined> {
+  const { rows } = await sql<TweetView>`${view(viewerId)} where t.id = ${id}`.execute(db);
   return rows[0];
 }
 
@@ -48,12 +59,55 @@ export async function listTweets(
   db: Db,
   filter: { authorUsername?: string | undefined; before?: string | undefined },
   limit: number,
+  viewerId?: string,
 ): Promise<TweetView[]> {
   const conditions = [
     filter.authorUsername !== undefined ? sql`t.author_key = ${filter.authorUsername.toLowerCase()}` : undefined,
     filter.before !== undefined ? sql`t.id < ${filter.before}` : undefined,
   ].filter((c) => c !== undefined);
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  const { rows } = await sql<TweetView>`${VIEW} ${where} order by t.id desc limit ${limit}`.execute(db);
+  const { rows } = await sql<TweetView>`${view(viewerId)} ${where} order by t.id desc limit ${limit}`.execute(db);
+  return rows;
+}
+
+/** Someone who likes a tweet, with when they liked it. */
+export interface LikerRow {
+  id: string;
+  username: string;
+  liked_at: Date;
+}
+
+/** The cursor key of a liker: unique within a tweet's likers and in their sort order. */
+export const likerKey = (row: LikerRow) => `${new Date(row.liked_at).toISOString()}|${row.id}`;
+
+function parseLikerKey(key: string): { at: Date; id: string } {
+  const bar = key.indexOf('|');
+  const at = new Date(key.slice(0, bar));
+  const id = key.slice(bar + 1);
+  if (bar < 0 || Number.isNaN(at.getTime()) || id === '') {
+    throw problems.validation([{ field: 'cursor', reason: 'is not a cursor this API returned' }]);
+  }
+  return { at, id };
+}
+
+export async function tweetExists(db: Db, id: string): Promise<boolean> {
+  const { rows } = await sql`select 1 from tweets where id = ${id}`.execute(db);
+  return rows.length > 0;
+}
+
+/** Who likes a tweet, newest like first, keyset-paged on (liked_at, user id). */
+export async function listLikers(
+  db: Db,
+  tweetId: string,
+  after: string | undefined,
+  limit: number,
+): Promise<LikerRow[]> {
+  const cursor = after !== undefined ? parseLikerKey(after) : undefined;
+  const page = cursor ? sql`and (liked_at, user_id) < (${cursor.at}, ${cursor.id})` : sql``;
+  const { rows } = await sql<LikerRow>`
+    select user_id as id, username, liked_at from likes
+    where tweet_id = ${tweetId} ${page}
+    order by liked_at desc, user_id desc
+    limit ${limit}`.execute(db);
   return rows;
 }

@@ -205,7 +205,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tweets, newest first */
+        /**
+         * Tweets, newest first
+         * @description With a valid token each tweet says whether the caller likes it (`liked`).
+         */
         get: operations["listTweets"];
         put?: never;
         /** Post a tweet as the caller */
@@ -225,11 +228,51 @@ export interface paths {
             };
             cookie?: never;
         };
+        /** @description With a valid token the tweet says whether the caller likes it (`liked`). */
         get: operations["getTweet"];
         put?: never;
         post?: never;
         /** Delete a tweet (its author, or an admin) */
         delete: operations["deleteTweet"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tweets/{id}/like": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Like a tweet as the caller (idempotent) */
+        post: operations["likeTweet"];
+        /** Stop liking a tweet (idempotent) */
+        delete: operations["unlikeTweet"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tweets/{id}/liked_by": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Who likes a tweet, newest like first */
+        get: operations["listTweetLikers"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -315,6 +358,17 @@ export interface components {
             author_id: string;
             /** Format: date-time */
             timestamp: string;
+            /** @description How many people like it */
+            like_count: number;
+            /** @description Whether the caller likes it; present only when the request is authenticated */
+            liked?: boolean;
+        };
+        TweetLiker: {
+            id: string;
+            username: string;
+        };
+        TweetLikerList: {
+            user_list: components["schemas"]["TweetLiker"][];
         };
         NewTweet: {
             /** @description 1 to 280 characters once surrounding whitespace is trimmed */
@@ -820,6 +874,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
         };
     };
     postTweet: {
@@ -882,6 +937,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
         };
     };
@@ -910,6 +966,87 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
+        };
+    };
+    likeTweet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tweet as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tweet"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    unlikeTweet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tweet as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tweet"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listTweetLikers: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque; taken from a `Link` rel="next". */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of likers. While more exist, `Link` has rel="next". */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TweetLikerList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
 }

@@ -55,6 +55,7 @@ export function tweetBy(author: User, body: string, timestamp = new Date().toISO
     author_id: author.id,
     author_name: author.name,
     timestamp,
+    like_count: 0,
   };
 }
 

@@ -4,7 +4,8 @@ import { findTweet } from '../read-models.js';
 import type { Handler } from './deps.js';
 
 export const getTweet: Handler<'getTweet'> = (ctx) => async (request, reply) => {
-  const row = await findTweet(ctx.db, request.params.id);
+  const caller = await ctx.auth.optional(request);
+  const row = await findTweet(ctx.db, request.params.id, caller?.userId);
   if (!row) throw problems.notFound(`There is no tweet ${request.params.id}.`);
   if (notModified(request, reply, row.version)) return reply;
   return presentTweet(row);

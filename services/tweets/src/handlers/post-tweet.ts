@@ -8,5 +8,10 @@ export const postTweet: Handler<'postTweet'> = (ctx) => async (request, reply) =
   const caller = await ctx.auth.require(request);
   const row = await post(ctx.write, caller, request.body, request.id);
   reply.code(201).header('location', `/api/v2/tweets/${row.id}`).header('etag', etagOf(row.version));
-  return presentTweet({ ...row, author_name: (await authorName(ctx.db, row.author_id)) ?? row.author_username });
+  return presentTweet({
+    ...row,
+    author_name: (await authorName(ctx.db, row.author_id)) ?? row.author_username,
+    like_count: 0,
+    liked: false,
+  });
 };

@@ -1,8 +1,10 @@
 import type { Migrations } from '@starling/kit';
 import * as tweets0001 from './2026-11-22T0001-tweets.js';
 import * as authors0002 from './2026-11-22T0002-authors.js';
+import * as likes0003 from './2026-11-22T0003-likes.js';
 
 export const migrations: Migrations = {
   '2026-11-22T0001-tweets': tweets0001,
   '2026-11-22T0002-authors': authors0002,
+  '2026-11-22T0003-likes': likes0003,
 };

@@ -1,12 +1,14 @@
 import { appendToStream, loadAggregate, type Consumer } from '@starling/kit';
-import { newEvent, TweetDeleted, UserDeleted, type PayloadOf } from '@starling/events';
+import { newEvent, TweetDeleted, TweetUnliked, UserDeleted, type PayloadOf } from '@starling/events';
 import { sql } from 'kysely';
+import { like } from '../domain/like.js';
 import { tweet, tweetStream } from '../domain/tweet.js';
 
 /**
  * When an account is deleted (an identity event), its tweets are deleted too: one
  * TweetDeleted per live tweet, found in this service's own log. Tweets already
- * deleted are skipped, so a redelivered UserDeleted changes nothing.
+ * deleted are skipped, so a redelivered UserDeleted changes nothing. Likewise the
+ * account's likes end: one TweetUnliked per like still standing.
  */
 export const accountDeletions: Consumer = {
   name: 'tweets.account-deletions',
@@ -23,6 +25,19 @@ export const accountDeletions: Consumer = {
       await appendToStream(trx, stream_id, version, [
         {
           ...newEvent(TweetDeleted, { tweet_id: id, author_id: user_id, reason: 'account_deleted' }),
+          metadata: { causation_id: event.eventId },
+        },
+      ]);
+    }
+    const likes = await sql<{ stream_id: string; tweet_id: string }>`
+      select distinct stream_id, data->>'tweet_id' as tweet_id from events
+      where type = 'TweetLiked' and data->>'user_id' = ${user_id}`.execute(trx);
+    for (const { stream_id, tweet_id } of likes.rows) {
+      const { state, version } = await loadAggregate(trx, stream_id, like);
+      if (!state.liked) continue;
+      await appendToStream(trx, stream_id, version, [
+        {
+          ...newEvent(TweetUnliked, { tweet_id, user_id }),
           metadata: { causation_id: event.eventId },
         },
       ]);
