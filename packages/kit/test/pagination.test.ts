@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, HttpProblem } from '../src/index.js';
+import { decodeCursor, encodeCursor, HttpProblem, parseTimeIdKey, timeIdKey } from '../src/index.js';
 
 describe('cursors', () => {
   it('round-trip the sort key and stay opaque', () => {
@@ -26,4 +26,14 @@ describe('cursors', () => {
       expect((error as HttpProblem).errors).toEqual([{ field: 'cursor', reason: expect.any(String) }]);
     },
   );
+});
+
+describe('time-and-id sort keys', () => {
+  it('round-trip, and reject a key this API did not make', () => {
+    const at = new Date('2026-11-22T10:00:00.000Z');
+    expect(parseTimeIdKey(timeIdKey(at, 'U1'))).toEqual({ at, id: 'U1' });
+    for (const bad of ['no-bar', 'not a date|U1', '2026-11-22T10:00:00.000Z|']) {
+      expect(() => parseTimeIdKey(bad)).toThrow(HttpProblem);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { problems, type Db } from '@starling/kit';
+import { parseTimeIdKey, timeIdKey, type Db } from '@starling/kit';
 import { sql } from 'kysely';
 
 /** A user in a followers or following list, with when the follow began. */
@@ -9,17 +9,7 @@ export interface FollowRow {
 }
 
 /** The cursor key of a list row: unique within a list and in its sort order. */
-export const followKey = (row: FollowRow) => `${new Date(row.followed_at).toISOString()}|${row.id}`;
-
-function parseFollowKey(key: string): { at: Date; id: string } {
-  const bar = key.indexOf('|');
-  const at = new Date(key.slice(0, bar));
-  const id = key.slice(bar + 1);
-  if (bar < 0 || Number.isNaN(at.getTime()) || id === '') {
-    throw problems.validation([{ field: 'cursor', reason: 'is not a cursor this API returned' }]);
-  }
-  return { at, id };
-}
+export const followKey = (row: FollowRow) => timeIdKey(row.followed_at, row.id);
 
 /** Whether the user has an account, as this service knows from identity's events. */
 export async function isKnownUser(db: Db, id: string): Promise<boolean> {
@@ -48,7 +38,7 @@ export async function listFollows(
     direction === 'followers'
       ? [sql.ref('f.followee_id'), sql.ref('f.follower_id')]
       : [sql.ref('f.follower_id'), sql.ref('f.followee_id')];
-  const cursor = after !== undefined ? parseFollowKey(after) : undefined;
+  const cursor = after !== undefined ? parseTimeIdKey(after) : undefined;
   const page = cursor ? sql`and (f.followed_at, ${other}) < (${cursor.at}, ${cursor.id})` : sql``;
   const { rows } = await sql<FollowRow>`
     select u.id, u.username, f.followed_at

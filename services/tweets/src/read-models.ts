@@ -1,4 +1,4 @@
-import { problems, type Db, type RecordedEvent } from '@starling/kit';
+import { parseTimeIdKey, timeIdKey, type Db, type RecordedEvent } from '@starling/kit';
 import type { PayloadOf, TweetPosted } from '@starling/events';
 import { sql } from 'kysely';
 
@@ -78,17 +78,7 @@ export interface LikerRow {
 }
 
 /** The cursor key of a liker: unique within a tweet's likers and in their sort order. */
-export const likerKey = (row: LikerRow) => `${new Date(row.liked_at).toISOString()}|${row.id}`;
-
-function parseLikerKey(key: string): { at: Date; id: string } {
-  const bar = key.indexOf('|');
-  const at = new Date(key.slice(0, bar));
-  const id = key.slice(bar + 1);
-  if (bar < 0 || Number.isNaN(at.getTime()) || id === '') {
-    throw problems.validation([{ field: 'cursor', reason: 'is not a cursor this API returned' }]);
-  }
-  return { at, id };
-}
+export const likerKey = (row: LikerRow) => timeIdKey(row.liked_at, row.id);
 
 export async function tweetExists(db: Db, id: string): Promise<boolean> {
   const { rows } = await sql`select 1 from tweets where id = ${id}`.execute(db);
@@ -102,7 +92,7 @@ export async function listLikers(
   after: string | undefined,
   limit: number,
 ): Promise<LikerRow[]> {
-  const cursor = after !== undefined ? parseLikerKey(after) : undefined;
+  const cursor = after !== undefined ? parseTimeIdKey(after) : undefined;
   const page = cursor ? sql`and (liked_at, user_id) < (${cursor.at}, ${cursor.id})` : sql``;
   const { rows } = await sql<LikerRow>`
     select user_id as id, username, liked_at from likes

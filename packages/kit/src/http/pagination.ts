@@ -22,6 +22,22 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   throw problems.validation([{ field: 'cursor', reason: 'is not a cursor this API returned' }]);
 }
 
+/**
+ * The sort key of a list ordered by a time, then an id (who followed, who liked): unique
+ * within the list and in its order, so it serves as a keyset cursor.
+ */
+export const timeIdKey = (at: Date, id: string): string => `${new Date(at).toISOString()}|${id}`;
+
+export function parseTimeIdKey(key: string): { at: Date; id: string } {
+  const bar = key.indexOf('|');
+  const at = new Date(key.slice(0, bar));
+  const id = key.slice(bar + 1);
+  if (bar < 0 || Number.isNaN(at.getTime()) || id === '') {
+    throw problems.validation([{ field: 'cursor', reason: 'is not a cursor this API returned' }]);
+  }
+  return { at, id };
+}
+
 export interface PageQuery {
   limit?: number;
   cursor?: string;

@@ -1,4 +1,4 @@
-import { appendToStream, loadAggregate, problems, WrongExpectedVersion, type Caller, type Db } from '@starling/kit';
+import { appendToStream, loadAggregate, problems, retryLostRaces, type Caller, type Db } from '@starling/kit';
 import { newEvent, UserFollowed, UserUnfollowed } from '@starling/events';
 import { follow, followStream } from '../domain/follow.js';
 import { lockKnownUser } from '../read-models.js';
@@ -26,28 +26,23 @@ export async function setFollowing(
   if (followeeId === caller.userId) {
     throw problems.validation([{ field: 'id', reason: 'you cannot follow yourself' }]);
   }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write(async (trx) => {
-        // Locked until commit, so an account deletion is projected before or after this, never across it.
-        if (!(await lockKnownUser(trx, followeeId))) throw problems.notFound(`There is no user ${followeeId}.`);
-        const stream = followStream(caller.userId, followeeId);
-        const { state, version } = await loadAggregate(trx, stream, follow);
-        if (state.following !== wanted) {
-          const data = { follower_id: caller.userId, followee_id: followeeId };
-          await appendToStream(trx, stream, version, [
-            {
-              ...(wanted ? newEvent(UserFollowed, data) : newEvent(UserUnfollowed, data)),
-              metadata: { actor_id: caller.userId, request_id: requestId },
-            },
-          ]);
-        }
-        const reverse = await loadAggregate(trx, followStream(followeeId, caller.userId), follow);
-        return { following: wanted, followed_by: reverse.state.following };
-      });
-    } catch (err) {
-      if (!(err instanceof WrongExpectedVersion)) throw err;
-      if (attempt >= ATTEMPTS) throw problems.conflict('The relationship is changing concurrently; try again.');
-    }
-  }
+  return retryLostRaces(ATTEMPTS, 'The relationship is changing concurrently; try again.', () =>
+    write(async (trx) => {
+      // Locked until commit, so an account deletion is projected before or after this, never across it.
+      if (!(await lockKnownUser(trx, followeeId))) throw problems.notFound(`There is no user ${followeeId}.`);
+      const stream = followStream(caller.userId, followeeId);
+      const { state, version } = await loadAggregate(trx, stream, follow);
+      if (state.following !== wanted) {
+        const data = { follower_id: caller.userId, followee_id: followeeId };
+        await appendToStream(trx, stream, version, [
+          {
+            ...(wanted ? newEvent(UserFollowed, data) : newEvent(UserUnfollowed, data)),
+            metadata: { actor_id: caller.userId, request_id: requestId },
+          },
+        ]);
+      }
+      const reverse = await loadAggregate(trx, followStream(followeeId, caller.userId), follow);
+      return { following: wanted, followed_by: reverse.state.following };
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { appendToStream, loadAggregate, problems, WrongExpectedVersion, type Caller, type Db } from '@starling/kit';
+import { appendToStream, loadAggregate, problems, retryLostRaces, type Caller, type Db } from '@starling/kit';
 import { newEvent, TweetLiked, TweetUnliked } from '@starling/events';
 import { like, likeStream } from '../domain/like.js';
 import { tweet, tweetStream } from '../domain/tweet.js';
@@ -17,25 +17,19 @@ export async function setLiked(
   wanted: boolean,
   requestId: string,
 ): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await write(async (trx) => {
-        const target = await loadAggregate(trx, tweetStream(tweetId), tweet);
-        if (!target.state.exists || target.state.deleted) throw problems.notFound(`There is no tweet ${tweetId}.`);
-        const stream = likeStream(tweetId, caller.userId);
-        const { state, version } = await loadAggregate(trx, stream, like);
-        if (state.liked === wanted) return;
-        const event = wanted
-          ? newEvent(TweetLiked, { tweet_id: tweetId, user_id: caller.userId, username: caller.username })
-          : newEvent(TweetUnliked, { tweet_id: tweetId, user_id: caller.userId });
-        await appendToStream(trx, stream, version, [
-          { ...event, metadata: { actor_id: caller.userId, request_id: requestId } },
-        ]);
-      });
-      return;
-    } catch (err) {
-      if (!(err instanceof WrongExpectedVersion)) throw err;
-      if (attempt >= ATTEMPTS) throw problems.conflict('The like is changing concurrently; try again.');
-    }
-  }
+  await retryLostRaces(ATTEMPTS, 'The like is changing concurrently; try again.', () =>
+    write(async (trx) => {
+      const target = await loadAggregate(trx, tweetStream(tweetId), tweet);
+      if (!target.state.exists || target.state.deleted) throw problems.notFound(`There is no tweet ${tweetId}.`);
+      const stream = likeStream(tweetId, caller.userId);
+      const { state, version } = await loadAggregate(trx, stream, like);
+      if (state.liked === wanted) return;
+      const event = wanted
+        ? newEvent(TweetLiked, { tweet_id: tweetId, user_id: caller.userId, username: caller.username })
+        : newEvent(TweetUnliked, { tweet_id: tweetId, user_id: caller.userId });
+      await appendToStream(trx, stream, version, [
+        { ...event, metadata: { actor_id: caller.userId, request_id: requestId } },
+      ]);
+    }),
+  );
 }
