@@ -104,7 +104,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       metrics,
       async write(fn) {
         const result = await db.transaction().execute(fn);
-        bus.notify();
         await bus.drain().catch((err) => log.warn({ err }, 'read models are behind; they will catch up'));
         return result;
       },
