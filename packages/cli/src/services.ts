@@ -3,10 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { graphService } from '@starling/graph';
 import { identityService } from '@starling/identity';
 import type { ServiceDefinition } from '@starling/kit';
+import { timelineService } from '@starling/timeline';
 import { tweetsService } from '@starling/tweets';
 
 /** Every service, in the order they start. The embedded process runs them all. */
-export const allServices = (): ServiceDefinition[] => [identityService(), tweetsService(), graphService()];
+export const allServices = (): ServiceDefinition[] => [
+  identityService(),
+  tweetsService(),
+  graphService(),
+  timelineService(),
+];
 
 /** The built web app (apps/web/dist), served at `/` by `starling start`; undefined when not built. */
 export function webAppRoot(): string | undefined {

@@ -18,15 +18,21 @@ const define = <T>(type: string, schemaVersion: number, privateFields?: readonly
 export type PayloadOf<D> = D extends EventDefinition<infer T> ? T : never;
 
 // identity
+/** Version 2 adds the optional `bio`; a version 1 event means an empty one. */
 export const UserRegistered = define<{
   user_id: string;
   username: string;
   email: string;
   name: string;
+  bio?: string;
   password_hash: string;
-}>('UserRegistered', 1, ['password_hash']);
+}>('UserRegistered', 2, ['password_hash']);
 
-export const UserProfileUpdated = define<{ user_id: string; name?: string; email?: string }>('UserProfileUpdated', 1);
+/** Only the fields that changed. Version 2 adds `bio`. */
+export const UserProfileUpdated = define<{ user_id: string; name?: string; email?: string; bio?: string }>(
+  'UserProfileUpdated',
+  2,
+);
 
 export const PasswordChanged = define<{ user_id: string; password_hash: string }>('PasswordChanged', 1, [
   'password_hash',
@@ -41,12 +47,33 @@ export const SessionStarted = define<{ session_id: string; user_id: string; expi
 export const SessionEnded = define<{ session_id: string; user_id: string; expires_at: string }>('SessionEnded', 1);
 
 // tweets
+
+/**
+ * `#tag` and `@username` found in a tweet's body when it was posted. Offsets count
+ * Unicode code points (an emoji is one), `start` inclusive and `end` exclusive, so
+ * `[...body].slice(start, end).join('')` is the entity's text with its `#` or `@`.
+ */
+export interface TweetEntities {
+  /** `tag` as written, without the `#`; matched case-insensitively. */
+  hashtags: Array<{ tag: string; start: number; end: number }>;
+  /** `username` as written, without the `@`. */
+  mentions: Array<{ username: string; start: number; end: number }>;
+}
+
+/**
+ * Version 2 adds `entities` and, for a reply, `in_reply_to_id` and
+ * `in_reply_to_author_id`. A version 1 event has neither: it is no reply, and its
+ * entities are parsed from its body when it is read.
+ */
 export const TweetPosted = define<{
   tweet_id: string;
   author_id: string;
   author_username: string;
   body: string;
-}>('TweetPosted', 1);
+  entities?: TweetEntities;
+  in_reply_to_id?: string;
+  in_reply_to_author_id?: string;
+}>('TweetPosted', 2);
 
 export const TweetDeleted = define<{
   tweet_id: string;
@@ -58,6 +85,23 @@ export const TweetDeleted = define<{
 export const TweetLiked = define<{ tweet_id: string; user_id: string; username: string }>('TweetLiked', 1);
 
 export const TweetUnliked = define<{ tweet_id: string; user_id: string }>('TweetUnliked', 1);
+
+/**
+ * `user_id` reposted `tweet_id` (written by `author_id`). `repost_id` is a new
+ * time-sortable id: where the repost sorts in timelines, the same on every replay.
+ */
+export const TweetReposted = define<{
+  tweet_id: string;
+  author_id: string;
+  user_id: string;
+  username: string;
+  repost_id: string;
+}>('TweetReposted', 1);
+
+export const TweetUnreposted = define<{ tweet_id: string; author_id: string; user_id: string }>(
+  'TweetUnreposted',
+  1,
+);
 
 // graph
 export const UserFollowed = define<{ follower_id: string; followee_id: string }>('UserFollowed', 1);
@@ -85,6 +129,8 @@ const definitions = new Map<string, EventDefinition<object>>(
     TweetDeleted,
     TweetLiked,
     TweetUnliked,
+    TweetReposted,
+    TweetUnreposted,
     UserFollowed,
     UserUnfollowed,
   ].map((d) => [d.type, d as EventDefinition<object>]),
@@ -101,3 +147,5 @@ export const newEvent = <T>(definition: EventDefinition<T>, data: NoInfer<T>) =>
   schemaVersion: definition.schemaVersion,
   data,
 });
+
+export { parseEntities, tagKey } from './entities.js';

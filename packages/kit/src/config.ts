@@ -35,6 +35,11 @@ const schema = z.object({
     .default('10/300'),
   PROJECTION_POLL_MS: z.coerce.number().int().min(10).default(500),
   SHUTDOWN_TIMEOUT: seconds(10),
+  // Home timelines (see docs/timelines.md).
+  FANOUT_MAX_FOLLOWERS: z.coerce.number().int().min(0).default(10_000),
+  HOME_TIMELINE_LENGTH: z.coerce.number().int().min(20).default(800),
+  STREAM_HEARTBEAT_SECONDS: seconds(15),
+  STREAM_POLL_MS: z.coerce.number().int().min(10).default(1000),
 });
 
 export type Config = z.infer<typeof schema>;

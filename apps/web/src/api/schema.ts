@@ -1,4 +1,4 @@
-// Generated from services/graph/openapi.yaml, services/identity/openapi.yaml, services/tweets/openapi.yaml by scripts/gen-openapi-types.js. Do not edit.
+// Generated from services/graph/openapi.yaml, services/identity/openapi.yaml, services/timeline/openapi.yaml, services/tweets/openapi.yaml by scripts/gen-openapi-types.js. Do not edit.
 
 export interface paths {
     "/api/v1/users/{id}/follow": {

@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { loadOpenApi, type ServiceDefinition } from '@starling/kit';
+import { timelineHandlers } from './handlers/index.js';
+import { migrations } from './migrations/index.js';
+
+/** The timeline service: home, public and hashtag timelines, search and live streams (API v2). */
+export function timelineService(): ServiceDefinition {
+  return {
+    name: 'timeline',
+    openapi: loadOpenApi(fileURLToPath(new URL('../openapi.yaml', import.meta.url))),
+    migrations,
+    consumers: () => [],
+    handlers: timelineHandlers,
+  };
+}
