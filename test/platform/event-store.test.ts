@@ -177,3 +177,38 @@ describe.skipIf(!postgresUrl)(
     });
   },
 );
+
+/*
+ * Transaction ids are numbers, but `readAfter` also returns them as text: ordering by
+ * that text read transaction 1000 before 999, and a batch cut by its limit then moved a
+ * checkpoint past an event never delivered. Crossing a power of ten takes a few
+ * thousand transactions at most on a fresh embedded database; on a shared PostgreSQL
+ * server the next one may be millions away, so this runs embedded.
+ */
+describe('reading the log when transaction ids gain a digit', () => {
+  let s: Starling;
+  let db: Db;
+  beforeAll(async () => {
+    s = await startStarling({ postgres: false });
+    db = s.platform.contexts.find((c) => c.name === 'tweets')!.db;
+  });
+  afterAll(async () => s?.close());
+
+  /** Each call is a transaction of its own, so it takes (and returns) a new transaction id. */
+  const takeXid = async () =>
+    BigInt((await sql<{ x: string }>`select pg_current_xact_id()::text as x`.execute(db)).rows[0]!.x);
+
+  it('reads 999 before 1000: in transaction order, not text order', async () => {
+    const boundary = 10n ** BigInt(String(await takeXid()).length);
+    while ((await takeXid()) < boundary - 3n);
+    const append = (n: number) =>
+      db.transaction().execute(async (trx) => (await appendToStream(trx, newStream(), 0, [happened(n)])).events[0]!);
+    const before = await append(1);
+    while ((await takeXid()) < boundary);
+    const after = await append(2);
+    expect(before.txId.length).toBeLessThan(after.txId.length);
+
+    const read = await readAfter(db, 'tweets', { txId: String(BigInt(before.txId) - 1n), position: 0 }, 2);
+    expect(read.map((e) => e.eventId)).toEqual([before.eventId, after.eventId]);
+  });
+});

@@ -135,11 +135,13 @@ export async function appendToStream(
  */
 export async function readAfter(db: Db, source: string, after: Checkpoint, limit: number): Promise<RecordedEvent[]> {
   const table = sql.table(`${source}.events`);
+  // Ordered by the table's xid8 column, not the `tx_id` text alias in COLUMNS, which ORDER
+  // BY would otherwise pick: as text, transaction 1000 sorts before 999.
   const { rows } = await sql<EventRow>`
-    select ${COLUMNS} from ${table}
-    where (tx_id, position) > (${after.txId}::xid8, ${after.position}::bigint)
-      and tx_id < pg_snapshot_xmin(pg_current_snapshot())
-    order by tx_id, position
+    select ${COLUMNS} from ${table} as e
+    where (e.tx_id, e.position) > (${after.txId}::xid8, ${after.position}::bigint)
+      and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+    order by e.tx_id, e.position
     limit ${limit}`.execute(db);
   return rows.map(toRecorded);
 }

@@ -28,11 +28,12 @@ async function olderTransactionsEnded(db: Db, timeoutMs: number): Promise<void> 
 async function firstCheckpointSince(db: Db, source: string, since: Date): Promise<Checkpoint> {
   const table = sql.table(`${source}.events`);
   const first = await sql<{ tx_id: string; position: number }>`
-    select tx_id::text as tx_id, position from ${table} where recorded_at >= ${since}
-    order by tx_id, position limit 1`.execute(db);
+    select e.tx_id::text as tx_id, e.position from ${table} as e where e.recorded_at >= ${since}
+    order by e.tx_id, e.position limit 1`.execute(db);
   if (first.rows[0]) return { txId: first.rows[0].tx_id, position: Number(first.rows[0].position) - 1 };
   const last = await sql<{ tx_id: string; position: number }>`
-    select tx_id::text as tx_id, position from ${table} order by tx_id desc, position desc limit 1`.execute(db);
+    select e.tx_id::text as tx_id, e.position from ${table} as e
+    order by e.tx_id desc, e.position desc limit 1`.execute(db);
   return last.rows[0] ? { txId: last.rows[0].tx_id, position: Number(last.rows[0].position) } : START;
 }
 
