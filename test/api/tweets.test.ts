@@ -10,10 +10,11 @@ interface Tweet {
   timestamp: string;
   like_count: number;
   liked?: boolean;
+  reposted?: boolean;
 }
 
-/** The tweet as an anonymous caller sees it: without `liked`. */
-const anonymously = ({ liked: _liked, ...tweet }: Tweet): Tweet => tweet;
+/** The tweet as an anonymous caller sees it: without `liked` and `reposted`. */
+const anonymously = ({ liked: _liked, reposted: _reposted, ...tweet }: Tweet): Tweet => tweet;
 
 inEachStorageMode('tweets API v2', (mode) => {
   const s = useStarling(mode);
@@ -47,7 +48,11 @@ inEachStorageMode('tweets API v2', (mode) => {
       author_name: 'tw_ada',
       timestamp: expect.any(String),
       like_count: 0,
+      repost_count: 0,
+      reply_count: 0,
+      entities: { hashtags: [], mentions: [] },
       liked: false,
+      reposted: false,
     });
     expect(new Date(tweet.timestamp).toISOString()).toBe(tweet.timestamp);
     expect(res.headers.location).toBe(`/api/v2/tweets/${tweet.id}`);

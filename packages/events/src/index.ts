@@ -98,10 +98,7 @@ export const TweetReposted = define<{
   repost_id: string;
 }>('TweetReposted', 1);
 
-export const TweetUnreposted = define<{ tweet_id: string; author_id: string; user_id: string }>(
-  'TweetUnreposted',
-  1,
-);
+export const TweetUnreposted = define<{ tweet_id: string; author_id: string; user_id: string }>('TweetUnreposted', 1);
 
 // graph
 export const UserFollowed = define<{ follower_id: string; followee_id: string }>('UserFollowed', 1);

@@ -1,5 +1,5 @@
 import { parseTimeIdKey, timeIdKey, type Db, type RecordedEvent } from '@starling/kit';
-import type { PayloadOf, TweetPosted } from '@starling/events';
+import { parseEntities, type PayloadOf, type TweetEntities, type TweetPosted } from '@starling/events';
 import { sql } from 'kysely';
 
 export interface TweetRow {
@@ -9,29 +9,53 @@ export interface TweetRow {
   body: string;
   created_at: Date;
   version: number;
+  entities: TweetEntities;
+  in_reply_to_id: string | null;
+  in_reply_to_author_id: string | null;
 }
 
-/** A tweet as shown: with its author's display name, its likes and, for a known viewer, whether they like it. */
+/**
+ * A tweet as shown: with its author's display name, its counts, the username of the
+ * author it replies to (when known) and, for a known viewer, whether they like and repost it.
+ */
 export interface TweetView extends TweetRow {
   author_name: string;
   like_count: number;
+  repost_count: number;
+  reply_count: number;
+  in_reply_to_username?: string | null;
   liked?: boolean | null;
+  reposted?: boolean | null;
 }
 
 /**
  * One query for any number of tweets. An author not (yet) known to this service shows
- * under their username; `liked` is null unless a viewer is given.
+ * under their username; the author replied to is named from `authors`, or from the
+ * parent tweet while it is here, and not at all otherwise. `liked` and `reposted` are
+ * null unless a viewer is given.
  */
 const view = (viewerId: string | undefined) => sql`
   select t.*, coalesce(a.name, t.author_username) as author_name,
+         coalesce(ra.username, p.author_username) as in_reply_to_username,
          ${
            viewerId !== undefined
              ? sql`exists (select 1 from likes l where l.tweet_id = t.id and l.user_id = ${viewerId})`
              : sql`null::boolean`
-         } as liked
-  from tweets t left join authors a on a.id = t.author_id`;
+         } as liked,
+         ${
+           viewerId !== undefined
+             ? sql`exists (select 1 from reposts r where r.tweet_id = t.id and r.user_id = ${viewerId})`
+             : sql`null::boolean`
+         } as reposted
+  from tweets t
+  left join authors a on a.id = t.author_id
+  left join authors ra on ra.id = t.in_reply_to_author_id
+  left join tweets p on p.id = t.in_reply_to_id`;
 
-/** A tweet as its TweetPosted event records it: what posting answers with. */
+/**
+ * A tweet as its TweetPosted event records it. A version 1 event carries no entities
+ * and is no reply: its entities are parsed from its body, as they would have been.
+ */
 export function tweetRowOf(event: RecordedEvent): TweetRow {
   const d = event.data as PayloadOf<typeof TweetPosted>;
   return {
@@ -41,6 +65,9 @@ export function tweetRowOf(event: RecordedEvent): TweetRow {
     body: d.body,
     created_at: event.recordedAt,
     version: event.version,
+    entities: d.entities ?? parseEntities(d.body),
+    in_reply_to_id: d.in_reply_to_id ?? null,
+    in_reply_to_author_id: d.in_reply_to_id !== undefined ? (d.in_reply_to_author_id ?? null) : null,
   };
 }
 
@@ -99,5 +126,70 @@ export async function listLikers(
     where tweet_id = ${tweetId} ${page}
     order by liked_at desc, user_id desc
     limit ${limit}`.execute(db);
+  return rows;
+}
+
+/** Someone who reposts a tweet; `repost_id` is time-sortable, unique, and the list's order. */
+export interface ReposterRow {
+  id: string;
+  username: string;
+  repost_id: string;
+}
+
+export const reposterKey = (row: ReposterRow) => row.repost_id;
+
+/** Who reposts a tweet, newest repost first, keyset-paged on the repost id. */
+export async function listReposters(
+  db: Db,
+  tweetId: string,
+  after: string | undefined,
+  limit: number,
+): Promise<ReposterRow[]> {
+  const page = after !== undefined ? sql`and repost_id < ${after}` : sql``;
+  const { rows } = await sql<ReposterRow>`
+    select user_id as id, username, repost_id from reposts
+    where tweet_id = ${tweetId} ${page}
+    order by repost_id desc
+    limit ${limit}`.execute(db);
+  return rows;
+}
+
+/** The most descendants a context lists. */
+export const MAX_DESCENDANTS = 500;
+
+/**
+ * The live tweets above a tweet, root first and ending with its parent. The walk goes
+ * up `in_reply_to_id` and stops where a parent is no longer here (deleted).
+ */
+export async function listAncestors(db: Db, id: string, viewerId?: string): Promise<TweetView[]> {
+  const { rows } = await sql<TweetView>`
+    with recursive up (id, parent_id, depth) as (
+      select id, in_reply_to_id, 0 from tweets where id = ${id}
+      union all
+      select t.id, t.in_reply_to_id, up.depth + 1 from tweets t join up on t.id = up.parent_id
+    )
+    select v.* from (${view(viewerId)}) v join up on up.id = v.id
+    where up.depth > 0
+    order by up.depth desc`.execute(db);
+  return rows;
+}
+
+/**
+ * The replies under a tweet, their replies and so on, depth-first in conversation order:
+ * ordering by the path of ids from the first reply down puts each reply right after its
+ * parent and before its own later siblings, and siblings oldest first, since ids sort
+ * by time (compared bytewise, `collate "C"`, the same everywhere). A reply to a deleted
+ * reply has no path here, so it is not listed.
+ */
+export async function listDescendants(db: Db, id: string, viewerId?: string): Promise<TweetView[]> {
+  const { rows } = await sql<TweetView>`
+    with recursive down (id, path) as (
+      select id, array[id collate "C"] from tweets where in_reply_to_id = ${id}
+      union all
+      select t.id, down.path || (t.id collate "C") from tweets t join down on t.in_reply_to_id = down.id
+    )
+    select v.* from (${view(viewerId)}) v join down on down.id = v.id
+    order by down.path
+    limit ${MAX_DESCENDANTS}`.execute(db);
   return rows;
 }

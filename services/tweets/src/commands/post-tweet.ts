@@ -1,14 +1,23 @@
-import { appendToStream, newId, problems, type Caller, type Db } from '@starling/kit';
-import { newEvent, TweetPosted } from '@starling/events';
-import { MAX_TWEET_LENGTH, tweetBody, tweetStream } from '../domain/tweet.js';
+import { appendToStream, loadAggregate, newId, problems, type Caller, type Db } from '@starling/kit';
+import { newEvent, parseEntities, TweetPosted } from '@starling/events';
+import { MAX_TWEET_LENGTH, tweet, tweetBody, tweetStream } from '../domain/tweet.js';
 import { tweetRowOf, type TweetRow } from '../read-models.js';
 
 export interface NewTweet {
   body: string;
   username?: string | undefined;
+  in_reply_to_id?: string | undefined;
 }
 
-/** Posts as the caller. A `username` naming anyone else is refused, never trusted. */
+const noSuchParent = () =>
+  problems.validation([{ field: 'in_reply_to_id', reason: 'must be a tweet that exists and is not deleted' }]);
+
+/**
+ * Posts as the caller. A `username` naming anyone else is refused, never trusted. A
+ * reply names a live tweet, checked in its log (not the read model) in the same
+ * transaction; the event records the parent's author so other services need not look it
+ * up. Entities are parsed once, here, and travel with the event.
+ */
 export async function postTweet(
   write: <T>(fn: (trx: Db) => Promise<T>) => Promise<T>,
   caller: Caller,
@@ -25,13 +34,26 @@ export async function postTweet(
     ]);
   }
   const id = newId();
-  const { events } = await write((trx) =>
-    appendToStream(trx, tweetStream(id), 0, [
+  const { events } = await write(async (trx) => {
+    let reply: { in_reply_to_id: string; in_reply_to_author_id: string } | undefined;
+    if (input.in_reply_to_id !== undefined) {
+      const parent = await loadAggregate(trx, tweetStream(input.in_reply_to_id), tweet);
+      if (!parent.state.exists || parent.state.deleted) throw noSuchParent();
+      reply = { in_reply_to_id: input.in_reply_to_id, in_reply_to_author_id: parent.state.authorId };
+    }
+    return appendToStream(trx, tweetStream(id), 0, [
       {
-        ...newEvent(TweetPosted, { tweet_id: id, author_id: caller.userId, author_username: caller.username, body }),
+        ...newEvent(TweetPosted, {
+          tweet_id: id,
+          author_id: caller.userId,
+          author_username: caller.username,
+          body,
+          entities: parseEntities(body),
+          ...reply,
+        }),
         metadata: { actor_id: caller.userId, request_id: requestId },
       },
-    ]),
-  );
+    ]);
+  });
   return tweetRowOf(events[0]!);
 }

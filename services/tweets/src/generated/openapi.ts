@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * Tweets, newest first
-         * @description With a valid token each tweet says whether the caller likes it (`liked`).
+         * @description With a valid token each tweet says whether the caller likes (`liked`) and reposts (`reposted`) it.
          */
         get: operations["listTweets"];
         put?: never;
@@ -31,7 +31,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** @description With a valid token the tweet says whether the caller likes it (`liked`). */
+        /** @description With a valid token the tweet says whether the caller likes (`liked`) and reposts (`reposted`) it. */
         get: operations["getTweet"];
         put?: never;
         post?: never;
@@ -81,6 +81,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/tweets/{id}/repost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Repost a tweet as the caller (idempotent; your own tweets too) */
+        post: operations["repostTweet"];
+        /** Stop reposting a tweet (idempotent) */
+        delete: operations["unrepostTweet"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tweets/{id}/reposted_by": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Who reposts a tweet, newest repost first */
+        get: operations["listTweetReposters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tweets/{id}/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The thread around a tweet, its ancestors and its descendants
+         * @description With a valid token each tweet says whether the caller likes and reposts it.
+         */
+        get: operations["getTweetContext"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -108,8 +169,44 @@ export interface components {
             timestamp: string;
             /** @description How many people like it */
             like_count: number;
+            /** @description How many people repost it */
+            repost_count: number;
+            /** @description How many live direct replies it has */
+            reply_count: number;
             /** @description Whether the caller likes it; present only when the request is authenticated */
             liked?: boolean;
+            /** @description Whether the caller reposts it; present only when the request is authenticated */
+            reposted?: boolean;
+            /** @description The tweet it replies to; present only on a reply, and kept when that tweet is deleted */
+            in_reply_to_id?: string;
+            /** @description The author of the tweet it replies to; present only on a reply */
+            in_reply_to_author_id?: string;
+            /** @description The username of the author of the tweet it replies to; present only on a reply whose parent's author is known */
+            in_reply_to_username?: string;
+            entities: components["schemas"]["TweetEntities"];
+            reposted_by?: components["schemas"]["RepostedBy"];
+        };
+        /** @description The hashtags and mentions in the body. Offsets count Unicode code points (an emoji is one), `start` inclusive and `end` exclusive, and cover the `#` or `@`. */
+        TweetEntities: {
+            hashtags: {
+                /** @description As written */
+                tag: string;
+                start: number;
+                end: number;
+            }[];
+            mentions: {
+                /** @description As written */
+                username: string;
+                start: number;
+                end: number;
+            }[];
+        };
+        /** @description Who reposted the tweet; present only on a timeline entry that is a repost */
+        RepostedBy: {
+            id: string;
+            username: string;
+            /** @description Their display name */
+            name: string;
         };
         TweetLiker: {
             id: string;
@@ -118,9 +215,24 @@ export interface components {
         TweetLikerList: {
             user_list: components["schemas"]["TweetLiker"][];
         };
+        TweetReposter: {
+            id: string;
+            username: string;
+        };
+        TweetReposterList: {
+            user_list: components["schemas"]["TweetReposter"][];
+        };
+        TweetContext: {
+            /** @description Root first, ending with the parent. The walk stops at a deleted tweet, so the first ancestor may itself be a reply whose `in_reply_to_id` no longer exists. */
+            ancestors: components["schemas"]["Tweet"][];
+            /** @description Replies, replies to them and so on, depth-first in conversation order: each reply followed by its own replies, siblings oldest first. At most 500. */
+            descendants: components["schemas"]["Tweet"][];
+        };
         NewTweet: {
             /** @description 1 to 280 characters once surrounding whitespace is trimmed */
             body: string;
+            /** @description The tweet this replies to; it must exist and not be deleted */
+            in_reply_to_id?: string;
             /** @description Accepted for compatibility with the book's clients; must be the caller's own username. */
             username?: string;
         };
@@ -352,6 +464,111 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    repostTweet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tweet as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tweet"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    unrepostTweet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tweet as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tweet"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listTweetReposters: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque; taken from a `Link` rel="next". */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reposters. While more exist, `Link` has rel="next". */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TweetReposterList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getTweetContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tweet's conversation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TweetContext"];
+                };
+            };
+            401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
         };
     };

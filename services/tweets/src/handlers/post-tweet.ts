@@ -1,17 +1,24 @@
 import { etagOf } from '@starling/kit';
 import { postTweet as post } from '../commands/post-tweet.js';
 import { presentTweet } from '../present.js';
-import { authorName } from '../read-models.js';
+import { authorName, findTweet } from '../read-models.js';
 import type { Handler } from './deps.js';
 
 export const postTweet: Handler<'postTweet'> = (ctx) => async (request, reply) => {
   const caller = await ctx.auth.require(request);
   const row = await post(ctx.write, caller, request.body, request.id);
   reply.code(201).header('location', `/api/v2/tweets/${row.id}`).header('etag', etagOf(row.version));
-  return presentTweet({
-    ...row,
-    author_name: (await authorName(ctx.db, row.author_id)) ?? row.author_username,
-    like_count: 0,
-    liked: false,
-  });
+  // The write is projected by now; the event itself answers if the tweet is already gone again.
+  const projected = await findTweet(ctx.db, row.id, caller.userId);
+  return presentTweet(
+    projected ?? {
+      ...row,
+      author_name: (await authorName(ctx.db, row.author_id)) ?? row.author_username,
+      like_count: 0,
+      repost_count: 0,
+      reply_count: 0,
+      liked: false,
+      reposted: false,
+    },
+  );
 };

@@ -2,9 +2,11 @@ import type { Migrations } from '@starling/kit';
 import * as tweets0001 from './2026-11-22T0001-tweets.js';
 import * as authors0002 from './2026-11-22T0002-authors.js';
 import * as likes0003 from './2026-11-22T0003-likes.js';
+import * as repliesReposts0004 from './2026-11-22T0004-replies-reposts.js';
 
 export const migrations: Migrations = {
   '2026-11-22T0001-tweets': tweets0001,
   '2026-11-22T0002-authors': authors0002,
   '2026-11-22T0003-likes': likes0003,
+  '2026-11-22T0004-replies-reposts': repliesReposts0004,
 };

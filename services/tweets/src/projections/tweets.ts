@@ -1,36 +1,67 @@
 import type { Projection } from '@starling/kit';
-import { TweetDeleted, TweetLiked, TweetPosted, TweetUnliked, type PayloadOf } from '@starling/events';
+import {
+  TweetDeleted,
+  TweetLiked,
+  TweetPosted,
+  TweetReposted,
+  TweetUnliked,
+  TweetUnreposted,
+  type PayloadOf,
+} from '@starling/events';
 import { sql } from 'kysely';
 import { tweetRowOf } from '../read-models.js';
 
 /**
- * `tweets`: every live tweet, with its `like_count`; `likes`: who likes which live tweet.
- * Posting twice inserts once; a deletion removes the row and its likes for good, so
- * posted → deleted → posted (a replay) ends deleted only if replayed in order. A like
- * or unlike moves `like_count` only when it actually inserted or deleted a `likes` row,
- * so a redelivered event never counts twice; a like of a tweet not (or no longer) here
- * is not applied.
+ * `tweets`: every live tweet, with its entities, what it replies to and its counts;
+ * `likes` and `reposts`: who likes and reposts which live tweet.
+ *
+ * Posting twice inserts once; a deletion removes the row, its likes and its reposts for
+ * good, so posted → deleted → posted (a replay) ends deleted only if replayed in order.
+ * Replies to a deleted tweet stay, their `in_reply_to_id` unchanged.
+ *
+ * Every count moves only when its statement really inserted or deleted a row (`returning`
+ * tells), so a redelivered event never counts twice, and concurrent likes or reposts,
+ * each one row under the primary key, never skew one another. A reply bumps its
+ * parent's `reply_count` only if the parent is still here; deleting it takes it back
+ * only then too. A like or repost of a tweet not (or no longer) here is not applied.
  */
 export const tweetsProjection: Projection = {
   name: 'tweets.tweets',
   source: 'tweets',
-  tables: ['tweets', 'likes'],
-  types: [TweetPosted.type, TweetDeleted.type, TweetLiked.type, TweetUnliked.type],
+  tables: ['tweets', 'likes', 'reposts'],
+  types: [
+    TweetPosted.type,
+    TweetDeleted.type,
+    TweetLiked.type,
+    TweetUnliked.type,
+    TweetReposted.type,
+    TweetUnreposted.type,
+  ],
   async handle(event, trx) {
     switch (event.type) {
       case TweetPosted.type: {
         const row = tweetRowOf(event);
-        await sql`
-          insert into tweets (id, author_id, author_username, author_key, body, created_at, version)
+        const { rows } = await sql`
+          insert into tweets (id, author_id, author_username, author_key, body, created_at, version,
+                              entities, in_reply_to_id, in_reply_to_author_id)
           values (${row.id}, ${row.author_id}, ${row.author_username}, ${row.author_username.toLowerCase()},
-                  ${row.body}, ${row.created_at}, ${row.version})
-          on conflict (id) do nothing`.execute(trx);
+                  ${row.body}, ${row.created_at}, ${row.version},
+                  ${JSON.stringify(row.entities)}::jsonb, ${row.in_reply_to_id}, ${row.in_reply_to_author_id})
+          on conflict (id) do nothing
+          returning id`.execute(trx);
+        if (rows.length > 0 && row.in_reply_to_id !== null) {
+          await sql`update tweets set reply_count = reply_count + 1 where id = ${row.in_reply_to_id}`.execute(trx);
+        }
         return;
       }
       case TweetDeleted.type: {
         const id = (event.data as PayloadOf<typeof TweetDeleted>).tweet_id;
         await sql`delete from likes where tweet_id = ${id}`.execute(trx);
-        await sql`delete from tweets where id = ${id}`.execute(trx);
+        await sql`delete from reposts where tweet_id = ${id}`.execute(trx);
+        const { rows } = await sql<{ in_reply_to_id: string | null }>`
+          delete from tweets where id = ${id} returning in_reply_to_id`.execute(trx);
+        const parent = rows[0]?.in_reply_to_id;
+        if (parent) await sql`update tweets set reply_count = reply_count - 1 where id = ${parent}`.execute(trx);
         return;
       }
       case TweetLiked.type: {
@@ -53,6 +84,29 @@ export const tweetsProjection: Projection = {
           returning tweet_id`.execute(trx);
         if (rows.length > 0) {
           await sql`update tweets set like_count = like_count - 1 where id = ${d.tweet_id}`.execute(trx);
+        }
+        return;
+      }
+      case TweetReposted.type: {
+        const d = event.data as PayloadOf<typeof TweetReposted>;
+        const { rows } = await sql`
+          insert into reposts (tweet_id, user_id, username, repost_id, reposted_at)
+          select ${d.tweet_id}, ${d.user_id}, ${d.username}, ${d.repost_id}, ${event.recordedAt}
+          where exists (select 1 from tweets where id = ${d.tweet_id})
+          on conflict (tweet_id, user_id) do nothing
+          returning tweet_id`.execute(trx);
+        if (rows.length > 0) {
+          await sql`update tweets set repost_count = repost_count + 1 where id = ${d.tweet_id}`.execute(trx);
+        }
+        return;
+      }
+      case TweetUnreposted.type: {
+        const d = event.data as PayloadOf<typeof TweetUnreposted>;
+        const { rows } = await sql`
+          delete from reposts where tweet_id = ${d.tweet_id} and user_id = ${d.user_id}
+          returning tweet_id`.execute(trx);
+        if (rows.length > 0) {
+          await sql`update tweets set repost_count = repost_count - 1 where id = ${d.tweet_id}`.execute(trx);
         }
         return;
       }

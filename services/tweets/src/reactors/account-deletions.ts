@@ -1,14 +1,16 @@
 import { appendToStream, loadAggregate, type Consumer } from '@starling/kit';
-import { newEvent, TweetDeleted, TweetUnliked, UserDeleted, type PayloadOf } from '@starling/events';
+import { newEvent, TweetDeleted, TweetUnliked, TweetUnreposted, UserDeleted, type PayloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import { like } from '../domain/like.js';
+import { repost } from '../domain/repost.js';
 import { tweet, tweetStream } from '../domain/tweet.js';
 
 /**
  * When an account is deleted (an identity event), its tweets are deleted too: one
  * TweetDeleted per live tweet, found in this service's own log. Tweets already
  * deleted are skipped, so a redelivered UserDeleted changes nothing. Likewise the
- * account's likes end: one TweetUnliked per like still standing.
+ * account's likes end: one TweetUnliked per like still standing, and its reposts: one
+ * TweetUnreposted per repost still standing (so timelines drop them too).
  */
 export const accountDeletions: Consumer = {
   name: 'tweets.account-deletions',
@@ -38,6 +40,19 @@ export const accountDeletions: Consumer = {
       await appendToStream(trx, stream_id, version, [
         {
           ...newEvent(TweetUnliked, { tweet_id, user_id }),
+          metadata: { causation_id: event.eventId },
+        },
+      ]);
+    }
+    const reposts = await sql<{ stream_id: string; tweet_id: string; author_id: string }>`
+      select distinct stream_id, data->>'tweet_id' as tweet_id, data->>'author_id' as author_id from events
+      where type = 'TweetReposted' and data->>'user_id' = ${user_id}`.execute(trx);
+    for (const { stream_id, tweet_id, author_id } of reposts.rows) {
+      const { state, version } = await loadAggregate(trx, stream_id, repost);
+      if (!state.reposted) continue;
+      await appendToStream(trx, stream_id, version, [
+        {
+          ...newEvent(TweetUnreposted, { tweet_id, author_id, user_id }),
           metadata: { causation_id: event.eventId },
         },
       ]);
