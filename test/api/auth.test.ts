@@ -45,6 +45,9 @@ inEachStorageMode('auth API v1', (mode) => {
       name: 'login_ok',
       email: 'login_ok@example.com',
       created_at: expect.any(String),
+      followers_count: 0,
+      following_count: 0,
+      tweets_count: 0,
     });
     expectNoSecrets(viaBearer.body, PASSWORD);
     const viaCookie = await me({ cookies: { starling_session: session.value } });

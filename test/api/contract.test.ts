@@ -130,4 +130,25 @@ inEachStorageMode('responses match openapi.json', (mode) => {
     await call({ method: 'DELETE', url: '/api/v1/users/nobody/follow', token: ada.token });
     await call({ method: 'DELETE', url: `/api/v1/users/${bob.id}/follow` });
   });
+
+  it('identity counts, relationships, bios and suggestions', async () => {
+    const ada = await s.signUp('contract_so_ada');
+    const bob = await s.signUp('contract_so_bob');
+    await call({
+      method: 'POST',
+      url: '/api/v1/users',
+      json: { username: 'contract_so_bio', email: 'so_bio@example.com', password: 'long enough', bio: 'Hi.' },
+    });
+    await call({ method: 'PUT', url: `/api/v1/users/${ada.id}`, token: ada.token, json: { bio: 'x'.repeat(161) } });
+    await call({ method: 'POST', url: `/api/v1/users/${bob.id}/follow`, token: ada.token });
+    const seen = await call({ url: `/api/v1/users/${bob.id}`, token: ada.token });
+    expect(seen.json()).toMatchObject({ followers_count: 1, following: true, followed_by: false });
+    await call({ url: '/api/v1/users/lookup?username=contract_so_bob', token: ada.token });
+    await call({ url: '/api/v1/users?limit=5', token: ada.token });
+    await call({ method: 'PUT', url: `/api/v1/users/${ada.id}`, token: ada.token, json: { bio: 'Counts things.' } });
+    const suggested = await call({ url: '/api/v1/users/suggestions?limit=5', token: bob.token });
+    expect(suggested.statusCode).toBe(200);
+    await call({ url: '/api/v1/users/suggestions' });
+    await call({ url: '/api/v1/users/suggestions?limit=0', token: bob.token });
+  });
 });

@@ -41,6 +41,9 @@ inEachStorageMode('users API v1', (mode) => {
       name: 'Sign Up',
       email: 'signup_ok@example.com',
       created_at: expect.any(String),
+      followers_count: 0,
+      following_count: 0,
+      tweets_count: 0,
     });
     expect(new Date(user.created_at).toISOString()).toBe(user.created_at);
     expect(Math.abs(Date.parse(user.created_at) - Date.now())).toBeLessThan(10 * 60_000);

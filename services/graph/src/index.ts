@@ -4,6 +4,7 @@ import { graphHandlers } from './handlers/index.js';
 import { migrations } from './migrations/index.js';
 import { followsProjection } from './projections/follows.js';
 import { usersProjection } from './projections/users.js';
+import { accountDeletions } from './reactors/account-deletions.js';
 
 /** The graph service: who follows whom (API v1). */
 export function graphService(): ServiceDefinition {
@@ -11,7 +12,7 @@ export function graphService(): ServiceDefinition {
     name: 'graph',
     openapi: loadOpenApi(fileURLToPath(new URL('../openapi.yaml', import.meta.url))),
     migrations,
-    consumers: () => [usersProjection, followsProjection],
+    consumers: () => [usersProjection, followsProjection, accountDeletions],
     handlers: graphHandlers,
   };
 }

@@ -17,11 +17,28 @@ export async function isKnownUser(db: Db, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** As `isKnownUser`, holding the row until the transaction ends so a deletion waits for it. */
-export async function lockKnownUser(trx: Db, id: string): Promise<boolean> {
-  const { rows } = await sql`select 1 from users where id = ${id} and not deleted for share`.execute(trx);
-  return rows.length > 0;
+/**
+ * Locks the rows of the follower and the followee `for share` until the transaction
+ * ends (always in id order, the same order for everyone), and says what is known of
+ * each: 'live', 'deleted', or 'unknown' (no event about them has reached this service).
+ * Marking an account deleted updates its row, so it waits for the lock holders, and a
+ * command locking after it sees the deletion.
+ */
+export async function lockPair(
+  trx: Db,
+  followerId: string,
+  followeeId: string,
+): Promise<{ follower: AccountState; followee: AccountState }> {
+  const { rows } = await sql<{ id: string; deleted: boolean }>`
+    select id, deleted from users where id in (${followerId}, ${followeeId}) order by id for share`.execute(trx);
+  const stateOf = (id: string): AccountState => {
+    const row = rows.find((r) => r.id === id);
+    return row === undefined ? 'unknown' : row.deleted ? 'deleted' : 'live';
+  };
+  return { follower: stateOf(followerId), followee: stateOf(followeeId) };
 }
+
+export type AccountState = 'live' | 'deleted' | 'unknown';
 
 /**
  * Who follows `userId` (`followers`) or whom they follow (`following`), newest follow

@@ -4,7 +4,9 @@ import { identityHandlers } from './handlers/index.js';
 import { KeyRing } from './keys.js';
 import { migrations } from './migrations/index.js';
 import { credentialsProjection } from './projections/credentials.js';
+import { relationshipsProjection } from './projections/relationships.js';
 import { sessionsProjection } from './projections/sessions.js';
+import { tweetCountsProjection } from './projections/tweet-counts.js';
 import { usersProjection } from './projections/users.js';
 
 export { grantAdmin } from './commands/grant-admin.js';
@@ -17,7 +19,14 @@ export function identityService(): ServiceDefinition {
     openapi: loadOpenApi(fileURLToPath(new URL('../openapi.yaml', import.meta.url))),
     migrations,
     verificationKeys: keys.getKey,
-    consumers: () => [usersProjection, credentialsProjection, sessionsProjection],
+    consumers: () => [
+      usersProjection,
+      credentialsProjection,
+      sessionsProjection,
+      // Counts and relationships, from the graph's and the tweets' logs: one consumer per source.
+      relationshipsProjection,
+      tweetCountsProjection,
+    ],
     handlers(ctx) {
       const { attempts, windowSeconds } = loginRateLimit(ctx.config);
       return identityHandlers({ ctx, keys, limiter: memoryRateLimiter(attempts, windowSeconds) });

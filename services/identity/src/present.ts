@@ -1,17 +1,28 @@
 import type { Caller } from '@starling/kit';
 import type { components } from './generated/openapi.js';
-import type { UserRow } from './read-models.js';
+import type { UserView } from './read-models.js';
 
 export type User = components['schemas']['User'];
 
-/** The public view of an account. Email is personal: only its owner and admins see it. */
-export function presentUser(row: UserRow, viewer: Pick<Caller, 'userId' | 'role'> | undefined): User {
-  const seesPrivate = viewer !== undefined && (viewer.userId === row.id || viewer.role === 'admin');
+/**
+ * The public view of an account. Email is personal: only its owner and admins see it.
+ * `following` and `followed_by` are there when an authenticated caller looks at
+ * someone else (the view's query leaves them null otherwise).
+ */
+export function presentUser(view: UserView, viewer: Pick<Caller, 'userId' | 'role'> | undefined): User {
+  const seesPrivate = viewer !== undefined && (viewer.userId === view.id || viewer.role === 'admin');
   return {
-    id: row.id,
-    username: row.username,
-    name: row.name,
-    ...(seesPrivate ? { email: row.email } : {}),
-    created_at: new Date(row.created_at).toISOString(),
+    id: view.id,
+    username: view.username,
+    name: view.name,
+    ...(seesPrivate ? { email: view.email } : {}),
+    ...(view.bio ? { bio: view.bio } : {}),
+    created_at: new Date(view.created_at).toISOString(),
+    followers_count: view.followers_count,
+    following_count: view.following_count,
+    tweets_count: view.tweets_count,
+    ...(view.following !== null && view.followed_by !== null
+      ? { following: view.following, followed_by: view.followed_by }
+      : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { appendToStream, loadAggregate, problems, retryLostRaces, type Caller, type Db } from '@starling/kit';
 import { newEvent, UserFollowed, UserUnfollowed } from '@starling/events';
 import { follow, followStream } from '../domain/follow.js';
-import { lockKnownUser } from '../read-models.js';
+import { lockPair } from '../read-models.js';
 
 export interface Relationship {
   following: boolean;
@@ -28,8 +28,18 @@ export async function setFollowing(
   }
   return retryLostRaces(ATTEMPTS, 'The relationship is changing concurrently; try again.', () =>
     write(async (trx) => {
-      // Locked until commit, so an account deletion is projected before or after this, never across it.
-      if (!(await lockKnownUser(trx, followeeId))) throw problems.notFound(`There is no user ${followeeId}.`);
+      // Both accounts locked until commit, so an account deletion (the users projection
+      // or the account-deletions reactor) lands wholly before or after this, never
+      // across it: a follow the reactor's read of the log cannot see is never appended.
+      const accounts = await lockPair(trx, caller.userId, followeeId);
+      if (accounts.followee !== 'live') throw problems.notFound(`There is no user ${followeeId}.`);
+      // A deleted account's token is honoured until its revocation reaches this process.
+      if (accounts.follower === 'deleted') throw problems.unauthorized('This account no longer exists.');
+      // Its registration has not reached this service yet: with no row to lock, a
+      // deletion could not wait for this command, so it is refused rather than risked.
+      if (accounts.follower === 'unknown') {
+        throw problems.conflict('Your account is not known to the graph service yet; try again in a moment.');
+      }
       const stream = followStream(caller.userId, followeeId);
       const { state, version } = await loadAggregate(trx, stream, follow);
       if (state.following !== wanted) {

@@ -1,4 +1,4 @@
-import type { Projection } from '@starling/kit';
+import type { Db, Projection } from '@starling/kit';
 import { UserDeleted, UserRegistered, type PayloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import { lockFollows } from './lock.js';
@@ -25,11 +25,20 @@ export const usersProjection: Projection = {
       case UserDeleted.type: {
         const d = event.data as PayloadOf<typeof UserDeleted>;
         await lockFollows(trx);
-        await sql`insert into users (id, username, deleted) values (${d.user_id}, ${d.username}, true)
-                  on conflict (id) do update set deleted = true`.execute(trx);
+        await recordDeletion(trx, d);
         await sql`delete from follows where follower_id = ${d.user_id} or followee_id = ${d.user_id}`.execute(trx);
         return;
       }
     }
   },
 };
+
+/**
+ * Marks the account deleted. The account-deletions reactor records the same fact
+ * first thing, so the row ends the same whichever of the two gets there first: an
+ * update of a `for share`-locked row waits for the follow commands holding it.
+ */
+export async function recordDeletion(trx: Db, d: PayloadOf<typeof UserDeleted>): Promise<void> {
+  await sql`insert into users (id, username, deleted) values (${d.user_id}, ${d.username}, true)
+            on conflict (id) do update set deleted = true`.execute(trx);
+}

@@ -1,15 +1,8 @@
-import {
-  appendToStream,
-  checkIfMatch,
-  loadAggregate,
-  problems,
-  type Caller,
-  type Db,
-  type NewEvent,
-} from '@starling/kit';
+import { appendToStream, loadAggregate, problems, type Caller, type Db, type NewEvent } from '@starling/kit';
 import { newEvent, PasswordChanged, UserDeleted, UserProfileUpdated } from '@starling/events';
 import type { FastifyRequest } from 'fastify';
 import { hashPassword, verifyPassword } from '../domain/password.js';
+import { checkIfMatch } from '../etag.js';
 import { emailKey, evolveAll, user, userStream, type UserState } from '../domain/user.js';
 import { userRowOf, type UserRow } from '../read-models.js';
 import { claimEmail, releaseEmail, releaseUsername } from './claims.js';
@@ -32,6 +25,8 @@ async function loadLive(trx: Db, userId: string): Promise<{ state: UserState; ve
 export interface ProfileChange {
   name?: string | undefined;
   email?: string | undefined;
+  /** '' removes the bio. */
+  bio?: string | undefined;
   password?: string | undefined;
   current_password?: string | undefined;
 }
@@ -50,7 +45,7 @@ export async function changeUser(
     const { state, version } = await loadLive(trx, userId);
     checkIfMatch(request, version);
     const events: NewEvent[] = [];
-    const profile: { user_id: string; name?: string; email?: string } = { user_id: userId };
+    const profile: { user_id: string; name?: string; email?: string; bio?: string } = { user_id: userId };
     if (change.name !== undefined && change.name.trim() !== state.name)
       profile.name = change.name.trim() || state.username;
     if (change.email !== undefined && emailKey(change.email) !== emailKey(state.email)) {
@@ -60,7 +55,9 @@ export async function changeUser(
     } else if (change.email !== undefined && change.email.trim() !== state.email) {
       profile.email = change.email.trim();
     }
-    if (profile.name !== undefined || profile.email !== undefined) events.push(newEvent(UserProfileUpdated, profile));
+    if (change.bio !== undefined && change.bio.trim() !== state.bio) profile.bio = change.bio.trim();
+    if (profile.name !== undefined || profile.email !== undefined || profile.bio !== undefined)
+      events.push(newEvent(UserProfileUpdated, profile));
     if (newHash !== undefined) {
       const resettingOther = caller.role === 'admin' && caller.userId !== userId;
       if (!resettingOther) {

@@ -11,6 +11,7 @@ export interface Registration {
   email: string;
   password: string;
   name?: string | undefined;
+  bio?: string | undefined;
 }
 
 /** Signs a user up: claims the username and email, then records UserRegistered. */
@@ -34,6 +35,8 @@ export async function registerUser(
         username: input.username,
         email: input.email.trim(),
         name: input.name?.trim() || input.username,
+        // Recorded only when there is one; no bio and an empty one are the same.
+        ...(input.bio?.trim() ? { bio: input.bio.trim() } : {}),
         password_hash: passwordHash,
       }),
     ]);

@@ -16,6 +16,8 @@ export interface UserState {
   username: string;
   email: string;
   name: string;
+  /** '' when the user has none. */
+  bio: string;
   passwordHash: string;
   role: 'user' | 'admin';
   createdAt: Date;
@@ -34,6 +36,7 @@ export const user: Aggregate<UserState> = {
     username: '',
     email: '',
     name: '',
+    bio: '',
     passwordHash: '',
     role: 'user',
     createdAt: new Date(0),
@@ -49,13 +52,14 @@ export const user: Aggregate<UserState> = {
           username: d.username,
           email: d.email,
           name: d.name,
+          bio: d.bio ?? '',
           passwordHash: d.password_hash,
           createdAt: event.recordedAt,
         };
       }
       case UserProfileUpdated.type: {
         const d = event.data as PayloadOf<typeof UserProfileUpdated>;
-        return { ...state, name: d.name ?? state.name, email: d.email ?? state.email };
+        return { ...state, name: d.name ?? state.name, email: d.email ?? state.email, bio: d.bio ?? state.bio };
       }
       case PasswordChanged.type:
         return { ...state, passwordHash: (event.data as PayloadOf<typeof PasswordChanged>).password_hash };

@@ -37,6 +37,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who to follow
+         * @description Accounts the caller neither follows nor is, ranked by how many of the people the caller follows follow them, then by followers_count, then newest first. One page of at most `limit`; not paged.
+         */
+        get: operations["listSuggestedUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/lookup": {
         parameters: {
             query?: never;
@@ -63,8 +83,9 @@ export interface paths {
             };
             cookie?: never;
         };
+        /** @description The ETag names the account's version and everything else the answer shows (counts, relationship), so `If-None-Match` answers 304 only while all of it is unchanged; `If-Match` on PUT and DELETE accepts it as long as the account itself is unchanged. */
         get: operations["getUser"];
-        /** Change name, email or password (the password needs current_password) */
+        /** Change name, email, bio or password (the password needs current_password) */
         put: operations["updateUser"];
         post?: never;
         delete: operations["deleteUser"];
@@ -169,8 +190,20 @@ export interface components {
             name: string;
             /** @description Shown only to the user themself and to admins. */
             email?: string;
+            /** @description Absent when the user has none. */
+            bio?: string;
             /** Format: date-time */
             created_at: string;
+            /** @description Accounts following this user */
+            followers_count: number;
+            /** @description Accounts this user follows */
+            following_count: number;
+            /** @description Live tweets */
+            tweets_count: number;
+            /** @description The caller follows this user. Only for an authenticated caller looking at someone else. */
+            following?: boolean;
+            /** @description This user follows the caller. Only for an authenticated caller looking at someone else. */
+            followed_by?: boolean;
         };
         NewUser: {
             username: string;
@@ -178,11 +211,14 @@ export interface components {
             email: string;
             password: string;
             name?: string;
+            bio?: string;
         };
         UserUpdate: {
             name?: string;
             /** Format: email */
             email?: string;
+            /** @description An empty string removes the bio */
+            bio?: string;
             password?: string;
             current_password?: string;
         };
@@ -331,6 +367,32 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
+        };
+    };
+    listSuggestedUsers: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suggested accounts, best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user_list: components["schemas"]["User"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
         };
     };
     lookupUser: {

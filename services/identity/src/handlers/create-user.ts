@@ -1,13 +1,17 @@
-import { etagOf } from '@starling/kit';
 import { registerUser } from '../commands/register-user.js';
+import { userEtag } from '../etag.js';
 import { presentUser } from '../present.js';
+import { viewOf } from '../read-models.js';
 import type { Handler } from './deps.js';
 
 export const createUser: Handler<'createUser'> =
   ({ ctx }) =>
   async (request, reply) => {
     const row = await registerUser(ctx.write, request.body);
-    reply.code(201).header('location', `/api/v1/users/${row.id}`).header('etag', etagOf(row.version));
+    // A new account follows no one and has posted nothing, but its id may already be
+    // in the graph's log (nothing stops that), so ask rather than assume zeros.
+    const view = await viewOf(ctx.db, row, row.id);
+    reply.code(201).header('location', `/api/v1/users/${row.id}`).header('etag', userEtag(view));
     // The new account's owner is the one asking: show them their email.
-    return presentUser(row, { userId: row.id, role: 'user' });
+    return presentUser(view, { userId: row.id, role: 'user' });
   };

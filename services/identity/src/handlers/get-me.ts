@@ -1,14 +1,15 @@
-import { etagOf, problems } from '@starling/kit';
+import { problems } from '@starling/kit';
+import { userEtag } from '../etag.js';
 import { presentUser } from '../present.js';
-import { findUser } from '../read-models.js';
+import { findUserView } from '../read-models.js';
 import type { Handler } from './deps.js';
 
 export const getMe: Handler<'getMe'> =
   ({ ctx }) =>
   async (request, reply) => {
     const caller = await ctx.auth.require(request);
-    const row = await findUser(ctx.db, caller.userId);
-    if (!row) throw problems.unauthorized('This account no longer exists.');
-    reply.header('etag', etagOf(row.version)).header('cache-control', 'private, no-cache');
-    return presentUser(row, caller);
+    const view = await findUserView(ctx.db, caller.userId, caller.userId);
+    if (!view) throw problems.unauthorized('This account no longer exists.');
+    reply.header('etag', userEtag(view)).header('cache-control', 'private, no-cache');
+    return presentUser(view, caller);
   };

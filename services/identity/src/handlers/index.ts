@@ -7,6 +7,7 @@ import { getInfo } from './get-info.js';
 import { getJwks } from './get-jwks.js';
 import { getMe } from './get-me.js';
 import { getUser } from './get-user.js';
+import { listSuggestedUsers } from './list-suggested-users.js';
 import { listUsers } from './list-users.js';
 import { login } from './login.js';
 import { lookupUser } from './lookup-user.js';
@@ -18,6 +19,7 @@ export function identityHandlers(deps: IdentityDeps): Record<string, RouteHandle
   const handlers = {
     getInfo,
     listUsers,
+    listSuggestedUsers,
     createUser,
     deleteUserByUsername,
     lookupUser,

@@ -1,6 +1,6 @@
 import { decodeCursor, pageLimit, paginate } from '@starling/kit';
 import { presentUser } from '../present.js';
-import { listUsers as listUserRows } from '../read-models.js';
+import { listUsers as listUserViews } from '../read-models.js';
 import type { Handler } from './deps.js';
 
 export const listUsers: Handler<'listUsers'> =
@@ -8,7 +8,7 @@ export const listUsers: Handler<'listUsers'> =
   async (request, reply) => {
     const caller = await ctx.auth.optional(request);
     const limit = pageLimit(request.query);
-    const rows = await listUserRows(ctx.db, decodeCursor(request.query.cursor), limit + 1);
+    const rows = await listUserViews(ctx.db, decodeCursor(request.query.cursor), limit + 1, caller?.userId);
     const page = paginate(request, reply, rows, limit, (row) => row.id);
     return { user_list: page.map((row) => presentUser(row, caller)) };
   };

@@ -1,15 +1,19 @@
 import { etagOf, problems } from '@starling/kit';
 import { presentUser } from '../present.js';
-import { findUserByUsername } from '../read-models.js';
+import { findUserViewByUsername } from '../read-models.js';
 import type { Handler } from './deps.js';
 
-/** `GET /api/v1/users/lookup?username=…`: how a page at /u/{username} finds its person. */
+/**
+ * `GET /api/v1/users/lookup?username=…`: how a page at /u/{username} finds its person.
+ * It never answers 304, so its ETag only serves `If-Match` on PUT and DELETE, which
+ * compares the account's version alone: the bare version is all it needs to carry.
+ */
 export const lookupUser: Handler<'lookupUser'> =
   ({ ctx }) =>
   async (request, reply) => {
     const caller = await ctx.auth.optional(request);
-    const row = await findUserByUsername(ctx.db, request.query.username);
-    if (!row) throw problems.notFound(`There is no user named ${request.query.username}.`);
-    reply.header('etag', etagOf(row.version)).header('vary', 'authorization, cookie');
-    return presentUser(row, caller);
+    const view = await findUserViewByUsername(ctx.db, request.query.username, caller?.userId);
+    if (!view) throw problems.notFound(`There is no user named ${request.query.username}.`);
+    reply.header('etag', etagOf(view.version)).header('vary', 'authorization, cookie');
+    return presentUser(view, caller);
   };

@@ -1,6 +1,7 @@
-import { etagOf } from '@starling/kit';
 import { changeUser } from '../commands/change-user.js';
+import { userEtag } from '../etag.js';
 import { presentUser } from '../present.js';
+import { viewOf } from '../read-models.js';
 import type { Handler } from './deps.js';
 
 export const updateUser: Handler<'updateUser'> =
@@ -8,6 +9,7 @@ export const updateUser: Handler<'updateUser'> =
   async (request, reply) => {
     const caller = await ctx.auth.require(request);
     const row = await changeUser(ctx.write, request, caller, request.params.id, request.body);
-    reply.header('etag', etagOf(row.version));
-    return presentUser(row, caller);
+    const view = await viewOf(ctx.db, row, caller.userId);
+    reply.header('etag', userEtag(view));
+    return presentUser(view, caller);
   };

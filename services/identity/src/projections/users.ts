@@ -11,7 +11,8 @@ import { sql } from 'kysely';
 import { usernameKey } from '../domain/user.js';
 
 /**
- * `users`: one row per live account, with its stream version as the ETag. Each write
+ * `users`: one row per live account (a v1 UserRegistered has no bio: ''), with its
+ * stream version as the ETag's first part. Each write
  * sets the version it came from, so replaying an event changes nothing. Every event of
  * a user's stream moves the version, a password change too: If-Match is checked
  * against the stream, so the ETag must follow it.
@@ -26,9 +27,9 @@ export const usersProjection: Projection = {
       case UserRegistered.type: {
         const d = event.data as PayloadOf<typeof UserRegistered>;
         await sql`
-          insert into users (id, username, username_key, name, email, created_at, version)
+          insert into users (id, username, username_key, name, email, bio, created_at, version)
           values (${d.user_id}, ${d.username}, ${usernameKey(d.username)}, ${d.name}, ${d.email},
-                  ${event.recordedAt}, ${event.version})
+                  ${d.bio ?? ''}, ${event.recordedAt}, ${event.version})
           on conflict (id) do nothing`.execute(trx);
         return;
       }
@@ -36,7 +37,7 @@ export const usersProjection: Projection = {
         const d = event.data as PayloadOf<typeof UserProfileUpdated>;
         await sql`
           update users set name = coalesce(${d.name ?? null}, name), email = coalesce(${d.email ?? null}, email),
-                 version = ${event.version}
+                 bio = coalesce(${d.bio ?? null}, bio), version = ${event.version}
           where id = ${d.user_id} and version < ${event.version}`.execute(trx);
         return;
       }
