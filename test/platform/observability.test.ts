@@ -23,11 +23,19 @@ const CONSUMERS = [
   'identity.users',
   'identity.credentials',
   'identity.sessions',
+  'identity.relationships',
+  'identity.tweet-counts',
   'tweets.tweets',
   'tweets.authors',
   'tweets.account-deletions',
   'graph.users',
   'graph.follows',
+  'graph.account-deletions',
+  'timeline.authors',
+  'timeline.tweets',
+  'timeline.follows',
+  'timeline.search-users',
+  'timeline.search-tweets',
 ];
 
 inEachStorageMode('health, metrics and docs', (mode) => {

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  appendToStream,
   isProjection,
+  newId,
   readAfter,
   rebuildProjections,
   START,
@@ -14,9 +16,29 @@ import { inEachStorageMode, startStarling, type Starling } from '../support/star
 
 /** Every read model, by service (schema), with its primary key (comma-separated when composite). */
 const READ_MODELS: Record<string, Record<string, string>> = {
-  identity: { users: 'id', credentials: 'user_id', sessions: 'session_id' },
-  tweets: { tweets: 'id', authors: 'id', likes: 'tweet_id, user_id' },
+  identity: {
+    users: 'id',
+    credentials: 'user_id',
+    sessions: 'session_id',
+    relationships: 'follower_id, followee_id',
+    relationship_counts: 'user_id',
+    authored_tweets: 'tweet_id',
+    tweet_counts: 'user_id',
+  },
+  tweets: { tweets: 'id', authors: 'id', likes: 'tweet_id, user_id', reposts: 'tweet_id, user_id' },
   graph: { users: 'id', follows: 'follower_id, followee_id' },
+  timeline: {
+    search_users: 'id',
+    search_tweets: 'id',
+    authors: 'id',
+    tweets: 'id',
+    likes: 'tweet_id, user_id',
+    reposts: 'tweet_id, user_id',
+    tweet_tags: 'tag_key, tweet_id',
+    follows: 'follower_id, followee_id',
+    follower_counts: 'user_id',
+    home_entries: 'owner_id, entry_key',
+  },
 };
 
 const dbOf = (platform: Platform, service: string) => platform.contexts.find((c) => c.name === service)!.db;
@@ -55,7 +77,7 @@ async function inRolledBackTransaction(db: Db, fn: (trx: Db) => Promise<void>): 
 
 const PASSWORD = 'correct horse battery';
 
-/** Users, tweets, likes and unlikes (some of a tweet later deleted), a tweet deletion, follows and an unfollow, a profile and a password change, a logout, an account deletion. */
+/** Users, tweets, replies, likes, reposts and their undoing (some of a tweet later deleted), a tweet deletion, follows and an unfollow, a profile and a password change, a logout, an account deletion. */
 async function seedHistory(s: Starling): Promise<void> {
   const ok = async (o: Parameters<Starling['request']>[0], status: number) => {
     const res = await s.request(o);
@@ -85,6 +107,41 @@ async function seedHistory(s: Starling): Promise<void> {
   await like(cy.token, adaThree);
   await like(ada.token, bobOne);
   await like(ada.token, cyOne);
+  // Replies (one to a tweet about to be deleted), reposts (own, undone and redone, of a
+  // tweet about to go, by an account about to go), and a version 1 TweetPosted.
+  const reply = (token: string, id: string, body: string) =>
+    ok({ method: 'POST', url: '/api/v2/tweets', token, json: { body, in_reply_to_id: id } }, 201).then(
+      (r) => r.json().id as string,
+    );
+  const bobReply = await reply(bob.token, adaOne, 'bob replies to @replay_ada #thread');
+  await reply(ada.token, bobReply, 'ada answers bob');
+  await reply(bob.token, doomed, 'bob replies to a tweet about to go');
+  const repost = (token: string, id: string, method: 'POST' | 'DELETE' = 'POST') =>
+    ok({ method, url: `/api/v2/tweets/${id}/repost`, token }, 200);
+  await repost(bob.token, adaOne);
+  await repost(cy.token, adaOne);
+  await repost(ada.token, adaThree);
+  await repost(ada.token, adaThree, 'DELETE');
+  await repost(ada.token, adaThree);
+  await repost(bob.token, doomed);
+  await repost(ada.token, cyOne);
+  const oldId = newId();
+  await s.platform.contexts
+    .find((c) => c.name === 'tweets')!
+    .write((trx) =>
+      appendToStream(trx, `tweet-${oldId}`, 0, [
+        {
+          type: 'TweetPosted',
+          schemaVersion: 1,
+          data: {
+            tweet_id: oldId,
+            author_id: bob.id,
+            author_username: 'replay_bob',
+            body: 'an old #Tweet by @replay_bob',
+          },
+        },
+      ]),
+    );
   await ok({ method: 'DELETE', url: `/api/v2/tweets/${doomed}`, token: ada.token }, 204);
   const follow = (token: string, id: string, method: 'POST' | 'DELETE' = 'POST') =>
     ok({ method, url: `/api/v1/users/${id}/follow`, token }, 200);
@@ -93,12 +150,23 @@ async function seedHistory(s: Starling): Promise<void> {
   await follow(bob.token, ada.id, 'DELETE');
   await follow(cy.token, ada.id);
   await follow(ada.token, cy.id);
+  // Home timelines, in an order that a fan-out depending on the order it applies the graph's
+  // and the tweets' logs would get wrong: ada stops and starts following bob around his
+  // tweet, and bob's follow makes ada a big account for a while (FANOUT_MAX_FOLLOWERS=1).
+  await follow(ada.token, bob.id, 'DELETE');
+  const meanwhile = await tweet(bob.token, 'bob while unfollowed #meanwhile');
+  await follow(bob.token, ada.id);
+  const whileBig = await tweet(ada.token, 'ada while big');
+  await follow(ada.token, bob.id);
+  await follow(bob.token, ada.id, 'DELETE');
+  await ok({ method: 'DELETE', url: `/api/v2/tweets/${meanwhile}`, token: bob.token }, 204);
+  await ok({ method: 'DELETE', url: `/api/v2/tweets/${whileBig}`, token: ada.token }, 204);
   await ok(
     {
       method: 'PUT',
       url: `/api/v1/users/${ada.id}`,
       token: ada.token,
-      json: { name: 'Ada L.', email: 'ada.l@example.com' },
+      json: { name: 'Ada L.', email: 'ada.l@example.com', bio: 'Counts everything.' },
     },
     200,
   );
@@ -129,26 +197,54 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
     expect.arrayContaining(['replay_ada', 'replay_bob']),
   );
   expect(before.identity!.users).toHaveLength(2);
-  expect(before.tweets!.tweets).toHaveLength(3);
+  expect(before.tweets!.tweets).toHaveLength(7);
   // ada unliked her own; the deleted tweets' likes and cy's likes went with them.
   expect(before.tweets!.likes).toHaveLength(2);
   const counts = Object.fromEntries(
     before.tweets!.tweets!.map((t) => [(t as { body: string }).body, (t as { like_count: number }).like_count]),
   );
-  expect(counts).toEqual({ 'ada one': 1, 'ada three': 0, 'bob one': 1 });
+  expect(counts).toEqual({
+    'ada one': 1,
+    'ada three': 0,
+    'bob one': 1,
+    'bob replies to @replay_ada #thread': 0,
+    'ada answers bob': 0,
+    'bob replies to a tweet about to go': 0,
+    'an old #Tweet by @replay_bob': 0,
+  });
+  const tweetCounts = (t: { body: string; reply_count: number; repost_count: number }) => [
+    t.body,
+    t.reply_count,
+    t.repost_count,
+  ];
+  expect(before.tweets!.tweets!.map((t) => tweetCounts(t as never)).filter(([, r, p]) => r || p)).toEqual([
+    ['ada one', 1, 1],
+    ['ada three', 0, 1],
+    ['bob replies to @replay_ada #thread', 1, 0],
+  ]);
+  // bob's and ada's own reposts stand; cy's went with the account, the others with their tweets.
+  expect(before.tweets!.reposts).toHaveLength(2);
   // cy's follows went with the account; bob unfollowed ada.
   expect(before.graph!.follows).toHaveLength(1);
   expect(before.graph!.users).toHaveLength(3);
+  // identity's view of the same: ada follows bob, and cy's follows ended with the account.
+  expect(before.identity!.relationships).toHaveLength(1);
+  expect(before.identity!.users!.find((u) => (u as { bio: string }).bio === 'Counts everything.')).toBeDefined();
   expect(before.identity!.sessions!.some((row) => (row as { ended_at: unknown }).ended_at !== null)).toBe(true);
   const listBefore = (await s.request({ url: '/api/v2/tweets' })).json();
 
   // Damage the read models: a rebuild must not depend on what is in them.
   await sql`delete from tweets where body = 'ada one'`.execute(dbOf(s.platform, 'tweets'));
-  await sql`update tweets set like_count = 7`.execute(dbOf(s.platform, 'tweets'));
+  await sql`update tweets set like_count = 7, reply_count = 7, repost_count = 7, entities = '{}'`.execute(
+    dbOf(s.platform, 'tweets'),
+  );
   await sql`insert into likes (tweet_id, user_id, username, liked_at) values ('bogus', 'nobody', 'x', now())`.execute(
     dbOf(s.platform, 'tweets'),
   );
   await sql`update users set name = 'Tampered'`.execute(dbOf(s.platform, 'identity'));
+  await sql`delete from home_entries where kind = 'tweet'`.execute(dbOf(s.platform, 'timeline'));
+  await sql`update relationship_counts set followers_count = 9`.execute(dbOf(s.platform, 'identity'));
+  await sql`delete from authored_tweets`.execute(dbOf(s.platform, 'identity'));
   await sql`insert into follows (follower_id, followee_id, followed_at) values ('bogus', 'nobody', now())`.execute(
     dbOf(s.platform, 'graph'),
   );
@@ -167,6 +263,13 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
       'tweets.tweets',
       'graph.users',
       'graph.follows',
+      'identity.relationships',
+      'identity.tweet-counts',
+      'timeline.search-users',
+      'timeline.search-tweets',
+      'timeline.authors',
+      'timeline.tweets',
+      'timeline.follows',
     ].sort(),
   );
   for (const r of rebuilt) expect(r.events).toBeGreaterThan(0);
@@ -262,6 +365,40 @@ inEachStorageMode('replaying the log', (mode) => {
       .filter((e) => e.type === 'TweetDeleted')
       .map((e) => (e.data as { reason: string }).reason)
       .sort();
-    expect(reasons).toEqual(['account_deleted', 'author']);
+    expect(reasons).toEqual(['account_deleted', 'author', 'author', 'author']);
+  });
+});
+
+// The same history with a fan-out threshold of one follower, so ada is a big account for a
+// while: home timelines must still be a function of the final follows, tweets and reposts.
+inEachStorageMode('replaying the log with big accounts (FANOUT_MAX_FOLLOWERS=1)', (mode) => {
+  let s: Starling;
+  beforeAll(async () => {
+    s = await startStarling(mode, { FANOUT_MAX_FOLLOWERS: '1', HOME_TIMELINE_LENGTH: '20' });
+    await seedHistory(s);
+  });
+  afterAll(async () => s?.close());
+
+  it('each timeline projection rebuilds its tables from its own log alone, whatever the other log did', async () => {
+    const timeline = s.platform.subscriptions.filter((sub) => sub.owner === 'timeline' && isProjection(sub.consumer));
+    for (const { consumer, db } of timeline) {
+      const tables = Object.fromEntries(
+        (consumer as Consumer & { tables: readonly string[] }).tables.map((t) => [t, READ_MODELS.timeline![t]!]),
+      );
+      // In commit order (transaction id as a number, then position).
+      const events = (await readAfter(db, consumer.source, START, 100_000))
+        .filter((e) => consumer.types.includes(e.type))
+        .sort((a, b) => Number(BigInt(a.txId) - BigInt(b.txId)) || a.position - b.position);
+      const live = await snapshotTables(db, tables);
+      await inRolledBackTransaction(db, async (trx) => {
+        for (const table of Object.keys(tables)) await sql`delete from ${sql.table(table)}`.execute(trx);
+        for (const event of events) await consumer.handle(event, trx);
+        expect(await snapshotTables(trx, tables), consumer.name).toEqual(live);
+      });
+    }
+  });
+
+  it('rebuildProjections recreates every read model exactly', async () => {
+    await rebuildAndCompare(s);
   });
 });

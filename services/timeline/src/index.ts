@@ -2,6 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { loadOpenApi, type ServiceDefinition } from '@starling/kit';
 import { timelineHandlers } from './handlers/index.js';
 import { migrations } from './migrations/index.js';
+import { homeLimits } from './handlers/limits.js';
+import { authorsProjection } from './projections/authors.js';
+import { followsProjection } from './projections/follows.js';
+import { tweetsProjection } from './projections/tweets.js';
+import { searchProjections } from './search/index.js';
 
 /** The timeline service: home, public and hashtag timelines, search and live streams (API v2). */
 export function timelineService(): ServiceDefinition {
@@ -9,7 +14,12 @@ export function timelineService(): ServiceDefinition {
     name: 'timeline',
     openapi: loadOpenApi(fileURLToPath(new URL('../openapi.yaml', import.meta.url))),
     migrations,
-    consumers: () => [],
+    consumers: (ctx) => [
+      authorsProjection,
+      tweetsProjection(homeLimits(ctx)),
+      followsProjection(homeLimits(ctx)),
+      ...searchProjections,
+    ],
     handlers: timelineHandlers,
   };
 }

@@ -1,6 +1,10 @@
 import type { Migrations } from '@starling/kit';
 import * as timeline0001 from './2026-11-23T0001-timeline.js';
+import * as search0002 from './2026-11-23T0002-search.js';
+import * as timelines0003 from './2026-11-23T0003-timelines.js';
 
 export const migrations: Migrations = {
   '2026-11-23T0001-timeline': timeline0001,
+  '2026-11-23T0002-search': search0002,
+  '2026-11-23T0003-timelines': timelines0003,
 };

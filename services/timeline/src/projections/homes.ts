@@ -1,0 +1,149 @@
+import type { Db } from '@starling/kit';
+import { sql, type RawBuilder } from 'kysely';
+
+/*
+ * Home timelines, fanned out on write (docs/timelines.md). Every change keeps one
+ * invariant, for every owner u:
+ *
+ *   home_entries(u) = the newest `length` entries of E(u), where E(u) is every tweet and
+ *   repost by an account u follows that has at most `maxFollowers` followers.
+ *
+ * Each step below is exact given the invariant (insert then trim; delete then refill from
+ * below the oldest entry left; a threshold crossing moves an account's entries out of or
+ * into its followers' homes), so the tables are a function of the current tweets,
+ * reposts and follows, whatever order the tweets and graph logs were applied in. The
+ * owner's own entries and big accounts' entries are not stored: reads merge them in.
+ */
+
+export interface HomeLimits {
+  /** HOME_TIMELINE_LENGTH */
+  length: number;
+  /** FANOUT_MAX_FOLLOWERS */
+  maxFollowers: number;
+}
+
+/**
+ * The tweets projection and the follows projection both change homes and run
+ * concurrently. Each takes this lock before reading what a home is made of, so one
+ * never fans out from a state the other has half changed (a tweet and a follow applied
+ * at once would each miss the other). Reads take no lock and are not blocked.
+ */
+export async function lockHomes(trx: Db): Promise<void> {
+  await sql`lock table home_entries in share row exclusive mode`.execute(trx);
+}
+
+/**
+ * The newest `limit` entries by `actor` (their tweets and reposts, by index), older than
+ * `below` when it is given and not null.
+ */
+export const actorEntries = (
+  actor: RawBuilder<unknown> | string,
+  limit: RawBuilder<unknown> | number,
+  below?: RawBuilder<unknown>,
+) => {
+  const under = (column: RawBuilder<unknown>) =>
+    below !== undefined ? sql`and (${below} is null or ${column} < ${below})` : sql``;
+  return sql`
+  (select t.id as entry_key, t.id as tweet_id, t.author_id as actor_id, 'tweet'::text as kind
+   from tweets t
+   where t.author_id = ${actor} ${under(sql.ref('t.id'))}
+   order by t.id desc limit ${limit})
+  union all
+  (select r.repost_id as entry_key, r.tweet_id, r.user_id as actor_id, 'repost'::text as kind
+   from reposts r
+   where r.user_id = ${actor} ${under(sql.ref('r.repost_id'))}
+   order by r.repost_id desc limit ${limit})`;
+};
+
+/** Whether an account's entries are fanned out: not more than `maxFollowers` followers. */
+export const isFannedOut = (actor: RawBuilder<unknown> | string, limits: HomeLimits) =>
+  sql`coalesce((select followers from follower_counts where user_id = ${actor}), 0) <= ${limits.maxFollowers}`;
+
+const distinct = (rows: Array<{ owner_id: string }>) => [...new Set(rows.map((r) => r.owner_id))];
+
+/** Drops each owner's entries beyond the newest `length` (one bounded index read per owner). */
+async function trim(trx: Db, owners: string[], limits: HomeLimits): Promise<void> {
+  if (owners.length === 0) return;
+  await sql`
+    delete from home_entries h
+    using (
+      select o.owner_id,
+             (select x.entry_key from home_entries x where x.owner_id = o.owner_id
+              order by x.entry_key desc offset ${limits.length} limit 1) as cut
+      from unnest(${owners}::text[]) as o(owner_id)
+    ) c
+    where h.owner_id = c.owner_id and h.entry_key <= c.cut`.execute(trx);
+}
+
+/**
+ * Tops up homes that lost entries: each gets the newest entries of E(owner) older than
+ * its oldest remaining entry, up to `length` in all. Older entries of E were all below
+ * that one, so this restores the invariant exactly.
+ */
+async function refill(trx: Db, owners: string[], limits: HomeLimits): Promise<void> {
+  if (owners.length === 0) return;
+  await sql`
+    insert into home_entries (owner_id, entry_key, tweet_id, actor_id, kind)
+    select o.owner_id, e.entry_key, e.tweet_id, e.actor_id, e.kind
+    from (
+      select w.owner_id, ${limits.length} - count(h.entry_key)::int as missing, min(h.entry_key) as floor
+      from unnest(${owners}::text[]) as w(owner_id)
+      left join home_entries h on h.owner_id = w.owner_id
+      group by w.owner_id
+    ) o
+    cross join lateral (
+      select c.* from follows f
+      cross join lateral (${actorEntries(sql.ref('f.followee_id'), sql.ref('o.missing'), sql.ref('o.floor'))}) c
+      where f.follower_id = o.owner_id and f.followee_id <> o.owner_id
+        and ${isFannedOut(sql.ref('f.followee_id'), limits)}
+      order by c.entry_key desc limit o.missing
+    ) e
+    where o.missing > 0
+    on conflict do nothing`.execute(trx);
+}
+
+/** Removes the entries matching `where` from every home and refills the homes that lost some. */
+export async function removeEntries(trx: Db, where: RawBuilder<unknown>, limits: HomeLimits): Promise<void> {
+  const { rows } = await sql<{ owner_id: string }>`
+    delete from home_entries where ${where} returning owner_id`.execute(trx);
+  await refill(trx, distinct(rows), limits);
+}
+
+/** A new entry by `actor`: into the home of each follower, when the actor is fanned out. */
+export async function fanOutEntry(
+  trx: Db,
+  entry: { key: string; tweetId: string; actorId: string; kind: 'tweet' | 'repost' },
+  limits: HomeLimits,
+): Promise<void> {
+  const { rows } = await sql<{ owner_id: string }>`
+    insert into home_entries (owner_id, entry_key, tweet_id, actor_id, kind)
+    select f.follower_id, ${entry.key}, ${entry.tweetId}, ${entry.actorId}, ${entry.kind}
+    from follows f
+    where f.followee_id = ${entry.actorId} and f.follower_id <> ${entry.actorId}
+      and ${isFannedOut(entry.actorId, limits)}
+    on conflict do nothing
+    returning owner_id`.execute(trx);
+  await trim(trx, distinct(rows), limits);
+}
+
+/**
+ * `actor`'s newest entries into the homes of `followers` (all of them when undefined): a
+ * new follow, or an account that is no longer big. Only the newest `length` can count.
+ */
+export async function backfill(
+  trx: Db,
+  actorId: string,
+  followerId: string | undefined,
+  limits: HomeLimits,
+): Promise<void> {
+  const which = followerId !== undefined ? sql`and f.follower_id = ${followerId}` : sql``;
+  const { rows } = await sql<{ owner_id: string }>`
+    insert into home_entries (owner_id, entry_key, tweet_id, actor_id, kind)
+    select f.follower_id, e.entry_key, e.tweet_id, e.actor_id, e.kind
+    from follows f
+    cross join (${actorEntries(actorId, limits.length)}) e
+    where f.followee_id = ${actorId} and f.follower_id <> ${actorId} ${which}
+    on conflict do nothing
+    returning owner_id`.execute(trx);
+  await trim(trx, distinct(rows), limits);
+}

@@ -1,0 +1,43 @@
+import type { Db, RecordedEvent } from '@starling/kit';
+import { sql } from 'kysely';
+
+/**
+ * The live streams' delivery buffer (`stream_events`), not a read model: rebuilds leave it
+ * alone. An event older than this is not buffered (a replay must not re-announce the
+ * past), and rows older than this, or beyond the newest `MAX_ROWS`, are pruned. A client
+ * away for longer reloads its timeline instead of resuming (docs/timelines.md).
+ */
+export const STREAM_BUFFER_MAX_AGE_SECONDS = 3600;
+export const STREAM_BUFFER_MAX_ROWS = 100_000;
+/** Pruning runs once in this many buffered rows. */
+const PRUNE_EVERY = 100;
+
+export interface Arrival {
+  kind: 'tweet' | 'repost' | 'delete';
+  tweetId: string;
+  entryKey: string;
+  /** The accounts whose followers (and themselves) see it. */
+  actorIds: string[];
+}
+
+/**
+ * Buffers what the home streams announce. Only the tweets projection writes here, one
+ * consumer transaction at a time (its checkpoint lock), so `seq` follows commit order and
+ * a stream that has read up to some `seq` never later finds a smaller one committed.
+ */
+export async function bufferArrival(trx: Db, event: RecordedEvent, arrival: Arrival): Promise<void> {
+  if (arrival.actorIds.length === 0) return;
+  if (Date.now() - new Date(event.recordedAt).getTime() > STREAM_BUFFER_MAX_AGE_SECONDS * 1000) return;
+  const { rows } = await sql<{ seq: string }>`
+    insert into stream_events (event_id, actor_id, kind, tweet_id, entry_key)
+    select ${event.eventId}, a.actor_id, ${arrival.kind}, ${arrival.tweetId}, ${arrival.entryKey}
+    from unnest(${[...new Set(arrival.actorIds)]}::text[]) as a(actor_id)
+    on conflict (event_id, actor_id) do nothing
+    returning seq::text as seq`.execute(trx);
+  if (rows.some((r) => Number(r.seq) % PRUNE_EVERY === 0)) {
+    await sql`
+      delete from stream_events
+      where buffered_at < now() - make_interval(secs => ${STREAM_BUFFER_MAX_AGE_SECONDS})
+         or seq <= (select max(seq) from stream_events) - ${STREAM_BUFFER_MAX_ROWS}`.execute(trx);
+  }
+}

@@ -1,0 +1,48 @@
+import type { Projection } from '@starling/kit';
+import { parseEntities, TweetDeleted, TweetPosted, type PayloadOf } from '@starling/events';
+import { sql } from 'kysely';
+import { documentOf, tokenWords, words } from './text.js';
+
+/**
+ * What a tweet is found by: its body, and above it its hashtags and mentions (so a tweet
+ * tagged `#rust` ranks above one that only says "rust"). A v1 TweetPosted has no
+ * entities: they are parsed from its body, as everywhere else.
+ */
+function tweetDocument(d: PayloadOf<typeof TweetPosted>): string {
+  const entities = d.entities ?? parseEntities(d.body);
+  return documentOf([
+    { words: words(d.body), weight: 'B' },
+    { words: entities.hashtags.flatMap((h) => tokenWords(h.tag)), weight: 'A' },
+    { words: entities.mentions.flatMap((m) => tokenWords(m.username)), weight: 'A' },
+  ]);
+}
+
+/**
+ * `search_tweets`: every live tweet's search document, from the tweets service's events
+ * (an account's deletion reaches it as a TweetDeleted for each of its tweets). Posting
+ * twice inserts once; a deletion removes the row. The tweet itself is shown from the
+ * timeline's own tweet read model.
+ */
+export const searchTweetsProjection: Projection = {
+  name: 'timeline.search-tweets',
+  source: 'tweets',
+  tables: ['search_tweets'],
+  types: [TweetPosted.type, TweetDeleted.type],
+  async handle(event, trx) {
+    switch (event.type) {
+      case TweetPosted.type: {
+        const d = event.data as PayloadOf<typeof TweetPosted>;
+        await sql`
+          insert into search_tweets (id, author_id, document)
+          values (${d.tweet_id}, ${d.author_id}, ${tweetDocument(d)}::tsvector)
+          on conflict (id) do nothing`.execute(trx);
+        return;
+      }
+      case TweetDeleted.type:
+        await sql`delete from search_tweets where id = ${(event.data as PayloadOf<typeof TweetDeleted>).tweet_id}`.execute(
+          trx,
+        );
+        return;
+    }
+  },
+};

@@ -1,0 +1,74 @@
+import type { Db, Projection } from '@starling/kit';
+import { UserDeleted, UserProfileUpdated, UserRegistered, type PayloadOf } from '@starling/events';
+import { sql } from 'kysely';
+import { documentOf, tokenWords, words } from './text.js';
+
+interface SearchUser {
+  username: string;
+  name: string;
+  bio: string | null;
+}
+
+/** What a user is found by: username and name above the bio. */
+const userDocument = (u: SearchUser): string =>
+  documentOf([
+    { words: tokenWords(u.username), weight: 'A' },
+    { words: words(u.name), weight: 'A' },
+    { words: words(u.bio ?? ''), weight: 'C' },
+  ]);
+
+/** An empty bio is no bio (a v1 UserRegistered has none; a profile update may clear it). */
+const bioOf = (bio: string | undefined | null): string | null => (bio ? bio : null);
+
+async function save(trx: Db, id: string, user: SearchUser, version: number): Promise<void> {
+  await sql`
+    update search_users
+    set name = ${user.name}, bio = ${user.bio}, document = ${userDocument(user)}::tsvector, version = ${version}
+    where id = ${id} and version < ${version}`.execute(trx);
+}
+
+/**
+ * `search_users`: every live account with its search document, from identity's events.
+ * Each row keeps the stream version it was built from and an update applies only to an
+ * older row, so a redelivered event changes nothing; a deleted account's row goes.
+ */
+export const searchUsersProjection: Projection = {
+  name: 'timeline.search-users',
+  source: 'identity',
+  tables: ['search_users'],
+  types: [UserRegistered.type, UserProfileUpdated.type, UserDeleted.type],
+  async handle(event, trx) {
+    switch (event.type) {
+      case UserRegistered.type: {
+        const d = event.data as PayloadOf<typeof UserRegistered>;
+        const user = { username: d.username, name: d.name, bio: bioOf(d.bio) };
+        await sql`
+          insert into search_users (id, username, name, bio, document, version)
+          values (${d.user_id}, ${user.username}, ${user.name}, ${user.bio}, ${userDocument(user)}::tsvector,
+                  ${event.version})
+          on conflict (id) do nothing`.execute(trx);
+        return;
+      }
+      case UserProfileUpdated.type: {
+        const d = event.data as PayloadOf<typeof UserProfileUpdated>;
+        if (d.name === undefined && d.bio === undefined) return;
+        const { rows } = await sql<SearchUser>`
+          select username, name, bio from search_users where id = ${d.user_id} for update`.execute(trx);
+        const current = rows[0];
+        if (!current) return;
+        const user = {
+          username: current.username,
+          name: d.name ?? current.name,
+          bio: d.bio !== undefined ? bioOf(d.bio) : current.bio,
+        };
+        await save(trx, d.user_id, user, event.version);
+        return;
+      }
+      case UserDeleted.type:
+        await sql`delete from search_users where id = ${(event.data as PayloadOf<typeof UserDeleted>).user_id}`.execute(
+          trx,
+        );
+        return;
+    }
+  },
+};
