@@ -1,7 +1,9 @@
 import { ConfigError } from '@starling/kit';
+import { DataDirLocked } from './data-dir-lock.js';
 import { grantAdminCommand } from './commands/grant-admin.js';
 import { migrateCommand } from './commands/migrate.js';
 import { rebuildCommand } from './commands/rebuild.js';
+import { seedCommand } from './commands/seed.js';
 import { startCommand } from './commands/start.js';
 
 const USAGE = `Usage: starling <command>
@@ -11,6 +13,7 @@ Commands:
   migrate                       Apply database migrations and exit
   projections rebuild           Empty every read model and rebuild it from the event log
   users grant-admin <username>  Make an account an admin
+  seed --users N --tweets M     Fill the database with demo data (see starling seed --help)
   help                          Show this help
 
 Configuration comes from environment variables; see the README.`;
@@ -26,6 +29,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'projections':
         if (rest[0] === 'rebuild') return await rebuildCommand();
         break;
+      case 'seed':
+        return await seedCommand(rest);
       case 'users':
         if (rest[0] === 'grant-admin' && rest[1]) return await grantAdminCommand(rest[1]);
         break;
@@ -42,6 +47,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof ConfigError) {
       console.error(`starling: ${err.message}`);
       return 78; // EX_CONFIG
+    }
+    if (err instanceof DataDirLocked) {
+      console.error(`starling: ${err.message}`);
+      return 75; // EX_TEMPFAIL: try again once the other process has stopped
     }
     throw err;
   }

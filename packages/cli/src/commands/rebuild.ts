@@ -1,9 +1,12 @@
 import { createPlatform, loadConfig, rebuildProjections } from '@starling/kit';
+import { lockDataDir } from '../data-dir-lock.js';
 import { allServices } from '../services.js';
 
 /** Run it with the service stopped: on embedded PGlite only one process may open DATA_DIR. */
 export async function rebuildCommand(): Promise<number> {
-  const platform = await createPlatform({ config: loadConfig(), services: allServices() });
+  const config = loadConfig();
+  const release = lockDataDir(config, 'projections rebuild');
+  const platform = await createPlatform({ config, services: allServices() });
   try {
     await platform.migrate();
     const rebuilt = await rebuildProjections(platform);
@@ -11,5 +14,6 @@ export async function rebuildCommand(): Promise<number> {
     return 0;
   } finally {
     await platform.close();
+    release();
   }
 }

@@ -1,4 +1,5 @@
 import { createPlatform, loadConfig } from '@starling/kit';
+import { lockDataDir } from '../data-dir-lock.js';
 import { allServices, webAppRoot } from '../services.js';
 
 /**
@@ -8,6 +9,8 @@ import { allServices, webAppRoot } from '../services.js';
  */
 export async function startCommand(): Promise<number> {
   const config = loadConfig();
+  // Held until the process exits: `starling seed` and `projections rebuild` refuse to run meanwhile.
+  lockDataDir(config, 'start');
   const webRoot = webAppRoot();
   const platform = await createPlatform({ config, services: allServices(), ...(webRoot ? { webRoot } : {}) });
   const { app } = platform;
