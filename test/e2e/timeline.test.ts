@@ -1,5 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openSession, signUpViaApi, tweetViaApi, useBrowser, useServer, useSession } from '../support/browser.js';
+import {
+  followViaApi,
+  openSession,
+  signUpViaApi,
+  tweetViaApi,
+  useBrowser,
+  useServer,
+  useSession,
+} from '../support/browser.js';
 import {
   button,
   composeBox,
@@ -32,10 +40,12 @@ describe('the timeline', { timeout: 60_000 }, () => {
   beforeEach(async () => {
     seeded ??= (async () => {
       const writer = await signUpViaApi(server, 'writer', 'Prolific Writer');
+      // Home shows the people you follow: the reader follows the writer first.
+      const reader = await signUpViaApi(server, 'reader', 'Curious Reader');
+      await followViaApi(server, reader.token, writer.id);
       for (const body of OLDER) await tweetViaApi(server, writer.token, body);
       await tweetViaApi(server, writer.token, LONG_WORD);
       await tweetViaApi(server, writer.token, '<img src=x onerror="alert(2)">');
-      await signUpViaApi(server, 'reader', 'Curious Reader');
     })();
     await seeded;
   });
@@ -80,7 +90,7 @@ describe('the timeline', { timeout: 60_000 }, () => {
     const cursors: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.pathname === '/api/v2/tweets' && url.searchParams.has('cursor')) cursors.push(url.search);
+      if (url.pathname === '/api/v2/timelines/home' && url.searchParams.has('cursor')) cursors.push(url.search);
     });
     await logInInBrowser(page, 'reader');
     await visible(tweetItem(page, 'older tweet 45'), 'the newest of the older tweets');

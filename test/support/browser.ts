@@ -246,3 +246,9 @@ export async function tweetViaApi(server: StartedServer, token: string, body: st
   if (posted.status !== 201) throw new Error(`tweet failed: ${posted.status} ${await posted.text()}`);
   return (await posted.json()) as { id: string };
 }
+
+/** `follower` (by token) follows the user with id `followedId` through the API. */
+export async function followViaApi(server: StartedServer, token: string, followedId: string): Promise<void> {
+  const followed = await server.api(`/api/v1/users/${followedId}/follow`, { method: 'POST', token });
+  if (followed.status !== 200) throw new Error(`follow failed: ${followed.status} ${await followed.text()}`);
+}

@@ -7,11 +7,15 @@ import { createQueryClient } from './api/query-client.js';
 import { Layout } from './components/layout.js';
 import { MinuteClock } from './components/minute-clock.js';
 import { RequireAuth } from './components/require-auth.js';
+import { FollowListPage } from './pages/follow-list-page.js';
 import { HomePage } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { ProfilePage } from './pages/profile-page.js';
+import { SearchPage } from './pages/search-page.js';
 import { SignUpPage } from './pages/signup-page.js';
+import { TagPage } from './pages/tag-page.js';
+import { ThreadPage } from './pages/thread-page.js';
 import { UserPage } from './pages/user-page.js';
 import { createAppStore, StoreProvider } from './store.js';
 
@@ -32,6 +36,11 @@ export function AppRoutes() {
         <Route path="login" element={<LoginPage />} />
         <Route path="signup" element={<SignUpPage />} />
         <Route path="u/:username" element={<UserPage />} />
+        <Route path="u/:username/followers" element={<FollowListPage direction="followers" />} />
+        <Route path="u/:username/following" element={<FollowListPage direction="following" />} />
+        <Route path="t/:id" element={<ThreadPage />} />
+        <Route path="tags/:tag" element={<TagPage />} />
+        <Route path="search" element={<SearchPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

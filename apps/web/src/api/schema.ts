@@ -95,6 +95,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who to follow
+         * @description Accounts the caller neither follows nor is, ranked by how many of the people the caller follows follow them, then by followers_count, then newest first. One page of at most `limit`; not paged.
+         */
+        get: operations["listSuggestedUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/lookup": {
         parameters: {
             query?: never;
@@ -121,8 +141,9 @@ export interface paths {
             };
             cookie?: never;
         };
+        /** @description The ETag names the account's version and everything else the answer shows (counts, relationship), so `If-None-Match` answers 304 only while all of it is unchanged; `If-Match` on PUT and DELETE accepts it as long as the account itself is unchanged. */
         get: operations["getUser"];
-        /** Change name, email or password (the password needs current_password) */
+        /** Change name, email, bio or password (the password needs current_password) */
         put: operations["updateUser"];
         post?: never;
         delete: operations["deleteUser"];
@@ -198,6 +219,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/timelines/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's home timeline, newest first
+         * @description The caller's own tweets and reposts and those of everyone they follow. A repost is the reposted tweet with `reposted_by`; a tweet reposted by two people appears once per repost. The timeline reaches back `HOME_TIMELINE_LENGTH` entries.
+         */
+        get: operations["getHomeTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/timelines/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every tweet, replies included, newest first
+         * @description With a valid token each tweet says whether the caller likes (`liked`) and reposts (`reposted`) it.
+         */
+        get: operations["getPublicTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/timelines/tag/{tag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tweets carrying a hashtag, newest first
+         * @description The tag is given without `#` and matched case-insensitively (`Café` finds `#café`).
+         */
+        get: operations["getTagTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/streaming/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live updates of the caller's home timeline (Server-Sent Events)
+         * @description `event: tweet` with the Tweet JSON (with `reposted_by` for a repost) when an entry arrives in the caller's home timeline, in order of arrival; `event: delete` with `{"id": "<tweet id>"}` when a tweet in it is deleted. Every event has an `id:`; a client reconnecting with `Last-Event-ID` gets every event after that one that is still buffered (see docs/timelines.md). A `: heartbeat` comment is sent every `STREAM_HEARTBEAT_SECONDS`.
+         */
+        get: operations["streamHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tweets or users matching a query, best match first
+         * @description Every word of `q` must match, as a whole word or as the start of one (`star` finds "Starling"), ignoring case and accents (`cafe` finds "Café"). Tweets match on their body, hashtags and mentions; users on username and name, and less strongly on bio. Best match first, then newest. With a valid token each tweet says whether the caller likes (`liked`) and reposts (`reposted`) it.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/tweets": {
         parameters: {
             query?: never;
@@ -207,7 +328,7 @@ export interface paths {
         };
         /**
          * Tweets, newest first
-         * @description With a valid token each tweet says whether the caller likes it (`liked`).
+         * @description With a valid token each tweet says whether the caller likes (`liked`) and reposts (`reposted`) it.
          */
         get: operations["listTweets"];
         put?: never;
@@ -228,7 +349,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** @description With a valid token the tweet says whether the caller likes it (`liked`). */
+        /** @description With a valid token the tweet says whether the caller likes (`liked`) and reposts (`reposted`) it. */
         get: operations["getTweet"];
         put?: never;
         post?: never;
@@ -270,6 +391,67 @@ export interface paths {
         };
         /** Who likes a tweet, newest like first */
         get: operations["listTweetLikers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tweets/{id}/repost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Repost a tweet as the caller (idempotent; your own tweets too) */
+        post: operations["repostTweet"];
+        /** Stop reposting a tweet (idempotent) */
+        delete: operations["unrepostTweet"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tweets/{id}/reposted_by": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Who reposts a tweet, newest repost first */
+        get: operations["listTweetReposters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/tweets/{id}/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The thread around a tweet, its ancestors and its descendants
+         * @description With a valid token each tweet says whether the caller likes and reposts it.
+         */
+        get: operations["getTweetContext"];
         put?: never;
         post?: never;
         delete?: never;
@@ -325,8 +507,20 @@ export interface components {
             name: string;
             /** @description Shown only to the user themself and to admins. */
             email?: string;
+            /** @description Absent when the user has none. */
+            bio?: string;
             /** Format: date-time */
             created_at: string;
+            /** @description Accounts following this user */
+            followers_count: number;
+            /** @description Accounts this user follows */
+            following_count: number;
+            /** @description Live tweets */
+            tweets_count: number;
+            /** @description The caller follows this user. Only for an authenticated caller looking at someone else. */
+            following?: boolean;
+            /** @description This user follows the caller. Only for an authenticated caller looking at someone else. */
+            followed_by?: boolean;
         };
         NewUser: {
             username: string;
@@ -334,11 +528,14 @@ export interface components {
             email: string;
             password: string;
             name?: string;
+            bio?: string;
         };
         UserUpdate: {
             name?: string;
             /** Format: email */
             email?: string;
+            /** @description An empty string removes the bio */
+            bio?: string;
             password?: string;
             current_password?: string;
         };
@@ -360,8 +557,62 @@ export interface components {
             timestamp: string;
             /** @description How many people like it */
             like_count: number;
+            /** @description How many people repost it */
+            repost_count: number;
+            /** @description How many live direct replies it has */
+            reply_count: number;
             /** @description Whether the caller likes it; present only when the request is authenticated */
             liked?: boolean;
+            /** @description Whether the caller reposts it; present only when the request is authenticated */
+            reposted?: boolean;
+            /** @description The tweet it replies to; present only on a reply, and kept when that tweet is deleted */
+            in_reply_to_id?: string;
+            /** @description The author of the tweet it replies to; present only on a reply */
+            in_reply_to_author_id?: string;
+            /** @description The username of the author of the tweet it replies to; present only on a reply whose parent's author is known */
+            in_reply_to_username?: string;
+            entities: components["schemas"]["TweetEntities"];
+            reposted_by?: components["schemas"]["RepostedBy"];
+        };
+        /** @description The hashtags and mentions in the body. Offsets count Unicode code points (an emoji is one), `start` inclusive and `end` exclusive, and cover the `#` or `@`. */
+        TweetEntities: {
+            hashtags: {
+                /** @description As written */
+                tag: string;
+                start: number;
+                end: number;
+            }[];
+            mentions: {
+                /** @description As written */
+                username: string;
+                start: number;
+                end: number;
+            }[];
+        };
+        /** @description Who reposted the tweet; present only on a timeline entry that is a repost */
+        RepostedBy: {
+            id: string;
+            username: string;
+            /** @description Their display name */
+            name: string;
+        };
+        TimelinePage: {
+            tweets_list: components["schemas"]["Tweet"][];
+        };
+        /** @description A user in search results */
+        SearchUser: {
+            id: string;
+            username: string;
+            /** @description Their display name */
+            name: string;
+            /** @description Present only when they have one */
+            bio?: string;
+        };
+        /** @description `tweets_list` for type=tweets, `user_list` for type=users */
+        SearchResults: {
+            tweets_list: components["schemas"]["Tweet"][];
+        } | {
+            user_list: components["schemas"]["SearchUser"][];
         };
         TweetLiker: {
             id: string;
@@ -370,9 +621,24 @@ export interface components {
         TweetLikerList: {
             user_list: components["schemas"]["TweetLiker"][];
         };
+        TweetReposter: {
+            id: string;
+            username: string;
+        };
+        TweetReposterList: {
+            user_list: components["schemas"]["TweetReposter"][];
+        };
+        TweetContext: {
+            /** @description Root first, ending with the parent. The walk stops at a deleted tweet, so the first ancestor may itself be a reply whose `in_reply_to_id` no longer exists. */
+            ancestors: components["schemas"]["Tweet"][];
+            /** @description Replies, replies to them and so on, depth-first in conversation order: each reply followed by its own replies, siblings oldest first. At most 500. */
+            descendants: components["schemas"]["Tweet"][];
+        };
         NewTweet: {
             /** @description 1 to 280 characters once surrounding whitespace is trimmed */
             body: string;
+            /** @description The tweet this replies to; it must exist and not be deleted */
+            in_reply_to_id?: string;
             /** @description Accepted for compatibility with the book's clients; must be the caller's own username. */
             username?: string;
         };
@@ -629,6 +895,32 @@ export interface operations {
             412: components["responses"]["Problem"];
         };
     };
+    listSuggestedUsers: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suggested accounts, best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user_list: components["schemas"]["User"][];
+                    };
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+        };
+    };
     lookupUser: {
         parameters: {
             query: {
@@ -846,6 +1138,144 @@ export interface operations {
             };
         };
     };
+    getHomeTimeline: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque; taken from a `Link` rel="next". */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. While more exist, `Link` has rel="next". */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+        };
+    };
+    getPublicTimeline: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque; taken from a `Link` rel="next". */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tweets. While more exist, `Link` has rel="next". */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+        };
+    };
+    getTagTimeline: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque; taken from a `Link` rel="next". */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tweets. While more exist, `Link` has rel="next". */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+        };
+    };
+    streamHome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `id:` of the last event received; the stream resumes after it. */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless `text/event-stream` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /** @description What to search for, 1 to 200 characters once trimmed */
+                q: string;
+                /** @description Search tweets (`tweets_list`, the default) or users (`user_list`) */
+                type?: "tweets" | "users";
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque; taken from a `Link` rel="next". */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results. While more exist, `Link` has rel="next". */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+        };
+    };
     listTweets: {
         parameters: {
             query?: {
@@ -1046,6 +1476,111 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    repostTweet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tweet as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tweet"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    unrepostTweet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tweet as it now is */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tweet"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listTweetReposters: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+                /** @description Opaque; taken from a `Link` rel="next". */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reposters. While more exist, `Link` has rel="next". */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TweetReposterList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getTweetContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tweet's conversation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TweetContext"];
+                };
+            };
+            401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
         };
     };

@@ -29,6 +29,8 @@ export function useUpdateProfile() {
       queryClient.setQueryData<Me | null>(meKey, me);
       // Without a version the next save could not name one: learn it afresh.
       if (!me.etag) void queryClient.invalidateQueries({ queryKey: meKey });
+      // The person's page shows the name and bio too.
+      void queryClient.invalidateQueries({ queryKey: ['user'] });
       // Cached tweets carry the old display name; refresh them when next shown, not now.
       void queryClient.invalidateQueries({ queryKey: ['tweets'], refetchType: 'none' });
     },

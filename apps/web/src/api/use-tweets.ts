@@ -1,87 +1,94 @@
-import {
-  useInfiniteQuery,
-  useMutation,
-  useQueryClient,
-  type InfiniteData,
-  type QueryClient,
-} from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { nextCursor } from '../lib/link-header.js';
+import type { ApiClient } from './client.js';
 import { useApi } from './api-context.js';
 import { apiError } from './problem.js';
-import type { components } from './schema.js';
+import {
+  forgetTweet,
+  isHome,
+  patchTweet,
+  prepend,
+  threadKey,
+  tweetsKey,
+  updateTimelines,
+  type Tweet,
+  type TweetFilter,
+  type TweetPage,
+} from './tweet-cache.js';
 
-export type Tweet = components['schemas']['Tweet'];
-
-/** Which tweets a timeline shows: everyone's, or one person's. */
-export interface TweetFilter {
-  tweetedby?: string;
-}
-
-export interface TweetPage {
-  tweets: Tweet[];
-  nextCursor: string | undefined;
-}
-
-type Timeline = InfiniteData<TweetPage, string | undefined>;
+export { HOME, entryKey, tweetsKey, type Tweet, type TweetFilter, type TweetPage } from './tweet-cache.js';
 
 export const PAGE_SIZE = 20;
-export const tweetsKey = (filter: TweetFilter) => ['tweets', filter] as const;
 
-export function useTweets(filter: TweetFilter) {
+/** One page of the timeline `filter` names, from whichever endpoint serves it. */
+async function fetchPage(api: ApiClient, filter: TweetFilter, cursor: string | undefined): Promise<TweetPage> {
+  const paging = { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
+  const { data, error, response } =
+    'home' in filter
+      ? await api.GET('/api/v2/timelines/home', { params: { query: paging } })
+      : 'tag' in filter
+        ? await api.GET('/api/v2/timelines/tag/{tag}', { params: { path: { tag: filter.tag }, query: paging } })
+        : 'search' in filter
+          ? await api.GET('/api/v2/search', { params: { query: { ...paging, q: filter.search, type: 'tweets' } } })
+          : await api.GET('/api/v2/tweets', { params: { query: { ...paging, tweetedby: filter.tweetedby } } });
+  if (error || !data) throw apiError(response, error);
+  const tweets = 'tweets_list' in data ? (data.tweets_list ?? []) : [];
+  return { tweets, nextCursor: nextCursor(response.headers.get('link')) };
+}
+
+export function useTweets(filter: TweetFilter, options: { enabled?: boolean } = {}) {
   const api = useApi();
   return useInfiniteQuery({
     queryKey: tweetsKey(filter),
     initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }): Promise<TweetPage> => {
-      const query = {
-        limit: PAGE_SIZE,
-        ...(pageParam ? { cursor: pageParam } : {}),
-        ...(filter.tweetedby ? { tweetedby: filter.tweetedby } : {}),
-      };
-      const { data, error, response } = await api.GET('/api/v2/tweets', { params: { query } });
-      if (error || !data) throw apiError(response, error);
-      return { tweets: data.tweets_list, nextCursor: nextCursor(response.headers.get('link')) };
-    },
+    queryFn: ({ pageParam }) => fetchPage(api, filter, pageParam),
     getNextPageParam: (lastPage) => lastPage.nextCursor,
+    enabled: options.enabled ?? true,
   });
 }
 
-/** Applies `change` to every cached timeline whose filter `applies`. */
-function updateTimelines(
-  queryClient: QueryClient,
-  applies: (filter: TweetFilter) => boolean,
-  change: (timeline: Timeline) => Timeline,
-): void {
-  for (const [key, timeline] of queryClient.getQueriesData<Timeline>({ queryKey: ['tweets'] })) {
-    const filter = (key[1] ?? {}) as TweetFilter;
-    if (timeline && applies(filter)) queryClient.setQueryData<Timeline>(key, change(timeline));
+/** Whether a new tweet belongs at the top of a cached timeline. */
+function belongsIn(tweet: Tweet, filter: TweetFilter): boolean {
+  if (isHome(filter)) return true;
+  if ('tweetedby' in filter) return filter.tweetedby.toLowerCase() === tweet.tweetedby.toLowerCase();
+  if ('tag' in filter) {
+    const tag = filter.tag.normalize('NFC').toLowerCase();
+    return tweet.entities.hashtags.some((h) => h.tag.normalize('NFC').toLowerCase() === tag);
   }
+  return false;
+}
+
+export interface NewTweet {
+  body: string;
+  /** Set on a reply: the tweet it answers. */
+  in_reply_to_id?: string;
 }
 
 /**
- * Posts a tweet and puts the API's answer at the top of the timelines it belongs in.
- * The timelines are not refetched: the new tweet is already known, and a refetch
- * would throw away the pages the person has loaded.
+ * Posts a tweet (or a reply) and puts the API's answer at the top of the timelines it
+ * belongs in. The timelines are not refetched: the new tweet is already known, and a
+ * refetch would throw away the pages the person has loaded.
  */
 export function usePostTweet() {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: string) => {
-      const { data, error, response } = await api.POST('/api/v2/tweets', { body: { body } });
+    mutationFn: async (tweet: NewTweet) => {
+      const { data, error, response } = await api.POST('/api/v2/tweets', { body: tweet });
       if (error || !data) throw apiError(response, error);
       return data;
     },
     onSuccess: (tweet) => {
       updateTimelines(
         queryClient,
-        (filter) => !filter.tweetedby || filter.tweetedby.toLowerCase() === tweet.tweetedby.toLowerCase(),
-        (timeline) => {
-          const [first, ...rest] = timeline.pages;
-          if (!first || first.tweets.some((t) => t.id === tweet.id)) return timeline;
-          return { ...timeline, pages: [{ ...first, tweets: [tweet, ...first.tweets] }, ...rest] };
-        },
+        (filter) => belongsIn(tweet, filter),
+        (timeline) => prepend(timeline, [tweet]),
       );
+      if (tweet.in_reply_to_id) {
+        patchTweet(queryClient, tweet.in_reply_to_id, (t) => ({ ...t, reply_count: t.reply_count + 1 }));
+        // Threads place a reply by conversation order, which the API knows best.
+        void queryClient.invalidateQueries({ queryKey: threadKey(tweet.in_reply_to_id).slice(0, 1) });
+      }
     },
   });
 }
@@ -89,15 +96,6 @@ export function usePostTweet() {
 export function useDeleteTweet() {
   const api = useApi();
   const queryClient = useQueryClient();
-  const forget = (id: string) =>
-    updateTimelines(
-      queryClient,
-      () => true,
-      (timeline) => ({
-        ...timeline,
-        pages: timeline.pages.map((page) => ({ ...page, tweets: page.tweets.filter((t) => t.id !== id) })),
-      }),
-    );
   return useMutation({
     mutationFn: async (id: string) => {
       const { error, response } = await api.DELETE('/api/v2/tweets/{id}', { params: { path: { id } } });
@@ -105,6 +103,6 @@ export function useDeleteTweet() {
       if (!response.ok && response.status !== 404) throw apiError(response, error);
       return id;
     },
-    onSuccess: forget,
+    onSuccess: (id) => forgetTweet(queryClient, id),
   });
 }

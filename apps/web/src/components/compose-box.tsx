@@ -16,7 +16,7 @@ export function ComposeBox() {
     event.preventDefault();
     if (!canPost) return;
     const posted = draft.trim();
-    post.mutate(posted, { onSuccess: () => clearPostedDraft(posted) });
+    post.mutate({ body: posted }, { onSuccess: () => clearPostedDraft(posted) });
   }
 
   // Ctrl+Enter (⌘+Enter on a Mac) posts without leaving the keyboard's home row.

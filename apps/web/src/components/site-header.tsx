@@ -4,6 +4,7 @@ import { errorMessage } from '../api/problem.js';
 import { forgetSession, useLogout } from '../api/use-auth.js';
 import { useMe } from '../api/use-me.js';
 import { useAppStore } from '../store.js';
+import { SearchBox } from './search-box.js';
 
 export function SiteHeader() {
   const me = useMe().data;
@@ -32,6 +33,7 @@ export function SiteHeader() {
         <Link to="/" className="brand">
           Starling
         </Link>
+        <SearchBox />
         {me === undefined ? null : me ? (
           <>
             <nav aria-label="Main">

@@ -1,11 +1,16 @@
 import { useMe } from '../api/use-me.js';
-import { useTweets, type Tweet, type TweetFilter } from '../api/use-tweets.js';
+import { entryKey, useTweets, type Tweet, type TweetFilter } from '../api/use-tweets.js';
 import { ErrorMessage } from './error-message.js';
 import { Loading } from './loading.js';
 import { TweetItem } from './tweet-item.js';
 
+/** The entries of a loaded timeline, each once (a tweet posted here may turn up again on a later page). */
+export function uniqueEntries(pages: { tweets: Tweet[] }[]): Tweet[] {
+  return [...new Map<string, Tweet>(pages.flatMap((page) => page.tweets.map((t) => [entryKey(t), t]))).values()];
+}
+
 /** A timeline, newest first, a page at a time. */
-export function TweetList({ filter }: { filter: TweetFilter }) {
+export function TweetList({ filter, empty = 'No tweets yet' }: { filter: TweetFilter; empty?: string }) {
   const me = useMe().data;
   const timeline = useTweets(filter);
 
@@ -18,18 +23,15 @@ export function TweetList({ filter }: { filter: TweetFilter }) {
     return <Loading />;
   }
 
-  // A tweet posted here and then met again on a later page is shown once.
-  const tweets = [
-    ...new Map<string, Tweet>(timeline.data.pages.flatMap((page) => page.tweets.map((t) => [t.id, t]))).values(),
-  ];
-  if (tweets.length === 0) return <p className="empty">No tweets yet</p>;
+  const tweets = uniqueEntries(timeline.data.pages);
+  if (tweets.length === 0) return <p className="empty">{empty}</p>;
 
   return (
     <>
       <ol className="tweet-list">
         {tweets.map((tweet) => (
-          <li key={tweet.id}>
-            <TweetItem tweet={tweet} own={!!me && me.user.id === tweet.author_id} />
+          <li key={entryKey(tweet)}>
+            <TweetItem tweet={tweet} meId={me?.user.id} />
           </li>
         ))}
       </ol>

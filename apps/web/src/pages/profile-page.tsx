@@ -3,17 +3,30 @@ import { ApiError, describeProblem } from '../api/problem.js';
 import { useMe, type Me } from '../api/use-me.js';
 import { useUpdateProfile, type UserUpdate } from '../api/use-profile.js';
 import { Field } from '../components/field.js';
+import { describeCharactersLeft } from '../lib/tweet-length.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
-const LABELS = { name: 'Name', email: 'Email', password: 'New password', current_password: 'Current password' };
+const LABELS = {
+  name: 'Name',
+  bio: 'Bio',
+  email: 'Email',
+  password: 'New password',
+  current_password: 'Current password',
+};
 type ProfileField = keyof typeof LABELS;
-const ORDER: ProfileField[] = ['name', 'email', 'password', 'current_password'];
+const ORDER: ProfileField[] = ['name', 'bio', 'email', 'password', 'current_password'];
 const INPUT_IDS: Record<ProfileField, string> = {
   name: 'profile-name',
+  bio: 'profile-bio',
   email: 'profile-email',
   password: 'profile-new-password',
   current_password: 'profile-current-password',
 };
+
+export const MAX_BIO_LENGTH = 160;
+
+/** Code points, as the API counts them: an emoji is one character. */
+const bioLength = (bio: string) => [...bio].length;
 
 export const CONFLICT_MESSAGE = 'Someone else changed your profile meanwhile. Reload to see the latest version.';
 
@@ -23,6 +36,7 @@ export function ProfilePage({ me }: { me: Me }) {
   // would silently overwrite changes the person never saw.
   const [base, setBase] = useState(me);
   const [name, setName] = useState(me.user.name);
+  const [bio, setBio] = useState(me.user.bio ?? '');
   const [email, setEmail] = useState(me.user.email ?? '');
   const [newPassword, setNewPassword] = useState('');
   const [currentPassword, setCurrentPassword] = useState('');
@@ -38,13 +52,25 @@ export function ProfilePage({ me }: { me: Me }) {
 
   const conflict = update.error instanceof ApiError && update.error.status === 412;
   const failure = update.isError && !conflict ? describeProblem(update.error, LABELS) : undefined;
+  const bioLeft = MAX_BIO_LENGTH - bioLength(bio);
+  const [bioTooLong, setBioTooLong] = useState(false);
+  const bioError =
+    failure?.fieldErrors.bio ??
+    (bioTooLong && bioLeft < 0 ? `Bio must be at most ${MAX_BIO_LENGTH} characters` : undefined);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (update.isPending) return;
     setSaved(false);
+    if (bioLeft < 0) {
+      setBioTooLong(true);
+      document.getElementById(INPUT_IDS.bio)?.focus();
+      return;
+    }
+    setBioTooLong(false);
     const change: UserUpdate = {};
     if (name !== base.user.name) change.name = name;
+    if (bio !== (base.user.bio ?? '')) change.bio = bio;
     if (email !== (base.user.email ?? '')) change.email = email;
     if (newPassword) {
       change.password = newPassword;
@@ -58,6 +84,7 @@ export function ProfilePage({ me }: { me: Me }) {
         onSuccess: (next) => {
           setBase(next);
           setName(next.user.name);
+          setBio(next.user.bio ?? '');
           setEmail(next.user.email ?? '');
           setNewPassword('');
           setCurrentPassword('');
@@ -77,6 +104,7 @@ export function ProfilePage({ me }: { me: Me }) {
     if (!data) return;
     setBase(data);
     setName(data.user.name);
+    setBio(data.user.bio ?? '');
     setEmail(data.user.email ?? '');
     update.reset();
   }
@@ -108,6 +136,25 @@ export function ProfilePage({ me }: { me: Me }) {
           autoComplete="name"
           maxLength={100}
         />
+        <div className="field">
+          <label htmlFor={INPUT_IDS.bio}>Bio</label>
+          <textarea
+            id={INPUT_IDS.bio}
+            rows={3}
+            value={bio}
+            onChange={(event) => edit(setBio)(event.target.value)}
+            aria-describedby={`profile-bio-count${bioError ? ' profile-bio-error' : ''}`}
+            aria-invalid={bioError || bioLeft < 0 ? true : undefined}
+          />
+          <p id="profile-bio-count" className={bioLeft < 0 ? 'count count-over' : 'count'} aria-live="polite">
+            {describeCharactersLeft(bioLeft)}
+          </p>
+          {bioError && (
+            <p id="profile-bio-error" className="field-error">
+              {bioError}
+            </p>
+          )}
+        </div>
         <Field
           id={INPUT_IDS.email}
           label="Email"

@@ -1,3 +1,4 @@
+import { act } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { components } from '../../src/api/schema.js';
 
@@ -6,7 +7,8 @@ export type Tweet = components['schemas']['Tweet'];
 
 export const ORIGIN = 'http://starling.test';
 
-type Handler = (request: Request, url: URL) => Response | Promise<Response>;
+type Params = Record<string, string>;
+type Handler = (request: Request, url: URL, params: Params) => Response | Promise<Response>;
 
 export function json(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -30,12 +32,15 @@ export function problem(
   );
 }
 
+const counts = { followers_count: 0, following_count: 0, tweets_count: 0 };
+
 export const ada: User = {
   id: 'u-ada',
   username: 'ada',
   name: 'Ada Lovelace',
   email: 'ada@example.com',
   created_at: '2024-01-01T00:00:00.000Z',
+  ...counts,
 };
 
 export const grace: User = {
@@ -43,10 +48,43 @@ export const grace: User = {
   username: 'grace',
   name: 'Grace Hopper',
   created_at: '2024-01-02T00:00:00.000Z',
+  ...counts,
 };
 
+export const linus: User = {
+  id: 'u-linus',
+  username: 'linus',
+  name: 'Linus Torvalds',
+  created_at: '2024-01-03T00:00:00.000Z',
+  ...counts,
+};
+
+/** Hashtags and mentions with code point offsets, as the API computes them (simplified). */
+export function entitiesOf(body: string): Tweet['entities'] {
+  const chars = [...body];
+  const hashtags: Tweet['entities']['hashtags'] = [];
+  const mentions: Tweet['entities']['mentions'] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const sigil = chars[i];
+    if ((sigil !== '#' && sigil !== '@') || (i > 0 && /[\p{L}\p{N}_]/u.test(chars[i - 1]!))) continue;
+    let end = i + 1;
+    while (end < chars.length && /[\p{L}\p{N}_]/u.test(chars[end]!)) end++;
+    if (end === i + 1) continue;
+    const word = chars.slice(i + 1, end).join('');
+    if (sigil === '#') hashtags.push({ tag: word, start: i, end });
+    else mentions.push({ username: word, start: i, end });
+    i = end - 1;
+  }
+  return { hashtags, mentions };
+}
+
 let sequence = 0;
-export function tweetBy(author: User, body: string, timestamp = new Date().toISOString()): Tweet {
+export function tweetBy(
+  author: User,
+  body: string,
+  timestamp = new Date().toISOString(),
+  extra: Partial<Tweet> = {},
+): Tweet {
   sequence += 1;
   return {
     id: `t-${sequence}`,
@@ -56,12 +94,31 @@ export function tweetBy(author: User, body: string, timestamp = new Date().toISO
     author_name: author.name,
     timestamp,
     like_count: 0,
+    repost_count: 0,
+    reply_count: 0,
+    entities: entitiesOf(body),
+    ...extra,
   };
 }
 
+/** A reply by `author` to `parent`. */
+export function replyTo(parent: Tweet, author: User, body: string, timestamp?: string): Tweet {
+  return tweetBy(author, body, timestamp, {
+    in_reply_to_id: parent.id,
+    in_reply_to_author_id: parent.author_id,
+    in_reply_to_username: parent.tweetedby,
+  });
+}
+
+/** `tweet` as a timeline entry reposted by `by`. */
+export function repostOf(tweet: Tweet, by: User): Tweet {
+  return { ...tweet, reposted_by: { id: by.id, username: by.username, name: by.name } };
+}
+
 /**
- * A stand-in for the API: routes by "METHOD /path" and records every request, installed
- * as globalThis.fetch so the app's real client talks to it.
+ * A stand-in for the API: routes by "METHOD /path" (a segment may be a `:param`) and
+ * records every request, installed as globalThis.fetch so the app's real client talks
+ * to it. Exact routes win over patterns, so a test can override one case.
  */
 export class FakeServer {
   readonly requests: Request[] = [];
@@ -76,13 +133,34 @@ export class FakeServer {
     return this;
   }
 
+  private match(method: string, pathname: string): [Handler, Params] | undefined {
+    const exact = this.routes.get(`${method} ${pathname}`);
+    if (exact) return [exact, {}];
+    const segments = pathname.split('/');
+    for (const [route, handler] of this.routes) {
+      const [routeMethod, routePath = ''] = route.split(' ');
+      const pattern = routePath.split('/');
+      if (routeMethod !== method || pattern.length !== segments.length || !routePath.includes('/:')) continue;
+      const params: Params = {};
+      if (
+        pattern.every((part, i) => {
+          if (part.startsWith(':')) return (params[part.slice(1)] = decodeURIComponent(segments[i]!)) !== '';
+          return part === segments[i];
+        })
+      ) {
+        return [handler, params];
+      }
+    }
+    return undefined;
+  }
+
   readonly fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
     this.requests.push(request.clone());
     const url = new URL(request.url);
-    const handler = this.routes.get(`${request.method} ${url.pathname}`);
-    if (!handler) return problem(404, `No route for ${request.method} ${url.pathname}`);
-    return handler(request, url);
+    const found = this.match(request.method, url.pathname);
+    if (!found) return problem(404, `No route for ${request.method} ${url.pathname}`);
+    return found[0](request, url, found[1]);
   });
 
   /** The requests made to `route` ("METHOD /path"), oldest first. */
@@ -91,14 +169,229 @@ export class FakeServer {
   }
 }
 
-/** A server where `user` (or nobody) is logged in and the timeline holds `tweets`. */
-export function serverWith({ user, tweets = [] }: { user: User | null; tweets?: Tweet[] }): FakeServer {
+export interface World {
+  /** Who is logged in, or null. */
+  user: User | null;
+  /** Every live tweet, newest first; home and every other timeline draw from it. */
+  tweets?: Tweet[];
+  /** Everyone else the server knows (the logged-in user is added). */
+  users?: User[];
+  /** Follows as [follower username, followed username]. */
+  follows?: [string, string][];
+  /** Reposts shown on home, as entries (see repostOf), newest first, before the tweets. */
+  reposts?: Tweet[];
+}
+
+/**
+ * A server where `user` (or nobody) is logged in, holding tweets, people and follows,
+ * and answering the social API from them: timelines, threads, likes, reposts, follows,
+ * search and suggestions. Handlers change the state, so a later read sees a write.
+ */
+export function serverWith({ user, tweets = [], users = [], follows = [], reposts = [] }: World): FakeServer {
+  const people = new Map<string, User>();
+  for (const u of [...(user ? [user] : []), ...users, ada, grace, linus]) {
+    if (!people.has(u.username)) people.set(u.username, u);
+  }
+  const follow = new Set(follows.map(([a, b]) => `${a}>${b}`));
+  const byId = (id: string) => [...people.values()].find((u) => u.id === id);
+  const find = (id: string) => tweets.find((t) => t.id === id);
+
+  /** A user as `user` sees them, counts and relationships included. */
+  const present = (u: User): User => {
+    const view: User = {
+      ...u,
+      followers_count: [...follow].filter((f) => f.endsWith(`>${u.username}`)).length,
+      following_count: [...follow].filter((f) => f.startsWith(`${u.username}>`)).length,
+      tweets_count: tweets.filter((t) => t.author_id === u.id).length,
+    };
+    if (user && user.id !== u.id) {
+      view.following = follow.has(`${user.username}>${u.username}`);
+      view.followed_by = follow.has(`${u.username}>${user.username}`);
+    }
+    return view;
+  };
+  const page = (list: Tweet[]) => json({ tweets_list: list });
+  const unauthorized = () => problem(401, 'Log in first.');
+
   return new FakeServer({
-    'GET /api/v1/auth/me': () => (user ? json(user, { headers: { etag: '"v1"' } }) : problem(401, 'Log in first.')),
+    'GET /api/v1/auth/me': () => (user ? json(present(user), { headers: { etag: '"v1"' } }) : unauthorized()),
     'GET /api/v2/tweets': (_request, url) => {
       const by = url.searchParams.get('tweetedby');
-      const list = by ? tweets.filter((t) => t.tweetedby.toLowerCase() === by.toLowerCase()) : tweets;
-      return json({ tweets_list: list });
+      return page(by ? tweets.filter((t) => t.tweetedby.toLowerCase() === by.toLowerCase()) : tweets);
     },
+    'GET /api/v2/timelines/home': () => {
+      if (!user) return unauthorized();
+      return page([...reposts, ...tweets]);
+    },
+    'GET /api/v2/timelines/tag/:tag': (_request, _url, { tag }) =>
+      page(tweets.filter((t) => t.entities.hashtags.some((h) => h.tag.toLowerCase() === tag!.toLowerCase()))),
+    'GET /api/v2/search': (_request, url) => {
+      const q = (url.searchParams.get('q') ?? '').trim().toLowerCase();
+      if (!q)
+        return problem(400, 'Invalid request.', [{ field: 'q', reason: 'must NOT have fewer than 1 characters' }]);
+      if (url.searchParams.get('type') === 'users') {
+        const found = [...people.values()].filter((u) => `${u.username} ${u.name}`.toLowerCase().includes(q));
+        return json({
+          user_list: found.map(({ id, username, name, bio }) => ({ id, username, name, ...(bio ? { bio } : {}) })),
+        });
+      }
+      return page(tweets.filter((t) => t.body.toLowerCase().includes(q)));
+    },
+    'POST /api/v2/tweets': async (request) => {
+      if (!user) return unauthorized();
+      const body = (await request.json()) as { body: string; in_reply_to_id?: string };
+      const parent = body.in_reply_to_id ? find(body.in_reply_to_id) : undefined;
+      if (body.in_reply_to_id && !parent) {
+        return problem(400, 'Invalid request.', [{ field: 'in_reply_to_id', reason: 'is not a tweet' }]);
+      }
+      const tweet = parent ? replyTo(parent, user, body.body.trim()) : tweetBy(user, body.body.trim());
+      if (parent) parent.reply_count += 1;
+      tweets.unshift(tweet);
+      return json(tweet, { status: 201 });
+    },
+    'GET /api/v2/tweets/:id': (_request, _url, { id }) => {
+      const tweet = find(id!);
+      return tweet ? json(tweet) : problem(404, 'No such tweet.');
+    },
+    'DELETE /api/v2/tweets/:id': (_request, _url, { id }) => {
+      const at = tweets.findIndex((t) => t.id === id);
+      if (at < 0) return problem(404, 'No such tweet.');
+      tweets.splice(at, 1);
+      return new Response(null, { status: 204 });
+    },
+    'GET /api/v2/tweets/:id/context': (_request, _url, { id }) => {
+      const tweet = find(id!);
+      if (!tweet) return problem(404, 'No such tweet.');
+      const ancestors: Tweet[] = [];
+      for (let at = tweet.in_reply_to_id && find(tweet.in_reply_to_id); at;) {
+        ancestors.unshift(at);
+        at = at.in_reply_to_id ? find(at.in_reply_to_id) : undefined;
+      }
+      const descendants: Tweet[] = [];
+      const walk = (parentId: string) => {
+        const replies = tweets.filter((t) => t.in_reply_to_id === parentId).reverse(); // oldest first
+        for (const reply of replies) {
+          descendants.push(reply);
+          walk(reply.id);
+        }
+      };
+      walk(tweet.id);
+      return json({ ancestors, descendants });
+    },
+    ...toggle('like', 'liked', 'like_count'),
+    ...toggle('repost', 'reposted', 'repost_count'),
+    'GET /api/v1/users/lookup': (_request, url) => {
+      const found = people.get((url.searchParams.get('username') ?? '').toLowerCase());
+      return found ? json(present(found)) : problem(404, 'Nobody.');
+    },
+    'GET /api/v1/users/suggestions': (_request, url) => {
+      if (!user) return unauthorized();
+      const limit = Number(url.searchParams.get('limit') ?? 20);
+      const list = [...people.values()]
+        .filter((u) => u.id !== user.id && !follow.has(`${user.username}>${u.username}`))
+        .slice(0, limit);
+      return json({ user_list: list.map(present) });
+    },
+    'POST /api/v1/users/:id/follow': (_request, _url, { id }) => setFollow(id!, true),
+    'DELETE /api/v1/users/:id/follow': (_request, _url, { id }) => setFollow(id!, false),
+    'GET /api/v1/users/:id/followers': (_request, _url, { id }) => listFollows(id!, 'followers'),
+    'GET /api/v1/users/:id/following': (_request, _url, { id }) => listFollows(id!, 'following'),
   });
+
+  function toggle(what: 'like' | 'repost', flag: 'liked' | 'reposted', count: 'like_count' | 'repost_count') {
+    const set = (id: string, on: boolean) => {
+      if (!user) return unauthorized();
+      const tweet = find(id);
+      if (!tweet) return problem(404, 'No such tweet.');
+      if (!!tweet[flag] !== on) tweet[count] += on ? 1 : -1;
+      tweet[flag] = on;
+      return json(tweet);
+    };
+    return {
+      [`POST /api/v2/tweets/:id/${what}`]: ((_r, _u, { id }) => set(id!, true)) as Handler,
+      [`DELETE /api/v2/tweets/:id/${what}`]: ((_r, _u, { id }) => set(id!, false)) as Handler,
+    };
+  }
+
+  function setFollow(id: string, on: boolean): Response {
+    if (!user) return unauthorized();
+    const other = byId(id);
+    if (!other) return problem(404, 'Nobody.');
+    const key = `${user.username}>${other.username}`;
+    if (on) follow.add(key);
+    else follow.delete(key);
+    return json({ following: on, followed_by: follow.has(`${other.username}>${user.username}`) });
+  }
+
+  function listFollows(id: string, direction: 'followers' | 'following'): Response {
+    const who = byId(id);
+    if (!who) return problem(404, 'Nobody.');
+    const names = [...follow]
+      .map((f) => f.split('>') as [string, string])
+      .filter(([a, b]) => (direction === 'followers' ? b : a) === who.username)
+      .map(([a, b]) => (direction === 'followers' ? a : b))
+      .reverse();
+    return json({
+      user_list: names.map((name) => {
+        const u = people.get(name)!;
+        return { id: u.id, username: u.username, followed_at: '2024-02-01T00:00:00.000Z' };
+      }),
+    });
+  }
+}
+
+/**
+ * EventSource as the app uses it, under test control: `FakeEventSource.latest().emit(...)`
+ * sends an event. Install with `installFakeEventSource()` (it is unstubbed after each test).
+ */
+export class FakeEventSource {
+  static instances: FakeEventSource[] = [];
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSED = 2;
+  readonly url: string;
+  readonly withCredentials = false;
+  readyState = FakeEventSource.OPEN;
+  private readonly listeners = new Map<string, Set<(event: MessageEvent) => void>>();
+  private lastId = 0;
+
+  constructor(url: string | URL) {
+    this.url = String(url);
+    FakeEventSource.instances.push(this);
+  }
+
+  static latest(): FakeEventSource {
+    const open = FakeEventSource.instances.filter((s) => s.readyState !== FakeEventSource.CLOSED);
+    const source = open[open.length - 1];
+    if (!source) throw new Error('No EventSource is open');
+    return source;
+  }
+
+  addEventListener(type: string, listener: (event: MessageEvent) => void): void {
+    if (!this.listeners.has(type)) this.listeners.set(type, new Set());
+    this.listeners.get(type)!.add(listener);
+  }
+
+  removeEventListener(type: string, listener: (event: MessageEvent) => void): void {
+    this.listeners.get(type)?.delete(listener);
+  }
+
+  close(): void {
+    this.readyState = FakeEventSource.CLOSED;
+  }
+
+  /** Delivers an event (inside act, so React renders what follows from it). */
+  emit(type: 'tweet' | 'delete', data: unknown): void {
+    this.lastId += 1;
+    const event = new MessageEvent(type, { data: JSON.stringify(data), lastEventId: String(this.lastId) });
+    act(() => {
+      for (const listener of this.listeners.get(type) ?? []) listener(event);
+    });
+  }
+}
+
+export function installFakeEventSource(): typeof FakeEventSource {
+  FakeEventSource.instances = [];
+  vi.stubGlobal('EventSource', FakeEventSource);
+  return FakeEventSource;
 }
