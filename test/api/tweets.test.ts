@@ -61,9 +61,11 @@ inEachStorageMode('tweets API v2', (mode) => {
     const fetched = await s.request({ url: res.headers.location as string });
     expect(fetched.statusCode).toBe(200);
     expect(fetched.json()).toEqual(anonymously(tweet));
-    expect(fetched.headers.etag).toBe(res.headers.etag);
     const mine = await s.request({ url: res.headers.location as string, token: ada.token });
     expect(mine.json()).toEqual(tweet);
+    // The author sees what posting answered, so the same ETag; anyone else sees no `liked`.
+    expect(mine.headers.etag).toBe(res.headers.etag);
+    expect(fetched.headers.etag).not.toBe(res.headers.etag);
   });
 
   it('refuses to post without a valid token (401) and posts nothing', async () => {
@@ -168,6 +170,24 @@ inEachStorageMode('tweets API v2', (mode) => {
     const other = await s.request({ url: `/api/v2/tweets/${tweet.id}`, headers: { 'if-none-match': '"999"' } });
     expect(other.statusCode).toBe(200);
     expect(other.json()).toEqual(tweet);
+  });
+
+  it('never answers 304 with counts or a like that changed since the ETag', async () => {
+    const nan = await s.signUp('tw_nan');
+    const oz = await s.signUp('tw_oz');
+    const tweet = await postOk(nan.token, 'count me');
+    const url = `/api/v2/tweets/${tweet.id}`;
+    const before = await s.request({ url, token: oz.token });
+    const etag = before.headers.etag as string;
+    expect((await s.request({ url, token: oz.token, headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+    expect((await s.request({ method: 'POST', url: `${url}/like`, token: oz.token })).statusCode).toBe(200);
+    const after = await s.request({ url, token: oz.token, headers: { 'if-none-match': etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.json()).toMatchObject({ like_count: 1, liked: true });
+    expect(after.headers.etag).not.toBe(etag);
+    // If-Match guards the tweet itself: the older tag still deletes it.
+    const removed = await s.request({ method: 'DELETE', url, token: nan.token, headers: { 'if-match': etag } });
+    expect(removed.statusCode).toBe(204);
   });
 
   it('DELETE by its author: 204, then 404 and gone from every list', async () => {

@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { loadOpenApi, type ServiceDefinition } from '@starling/kit';
+import { authorsProjection, loadOpenApi, type ServiceDefinition } from '@starling/kit';
 import { timelineHandlers } from './handlers/index.js';
 import { migrations } from './migrations/index.js';
 import { homeLimits } from './handlers/limits.js';
-import { authorsProjection } from './projections/authors.js';
 import { followsProjection } from './projections/follows.js';
 import { tweetsProjection } from './projections/tweets.js';
 import { searchProjections } from './search/index.js';
@@ -15,7 +14,7 @@ export function timelineService(): ServiceDefinition {
     openapi: loadOpenApi(fileURLToPath(new URL('../openapi.yaml', import.meta.url))),
     migrations,
     consumers: (ctx) => [
-      authorsProjection,
+      authorsProjection('timeline.authors'),
       tweetsProjection(homeLimits(ctx)),
       followsProjection(homeLimits(ctx)),
       ...searchProjections,

@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { loadOpenApi, type ServiceDefinition } from '@starling/kit';
+import { authorsProjection, loadOpenApi, type ServiceDefinition } from '@starling/kit';
 import { tweetsHandlers } from './handlers/index.js';
 import { migrations } from './migrations/index.js';
-import { authorsProjection } from './projections/authors.js';
 import { tweetsProjection } from './projections/tweets.js';
 import { accountDeletions } from './reactors/account-deletions.js';
 
@@ -12,7 +11,7 @@ export function tweetsService(): ServiceDefinition {
     name: 'tweets',
     openapi: loadOpenApi(fileURLToPath(new URL('../openapi.yaml', import.meta.url))),
     migrations,
-    consumers: () => [tweetsProjection, authorsProjection, accountDeletions],
+    consumers: () => [tweetsProjection, authorsProjection('tweets.authors'), accountDeletions],
     handlers: tweetsHandlers,
   };
 }

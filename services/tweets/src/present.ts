@@ -27,3 +27,17 @@ export const presentTweet = (row: TweetView): Tweet => ({
 export const presentLiker = (row: LikerRow): TweetLiker => ({ id: row.id, username: row.username });
 
 export const presentReposter = (row: ReposterRow): TweetReposter => ({ id: row.id, username: row.username });
+
+/**
+ * What a tweet's representation shows beyond its stream, which moves without the stream
+ * moving: names, counts and the viewer's own like and repost. Its digest joins the ETag.
+ */
+export const tweetShown = (tweet: Tweet) => [
+  tweet.author_name,
+  tweet.like_count,
+  tweet.repost_count,
+  tweet.reply_count,
+  tweet.liked ?? null,
+  tweet.reposted ?? null,
+  tweet.in_reply_to_username ?? null,
+];

@@ -1,8 +1,15 @@
-import { appendToStream, loadAggregate, problems, type Caller, type Db, type NewEvent } from '@starling/kit';
+import {
+  appendToStream,
+  checkIfMatch,
+  loadAggregate,
+  problems,
+  type Caller,
+  type Db,
+  type NewEvent,
+} from '@starling/kit';
 import { newEvent, PasswordChanged, UserDeleted, UserProfileUpdated } from '@starling/events';
 import type { FastifyRequest } from 'fastify';
 import { hashPassword, verifyPassword } from '../domain/password.js';
-import { checkIfMatch } from '../etag.js';
 import { emailKey, evolveAll, user, userStream, type UserState } from '../domain/user.js';
 import { userRowOf, type UserRow } from '../read-models.js';
 import { claimEmail, releaseEmail, releaseUsername } from './claims.js';

@@ -1,5 +1,5 @@
-import { problems } from '@starling/kit';
-import { notModified, userEtag } from '../etag.js';
+import { notModified, problems } from '@starling/kit';
+import { userShown } from '../etag.js';
 import { presentUser } from '../present.js';
 import { findUserView } from '../read-models.js';
 import type { Handler } from './deps.js';
@@ -11,6 +11,6 @@ export const getUser: Handler<'getUser'> =
     const view = await findUserView(ctx.db, request.params.id, caller?.userId);
     if (!view) throw problems.notFound(`There is no user ${request.params.id}.`);
     reply.header('vary', 'authorization, cookie');
-    if (notModified(request, reply, userEtag(view))) return reply;
+    if (notModified(request, reply, view.version, userShown(view))) return reply;
     return presentUser(view, caller);
   };

@@ -1,5 +1,5 @@
 import { notModified, problems } from '@starling/kit';
-import { presentTweet } from '../present.js';
+import { presentTweet, tweetShown } from '../present.js';
 import { findTweet } from '../read-models.js';
 import type { Handler } from './deps.js';
 
@@ -7,6 +7,8 @@ export const getTweet: Handler<'getTweet'> = (ctx) => async (request, reply) => 
   const caller = await ctx.auth.optional(request);
   const row = await findTweet(ctx.db, request.params.id, caller?.userId);
   if (!row) throw problems.notFound(`There is no tweet ${request.params.id}.`);
-  if (notModified(request, reply, row.version)) return reply;
-  return presentTweet(row);
+  const tweet = presentTweet(row);
+  reply.header('vary', 'authorization, cookie');
+  if (notModified(request, reply, row.version, tweetShown(tweet))) return reply;
+  return tweet;
 };

@@ -1,16 +1,15 @@
 import { etagOf } from '@starling/kit';
 import { postTweet as post } from '../commands/post-tweet.js';
-import { presentTweet } from '../present.js';
+import { presentTweet, tweetShown } from '../present.js';
 import { authorName, findTweet } from '../read-models.js';
 import type { Handler } from './deps.js';
 
 export const postTweet: Handler<'postTweet'> = (ctx) => async (request, reply) => {
   const caller = await ctx.auth.require(request);
   const row = await post(ctx.write, caller, request.body, request.id);
-  reply.code(201).header('location', `/api/v2/tweets/${row.id}`).header('etag', etagOf(row.version));
   // The write is projected by now; the event itself answers if the tweet is already gone again.
   const projected = await findTweet(ctx.db, row.id, caller.userId);
-  return presentTweet(
+  const tweet = presentTweet(
     projected ?? {
       ...row,
       author_name: (await authorName(ctx.db, row.author_id)) ?? row.author_username,
@@ -21,4 +20,9 @@ export const postTweet: Handler<'postTweet'> = (ctx) => async (request, reply) =
       reposted: false,
     },
   );
+  reply
+    .code(201)
+    .header('location', `/api/v2/tweets/${row.id}`)
+    .header('etag', etagOf(row.version, tweetShown(tweet)));
+  return tweet;
 };

@@ -36,7 +36,7 @@ export const accountDeletions: Consumer = {
       where type = 'TweetLiked' and data->>'user_id' = ${user_id}`.execute(trx);
     for (const { stream_id, tweet_id } of likes.rows) {
       const { state, version } = await loadAggregate(trx, stream_id, like);
-      if (!state.liked) continue;
+      if (!state.on) continue;
       await appendToStream(trx, stream_id, version, [
         {
           ...newEvent(TweetUnliked, { tweet_id, user_id }),
@@ -49,7 +49,7 @@ export const accountDeletions: Consumer = {
       where type = 'TweetReposted' and data->>'user_id' = ${user_id}`.execute(trx);
     for (const { stream_id, tweet_id, author_id } of reposts.rows) {
       const { state, version } = await loadAggregate(trx, stream_id, repost);
-      if (!state.reposted) continue;
+      if (!state.on) continue;
       await appendToStream(trx, stream_id, version, [
         {
           ...newEvent(TweetUnreposted, { tweet_id, author_id, user_id }),

@@ -1,0 +1,37 @@
+import { UserDeleted, UserProfileUpdated, UserRegistered, type PayloadOf } from '@starling/events';
+import { sql } from 'kysely';
+import type { Projection } from '../events/consumer.js';
+
+/**
+ * An `authors (id, username, name, version)` table in the consuming service's schema:
+ * the usernames and display names it shows beside tweets, kept from identity's events,
+ * since no service reads identity's tables. The user stream's version guards each row,
+ * so a redelivered event never undoes a later one. Every service that shows people's
+ * names keeps them this one way; `name` is its consumer's checkpoint key.
+ */
+export const authorsProjection = (name: string): Projection => ({
+  name,
+  source: 'identity',
+  tables: ['authors'],
+  types: [UserRegistered.type, UserProfileUpdated.type, UserDeleted.type],
+  async handle(event, trx) {
+    switch (event.type) {
+      case UserRegistered.type: {
+        const d = event.data as PayloadOf<typeof UserRegistered>;
+        await sql`insert into authors (id, username, name, version)
+                  values (${d.user_id}, ${d.username}, ${d.name}, ${event.version})
+                  on conflict (id) do nothing`.execute(trx);
+        return;
+      }
+      case UserProfileUpdated.type: {
+        const d = event.data as PayloadOf<typeof UserProfileUpdated>;
+        await sql`update authors set name = coalesce(${d.name ?? null}, name), version = ${event.version}
+                  where id = ${d.user_id} and version < ${event.version}`.execute(trx);
+        return;
+      }
+      case UserDeleted.type:
+        await sql`delete from authors where id = ${(event.data as PayloadOf<typeof UserDeleted>).user_id}`.execute(trx);
+        return;
+    }
+  },
+});
