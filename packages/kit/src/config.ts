@@ -6,6 +6,9 @@ import { z } from 'zod';
  */
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** One base URL or several, comma-separated (replicas of one service). */
+const urls = z.string().regex(/^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, 'must be http(s):// URLs, comma-separated');
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -40,6 +43,29 @@ const schema = z.object({
   HOME_TIMELINE_LENGTH: z.coerce.number().int().min(20).default(800),
   STREAM_HEARTBEAT_SECONDS: seconds(15),
   STREAM_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  // Distributed mode (see docs/distributed.md).
+  NATS_URL: z
+    .string()
+    .regex(/^(nats|tls):\/\/.+/, 'must be a nats:// or tls:// URL (several may be given, comma-separated)')
+    .optional(),
+  /** Prefix of every JetStream stream and subject, so several Starlings can share one NATS. */
+  NATS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _')
+    .default('starling'),
+  /** A write waits this long at most for the bus's consumers to apply it (read your writes). */
+  CONSISTENCY_WAIT_MS: z.coerce.number().int().min(0).default(2000),
+  /** A message whose handler fails this many times goes to the dead-letter subject. */
+  DEAD_LETTER_AFTER: z.coerce.number().int().min(1).default(5),
+  // Where the services are, for the gateway (comma-separated replicas) and for token keys.
+  IDENTITY_URL: urls.optional(),
+  TWEETS_URL: urls.optional(),
+  GRAPH_URL: urls.optional(),
+  TIMELINE_URL: urls.optional(),
+  GATEWAY_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+\/\d+$/, 'must look like REQUESTS/SECONDS, for example 1200/60')
+    .default('1200/60'),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -62,3 +88,12 @@ export function loginRateLimit(config: Config) {
   const [attempts, windowSeconds] = config.LOGIN_RATE_LIMIT.split('/').map(Number) as [number, number];
   return { attempts, windowSeconds };
 }
+
+export function gatewayRateLimit(config: Config) {
+  const [requests, windowSeconds] = config.GATEWAY_RATE_LIMIT.split('/').map(Number) as [number, number];
+  return { requests, windowSeconds };
+}
+
+/** A comma-separated URL list as an array (replicas of one service). */
+export const urlList = (value: string | undefined): string[] =>
+  value ? value.split(',').map((u) => u.replace(/\/+$/, '')) : [];

@@ -10,6 +10,7 @@ export * from './events/event-store.js';
 export * from './events/schema.js';
 export * from './http/error-handler.js';
 export * from './http/etag.js';
+export * from './http/health.js';
 export * from './http/openapi.js';
 export * from './http/pagination.js';
 export * from './http/problem.js';

@@ -1,16 +1,20 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { sql } from 'kysely';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Authenticator } from './auth/caller.js';
+import { remoteVerificationKeys } from './auth/remote-keys.js';
 import { revocationFeed } from './auth/revocation-feed.js';
 import { Revocations } from './auth/revocations.js';
-import type { Config } from './config.js';
+import { ConfigError, urlList, type Config } from './config.js';
 import { isMigrated, migrateToLatest } from './db/migrate.js';
 import { openStorage, type Db, type Storage } from './db/storage.js';
-import type { Consumer } from './events/consumer.js';
+import type { Consumer, EventBus } from './events/consumer.js';
+import type { Checkpoint } from './events/event-store.js';
+import { JetStreamBus } from './events/nats/bus.js';
 import { OutboxTailBus } from './events/outbox-bus.js';
 import { installErrorHandling, sendProblem, type Fallback } from './http/error-handler.js';
 import { installWebApp } from './http/web-app.js';
@@ -23,6 +27,14 @@ import { createLogger } from './logger.js';
 import { createMetrics, installRequestMetrics, watchProjectionLag } from './metrics.js';
 import type { ServiceContext, ServiceDefinition } from './service.js';
 
+/**
+ * What a process does for its services:
+ * - `all`: everything (the embedded mode, or one process on PostgreSQL and NATS);
+ * - `api`: the HTTP API, the outbox relay, and the read models of its own events;
+ * - `worker`: the read models and reactions fed by other services' events, and the relay.
+ */
+export type ProcessRole = 'all' | 'api' | 'worker';
+
 export interface PlatformOptions {
   config: Config;
   services: ServiceDefinition[];
@@ -31,12 +43,13 @@ export interface PlatformOptions {
   dataDir?: string;
   /** The built web app to serve at `/` (apps/web/dist); none when omitted. */
   webRoot?: string;
+  role?: ProcessRole;
 }
 
 export interface Platform {
   app: FastifyInstance;
   storage: Storage;
-  bus: OutboxTailBus;
+  bus: EventBus;
   contexts: ServiceContext[];
   /** Each service's consumers, with the service (`owner`) whose schema holds their tables. */
   subscriptions: Array<{ consumer: Consumer; db: Db; owner: string }>;
@@ -50,10 +63,13 @@ const PLATFORM_ROUTES = new Set(['/healthz', '/readyz', '/metrics', '/openapi.js
 
 /**
  * Builds one process serving the given services: one Fastify app, one storage, one
- * bus. The embedded mode passes every service; a later split passes one.
+ * bus. The embedded mode passes every service; the distributed mode runs one service
+ * per process, as its API or its worker (`role`).
  */
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
   const { config, services } = options;
+  const role = options.role ?? 'all';
+  const servesApi = role !== 'worker';
   const log = options.logger ?? createLogger(config);
   const storage = await openStorage({
     databaseUrl: config.DATABASE_URL,
@@ -61,11 +77,23 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     poolSize: config.DATABASE_POOL_SIZE,
   });
   const metrics = createMetrics();
-  const bus = new OutboxTailBus(log, config.PROJECTION_POLL_MS);
+  const bus = config.NATS_URL
+    ? await JetStreamBus.connect({
+        url: config.NATS_URL,
+        prefix: config.NATS_PREFIX,
+        log,
+        registry: metrics.registry,
+        pollMs: config.PROJECTION_POLL_MS,
+        consistencyWaitMs: config.CONSISTENCY_WAIT_MS,
+        deadLetterAfter: config.DEAD_LETTER_AFTER,
+      })
+    : new OutboxTailBus(log, config.PROJECTION_POLL_MS);
   const revocations = new Revocations();
-  const keySource = services.find((s) => s.verificationKeys)?.verificationKeys;
-  if (!keySource) throw new Error('No service in this process publishes token verification keys');
-  const auth = new Authenticator({ keys: keySource, issuer: config.TOKEN_ISSUER, revocations });
+  const auth = new Authenticator({
+    keys: verificationKeys(services, config, role),
+    issuer: config.TOKEN_ISSUER,
+    revocations,
+  });
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -103,8 +131,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       log: log.child({ service: service.name }),
       metrics,
       async write(fn) {
-        const result = await db.transaction().execute(fn);
-        await bus.drain().catch((err) => log.warn({ err }, 'read models are behind; they will catch up'));
+        const { result, mark } = await db.transaction().execute(async (trx) => {
+          const result = await fn(trx);
+          return { result, mark: bus instanceof JetStreamBus ? await lastAppended(trx) : undefined };
+        });
+        await bus
+          .settle(service.name, mark)
+          .catch((err: unknown) => log.warn({ err }, 'read models are behind; they will catch up'));
         return result;
       },
     };
@@ -120,11 +153,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   if (options.webRoot) pages = await installWebApp(app, options.webRoot);
 
   const subscriptions: Platform['subscriptions'] = [];
-  bus.subscribe(revocationFeed(revocations, config.ACCESS_TOKEN_TTL), contexts[0]!.db, 'auth');
+  if (bus instanceof JetStreamBus) for (const ctx of contexts) bus.relay(ctx.name, ctx.db);
+  if (servesApi) bus.subscribe(revocationFeed(revocations, config.ACCESS_TOKEN_TTL), contexts[0]!.db, 'auth');
   for (const [i, service] of services.entries()) {
     const ctx = contexts[i]!;
-    await app.register(async (scope) => registerOperations(scope, service.openapi, service.handlers(ctx)));
+    if (servesApi) {
+      await app.register(async (scope) => registerOperations(scope, service.openapi, service.handlers(ctx)));
+    }
     for (const consumer of service.consumers(ctx)) {
+      const own = consumer.source === service.name;
+      if ((role === 'api' && !own) || (role === 'worker' && own)) continue;
       bus.subscribe(consumer, ctx.db, service.name);
       subscriptions.push({ consumer, db: ctx.db, owner: service.name });
     }
@@ -161,9 +199,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     migrate,
     async start() {
       await migrate();
-      for (const [i, service] of services.entries()) await service.start?.(contexts[i]!);
+      if (servesApi) for (const [i, service] of services.entries()) await service.start?.(contexts[i]!);
       bus.start();
-      await bus.drain();
+      // Ready once its own read models are current; a worker is ready as soon as it consumes.
+      if (servesApi) await bus.drain();
       ready = true;
     },
     async close() {
@@ -173,6 +212,27 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await storage.close();
     },
   };
+}
+
+/**
+ * Identity's own keys where identity runs in this process; otherwise its published JWKS
+ * (IDENTITY_URL). A worker serves no API and verifies no token.
+ */
+function verificationKeys(services: ServiceDefinition[], config: Config, role: ProcessRole) {
+  const local = services.find((s) => s.verificationKeys)?.verificationKeys;
+  if (local) return local;
+  const remote = urlList(config.IDENTITY_URL);
+  if (remote.length) return remoteVerificationKeys(remote);
+  if (role === 'worker') return () => Promise.reject(new Error('a worker verifies no tokens'));
+  throw new ConfigError("IDENTITY_URL must be set: this process verifies tokens with the identity service's keys");
+}
+
+/** The last event the current transaction appended to its service's log, if any. */
+async function lastAppended(trx: Db): Promise<Checkpoint | undefined> {
+  const { rows } = await sql<{ tx_id: string; position: number }>`
+    select tx_id::text as tx_id, position from events
+    where tx_id = pg_current_xact_id_if_assigned() order by position desc limit 1`.execute(trx);
+  return rows[0] ? { txId: rows[0].tx_id, position: Number(rows[0].position) } : undefined;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import type { Logger } from 'pino';
 import { isProjection } from './events/consumer.js';
+import { OutboxTailBus } from './events/outbox-bus.js';
 import type { Platform } from './platform.js';
 
 /**
@@ -17,6 +19,12 @@ export async function rebuildProjections(platform: Platform) {
   }
   // The bus's idle-poll shortcut remembers checkpoints that were just deleted.
   platform.bus.forgetCheckpoints();
+  // Replayed from the outboxes themselves, whatever the bus: JetStream consumers have
+  // acknowledged these events long ago. Their checkpoints end up at the log's end, and
+  // they go on from there, skipping what the replay applied.
+  const replay = new OutboxTailBus(platform.app.log as Logger);
+  for (const { consumer, db, owner } of projections) replay.subscribe(consumer, db, owner);
+  await replay.drain();
   await platform.bus.drain();
   return Promise.all(
     projections.map(async ({ consumer, db }) => {

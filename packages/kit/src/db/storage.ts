@@ -93,9 +93,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Storage> {
       ...(schema ? { options: `-c search_path="${schema}",public` } : {}),
       connectionTimeoutMillis: 5_000,
     });
-    // An idle client losing its server (restart, failover) must not crash the process;
-    // the pool replaces it on the next checkout.
+    // A client losing its server (restart, failover) must not crash the process: the
+    // pool reports idle clients here, and a checked-out client (a transaction between
+    // two statements) reports on itself; its next query fails and the pool drops it.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     pools.push(pool);
     return pool;
   };

@@ -1,5 +1,5 @@
 import type { Db } from '../db/storage.js';
-import type { RecordedEvent } from './event-store.js';
+import type { Checkpoint, RecordedEvent } from './event-store.js';
 
 /**
  * Something that reacts to events: a projection that maintains a read model, or a
@@ -31,7 +31,8 @@ export const isProjection = (c: Consumer): c is Projection => 'tables' in c;
 
 /**
  * The event bus: consumers subscribe with the database of the service they belong to.
- * Embedded mode tails the outbox tables in-process; the distributed bus plugs in here.
+ * Embedded mode tails the outbox tables in-process (`OutboxTailBus`); with NATS_URL
+ * set, outboxes are relayed to JetStream (`JetStreamBus`).
  */
 export interface EventBus {
   /** `owner` is the consuming service: events from any other source arrive without private fields. */
@@ -40,6 +41,13 @@ export interface EventBus {
   notify(): void;
   /** Resolves once every consumer has processed every event committed before the call. */
   drain(): Promise<void>;
+  /**
+   * Called after a write to `source` committed (`mark`: its last event, if it appended
+   * any): resolves once the read models show it, or once waiting longer is pointless.
+   */
+  settle(source: string, mark: Checkpoint | undefined): Promise<void>;
+  /** The checkpoints were moved back (a rebuild): forget where this process last saw them. */
+  forgetCheckpoints(): void;
   /** Events each consumer has yet to process. */
   lag(): Promise<Array<{ consumer: string; lag: number }>>;
   start(): void;

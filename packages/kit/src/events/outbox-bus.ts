@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/storage.js';
 import type { Consumer, EventBus } from './consumer.js';
 import { publicData } from '@starling/events';
+import { CatchUp } from './catch-up.js';
 import { headPosition, readAfter, START, type Checkpoint, type RecordedEvent } from './event-store.js';
 
 const BATCH = 500;
@@ -72,11 +73,15 @@ export class OutboxTailBus implements EventBus {
     }
   }
 
+  /** In one process every consumer is local: wait for all of them, as before the answer. */
+  settle(): Promise<void> {
+    return this.drain();
+  }
+
   async lag() {
     return Promise.all(this.runners.map(async (r) => ({ consumer: r.consumer.name, lag: await r.lag() })));
   }
 
-  /** The checkpoints were moved back (a rebuild): forget where this process last saw them. */
   forgetCheckpoints(): void {
     for (const runner of this.runners) runner.forgetCheckpoint();
   }
@@ -96,8 +101,7 @@ export class OutboxTailBus implements EventBus {
 }
 
 class ConsumerRunner {
-  private running: Promise<number> | undefined;
-  private again = false;
+  private readonly runs = new CatchUp(() => this.batch());
   private failures = 0;
   /** The checkpoint as this process last saw it; only ever behind the real one. */
   private known: Checkpoint = START;
@@ -118,33 +122,15 @@ class ConsumerRunner {
 
   /** Runs until caught up; a call during a run extends that run by one more full pass. */
   catchUp(): Promise<number> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.loop().finally(() => (this.running = undefined));
-    return this.running;
+    return this.runs.run();
   }
 
   forgetCheckpoint(): void {
     this.known = START;
   }
 
-  async idle(): Promise<void> {
-    await this.running?.catch(() => {});
-  }
-
-  private async loop(): Promise<number> {
-    let total = 0;
-    do {
-      this.again = false;
-      for (;;) {
-        const n = await this.batch();
-        total += n;
-        if (n === 0) break;
-      }
-    } while (this.again);
-    return total;
+  idle(): Promise<void> {
+    return this.runs.idle();
   }
 
   private async batch(): Promise<number> {

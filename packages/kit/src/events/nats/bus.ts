@@ -1,0 +1,189 @@
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { Db } from '../../db/storage.js';
+import type { Consumer, EventBus } from '../consumer.js';
+import type { Checkpoint } from '../event-store.js';
+import { OutboxTailBus } from '../outbox-bus.js';
+import { NatsLink } from './connection.js';
+import { DurableConsumerRunner } from './durable-consumer.js';
+import { EveryProcessFeed } from './every-process-feed.js';
+import { createBusMetrics } from './metrics.js';
+import { OutboxRelay } from './relay.js';
+
+export interface JetStreamBusOptions {
+  link: NatsLink;
+  log: Logger;
+  registry: Registry;
+  pollMs: number;
+  /** How long a write waits at most for the bus's consumers to apply it. */
+  consistencyWaitMs: number;
+  deadLetterAfter: number;
+}
+
+/**
+ * The distributed event bus. A service's own consumers still tail its own outbox (they
+ * may see its private fields, and a write reads its own result at once, NATS or not);
+ * the outbox is relayed to JetStream, and consumers of other services' events are
+ * JetStream durable consumers. A process reads only its own services' tables.
+ */
+export class JetStreamBus implements EventBus {
+  private readonly local: OutboxTailBus;
+  private readonly relays = new Map<string, OutboxRelay>();
+  private readonly durables: DurableConsumerRunner[] = [];
+  private readonly feeds: EveryProcessFeed[] = [];
+  private readonly metrics;
+  private timer: NodeJS.Timeout | undefined;
+  private started = false;
+
+  /** Connects to NATS (waiting for it if it is not up yet) and builds the bus. */
+  static async connect(options: Omit<JetStreamBusOptions, 'link'> & { url: string; prefix: string }) {
+    const link = await NatsLink.open(options.url, options.prefix, options.log);
+    return new JetStreamBus({ ...options, link });
+  }
+
+  constructor(private readonly options: JetStreamBusOptions) {
+    this.local = new OutboxTailBus(options.log, options.pollMs);
+    this.metrics = createBusMetrics(options.registry, () => options.link.connected);
+  }
+
+  /** Publishes the outbox of a service whose schema this process owns. */
+  relay(source: string, db: Db): void {
+    if (!this.relays.has(source))
+      this.relays.set(source, new OutboxRelay(this.options.link, db, source, this.options.log, this.metrics));
+  }
+
+  subscribe(consumer: Consumer, db: Db, owner: string): void {
+    const { link, log, deadLetterAfter } = this.options;
+    if (consumer.source === owner || (consumer.everyProcess && this.relays.has(consumer.source))) {
+      this.local.subscribe(consumer, db, owner);
+    } else if (consumer.everyProcess) {
+      this.feeds.push(new EveryProcessFeed(link, consumer, db, log));
+    } else {
+      const runner = new DurableConsumerRunner(link, consumer, db, log, this.metrics, deadLetterAfter);
+      this.durables.push(runner);
+      if (this.started) runner.start();
+    }
+  }
+
+  notify(): void {
+    this.local.notify();
+    for (const relay of this.relays.values()) relay.catchUp().catch(() => {});
+  }
+
+  /**
+   * This process's consumers catch up with everything committed before the call: its
+   * own outboxes' consumers, its relays, then (for at most DRAIN_WAIT_MS) its durable
+   * consumers with what their streams hold by then.
+   */
+  async drain(): Promise<void> {
+    const deadline = Date.now() + DRAIN_WAIT_MS;
+    // Reactors append events that other consumers then need: repeat until nothing is relayed.
+    for (let pass = 0; pass < 10 && Date.now() < deadline; pass++) {
+      await this.local.drain();
+      const relayed = await Promise.all([...this.relays.values()].map((r) => r.catchUp()));
+      await this.durablesCaughtUp(deadline);
+      if (pass > 0 && relayed.every((n) => n === 0)) return;
+    }
+  }
+
+  /** Until `deadline`: each durable consumer here has acknowledged what its stream holds now. */
+  private async durablesCaughtUp(deadline: number): Promise<void> {
+    if (!this.durables.length || !this.options.link.connected) return;
+    const { jsm, names } = this.options.link;
+    await Promise.all(
+      this.durables.map(async (d) => {
+        const stream = names.stream(d.consumer.source);
+        const head = await jsm.streams.info(stream).then(
+          (info) => info.state.last_seq,
+          () => 0,
+        );
+        await until(deadline, () =>
+          jsm.consumers.info(stream, d.durable).then(
+            (c) => c.ack_floor.stream_seq >= head,
+            () => false,
+          ),
+        );
+      }),
+    );
+  }
+
+  /**
+   * After a write commits: its own service's read models catch up (as in one process),
+   * then, for at most CONSISTENCY_WAIT_MS, the write is relayed and every durable
+   * consumer of its stream that has a live puller acknowledges it. A client thus reads
+   * its write from another service's read models too, unless a worker is down or NATS
+   * is away, when the answer goes out anyway and the read models catch up later.
+   */
+  async settle(source: string, mark: Checkpoint | undefined): Promise<void> {
+    await this.local.drain();
+    const relay = this.relays.get(source);
+    const { link, consistencyWaitMs } = this.options;
+    if (!mark || !relay || consistencyWaitMs === 0 || !link.connected) return;
+    const deadline = Date.now() + consistencyWaitMs;
+    const stream = link.names.stream(source);
+    try {
+      await relay.catchUp();
+      if (!(await until(deadline, () => relay.passed(mark)))) return;
+      const head = (await link.jsm.streams.info(stream)).state.last_seq;
+      await until(deadline, async () => {
+        for await (const c of link.jsm.consumers.list(stream)) {
+          const live = c.num_waiting > 0 || c.num_ack_pending > 0;
+          if (live && c.ack_floor.stream_seq < head) return false;
+        }
+        return true;
+      });
+    } catch (err) {
+      this.options.log.debug({ err }, 'could not follow a write through the bus');
+    }
+  }
+
+  async lag() {
+    const local = await this.local.lag();
+    const relays = await Promise.all(
+      [...this.relays.values()].map(async (r) => ({ consumer: `bus.relay.${r.source}`, lag: await r.lag() })),
+    );
+    const durables = await Promise.all(
+      this.durables.map(async (d) => ({ consumer: d.consumer.name, lag: await d.lag() })),
+    );
+    return [...local, ...relays, ...durables];
+  }
+
+  forgetCheckpoints(): void {
+    this.local.forgetCheckpoints();
+  }
+
+  start(): void {
+    this.started = true;
+    this.local.start();
+    for (const runner of [...this.durables, ...this.feeds]) runner.start();
+    // Other replicas' writes and anything a failed batch left are relayed on the next tick.
+    this.timer ??= setInterval(() => {
+      for (const relay of this.relays.values()) relay.catchUp().catch(() => {});
+    }, this.options.pollMs);
+    this.timer.unref();
+    this.notify();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await Promise.allSettled([
+      this.local.stop(),
+      ...[...this.relays.values()].map((r) => r.idle()),
+      ...this.durables.map((d) => d.stop()),
+      ...this.feeds.map((f) => f.stop()),
+    ]);
+    await this.options.link.close();
+  }
+}
+
+const DRAIN_WAIT_MS = 10_000;
+
+/** Polls `check` with a growing pause until it holds (true) or the deadline passes (false). */
+async function until(deadline: number, check: () => Promise<boolean>): Promise<boolean> {
+  for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+    if (await check()) return true;
+    if (Date.now() + pause > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}

@@ -1,0 +1,3 @@
+/** The distributed event bus on NATS JetStream (see docs/distributed.md). */
+export { JetStreamBus, type JetStreamBusOptions } from './bus.js';
+export { BusNames } from './names.js';

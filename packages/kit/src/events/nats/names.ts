@@ -1,0 +1,37 @@
+/**
+ * How Starling's events are laid out on NATS JetStream. One stream per source service
+ * holds that service's integration events in the order its relay published them, so a
+ * consumer reads one service's log in commit order. Every name starts with NATS_PREFIX,
+ * so several Starlings (or test runs) can share one NATS server.
+ */
+export class BusNames {
+  constructor(readonly prefix: string) {}
+
+  /** The JetStream stream holding one service's events. */
+  stream(source: string): string {
+    return `${this.prefix}_events_${source}`;
+  }
+
+  /** Every subject of a source's stream. */
+  sourceSubjects(source: string): string {
+    return `${this.prefix}.events.${source}.>`;
+  }
+
+  /** The subject one event is published on: consumers could filter by type. */
+  subject(source: string, type: string): string {
+    return `${this.prefix}.events.${source}.${type}`;
+  }
+
+  /** Durable consumer names allow letters, digits, `-` and `_` only. */
+  durable(consumer: string): string {
+    return consumer.replace(/[^A-Za-z0-9_-]/g, '_');
+  }
+
+  get deadLetterStream(): string {
+    return `${this.prefix}_dead_letters`;
+  }
+
+  deadLetterSubject(consumer: string): string {
+    return `${this.prefix}.dead-letters.${this.durable(consumer)}`;
+  }
+}
