@@ -1,0 +1,87 @@
+import { problems, sendProblem, TOKEN_AUDIENCE } from '@starling/kit';
+import type { FastifyBaseLogger, onRequestHookHandler } from 'fastify';
+import { createRemoteJWKSet, customFetch, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { Upstream } from './upstreams.js';
+
+export const JWKS_PATH = '/api/v1/auth/jwks';
+
+/** Routes a client reaches without a valid token: the keys themselves, and logging in to get one. */
+export const TOKENLESS_PATHS = new Set([JWKS_PATH, '/api/v1/auth/login']);
+
+/** Identity's keys could not be fetched: the token is not known to be bad, so no 401. */
+class KeysUnavailable extends Error {
+  override name = 'KeysUnavailable';
+}
+
+/**
+ * Identity's published public keys, fetched through the gateway's own identity
+ * upstream (so over its replicas, with its retries) and cached by jose, which fetches
+ * them again when a token names a key it does not know.
+ */
+export function identityKeys(identity: Upstream, log: FastifyBaseLogger): JWTVerifyGetKey {
+  const nominal = new URL(JWKS_PATH, identity.replicas[0]!.origin);
+  return createRemoteJWKSet(nominal, {
+    [customFetch]: async (_url, options) => {
+      const headers: Record<string, string> = {};
+      options.headers.forEach((value, name) => (headers[name] = value));
+      try {
+        const response = await identity.send({
+          method: 'GET',
+          path: JWKS_PATH,
+          headers,
+          signal: options.signal,
+          log,
+        });
+        const text = await response.body.text();
+        if (response.statusCode !== 200) throw new Error(`identity answered ${response.statusCode}`);
+        JSON.parse(text);
+        return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
+      } catch (err) {
+        throw new KeysUnavailable('The token keys could not be fetched from identity', { cause: err });
+      }
+    },
+  });
+}
+
+const unavailable = (err: unknown) =>
+  err instanceof KeysUnavailable || err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid;
+
+/**
+ * Refuses a request whose bearer token is not one identity issued (or has expired)
+ * before it reaches a service: the same 401 a service would give, without its work.
+ * Revoked sessions are the services' to refuse (they follow identity's events), and so
+ * are cookies: a stale cookie is an anonymous visitor, which only the service can judge.
+ * `keys` is undefined when IDENTITY_URL is unset.
+ */
+export function edgeAuth(keys: JWTVerifyGetKey | undefined, issuer: string): onRequestHookHandler {
+  return async (request, reply) => {
+    const header = request.headers.authorization;
+    if (header === undefined) return;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) return sendProblem(reply, problems.unauthorized('The Authorization header must be "Bearer <token>".'));
+    if (!keys) {
+      return sendProblem(
+        reply,
+        problems.unavailable('Access tokens cannot be checked: the identity service is not configured (IDENTITY_URL).'),
+      );
+    }
+    try {
+      const { payload } = await jwtVerify(match[1]!, keys, {
+        issuer,
+        audience: TOKEN_AUDIENCE,
+        algorithms: ['ES256'],
+      });
+      if (typeof payload.sub === 'string' && typeof payload.sid === 'string') return;
+    } catch (err) {
+      if (unavailable(err)) {
+        request.log.warn({ err }, 'token keys unavailable');
+        return sendProblem(
+          reply,
+          problems.unavailable('Access tokens cannot be checked right now: the identity service is unavailable.'),
+        );
+      }
+      if (!(err instanceof joseErrors.JOSEError)) throw err;
+    }
+    return sendProblem(reply, problems.unauthorized('The access token is invalid or has expired.'));
+  };
+}

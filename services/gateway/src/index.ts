@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createLogger,
+  gatewayRateLimit,
+  installErrorHandling,
+  installHealthRoutes,
+  installRequestMetrics,
+  installWebApp,
+  memoryRateLimiter,
+  mergeOpenApi,
+  urlList,
+  type Config,
+  type Fallback,
+} from '@starling/kit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { trackConnections } from './connections.js';
+import { edgeAuth, identityKeys, TOKENLESS_PATHS } from './edge-auth.js';
+import { createGatewayMetrics } from './metrics.js';
+import { LiveStreams, proxyTo, unconfigured } from './proxy.js';
+import { rateLimit } from './rate-limit.js';
+import { contractRoutes, loadContracts } from './routes.js';
+import { SERVICES, Upstream, type ServiceName } from './upstreams.js';
+
+export { SERVICES, type ServiceName } from './upstreams.js';
+
+export interface GatewayOptions {
+  config: Config;
+  logger?: Logger;
+  /** The built web app to serve at `/` (apps/web/dist); none when omitted. */
+  webRoot?: string;
+}
+
+export interface Gateway {
+  app: FastifyInstance;
+  /** Ends open event streams, lets other requests finish, then closes the upstream connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * The edge of the distributed mode: one origin for the web app and the whole API, in
+ * front of each service's replicas. It routes by the services' own contracts, checks
+ * bearer tokens and limits request rates, and otherwise passes requests and answers
+ * through untouched; the services validate and answer for themselves.
+ */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config } = options;
+  const log = options.logger ?? createLogger(config);
+  const metrics = createGatewayMetrics();
+  const live = new LiveStreams();
+
+  const upstreams = new Map<ServiceName, Upstream>();
+  for (const { name, variable } of SERVICES) {
+    const origins = urlList(config[variable]);
+    if (origins.length) upstreams.set(name, new Upstream(name, origins, metrics));
+  }
+  const identity = upstreams.get('identity');
+  const keys = identity ? identityKeys(identity, log as FastifyBaseLogger) : undefined;
+
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    bodyLimit: config.BODY_LIMIT,
+    trustProxy: config.TRUST_PROXY,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  let pages: Fallback | undefined;
+  installErrorHandling(app, (request, reply) => pages?.(request, reply) ?? false);
+  installRequestMetrics(app, metrics);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onRequest', rateLimit(memoryRateLimiter(...limitOf(config)), metrics));
+  const connections = trackConnections(app.server);
+  app.addHook('preClose', async () => {
+    live.endAll();
+    connections.closeIdle();
+  });
+
+  // Bodies pass through byte for byte, whatever their type: the services parse and validate them.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  const contracts = loadContracts();
+  const checkToken = edgeAuth(keys, config.TOKEN_ISSUER);
+  for (const route of contractRoutes(contracts)) {
+    const upstream = upstreams.get(route.service);
+    const variable = SERVICES.find((s) => s.name === route.service)!.variable;
+    app.route({
+      method: route.method,
+      url: route.url,
+      exposeHeadRoute: false,
+      onRequest: TOKENLESS_PATHS.has(route.path) ? [] : [checkToken],
+      handler: upstream ? proxyTo(upstream, config.TRUST_PROXY, live) : unconfigured(route.service, variable),
+    });
+  }
+
+  // The whole API's contract, as the embedded server publishes it.
+  const document = mergeOpenApi({ openapi: '3.1.0', info: { title: 'Starling API', version: '1.0.0' } }, [
+    ...contracts.values(),
+  ]);
+  app.get('/openapi.json', async () => document);
+  if (options.webRoot) pages = await installWebApp(app, options.webRoot);
+
+  installHealthRoutes(app, metrics, async () =>
+    upstreams.size === 0 ? `no service is configured (set ${SERVICES.map((s) => s.variable).join(', ')})` : undefined,
+  );
+
+  return {
+    app,
+    async close() {
+      await app.close();
+      await Promise.all([...upstreams.values()].map((u) => u.close()));
+    },
+  };
+}
+
+function limitOf(config: Config): [number, number] {
+  const { requests, windowSeconds } = gatewayRateLimit(config);
+  return [requests, windowSeconds];
+}

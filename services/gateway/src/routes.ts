@@ -1,0 +1,58 @@
+import { fileURLToPath } from 'node:url';
+import { loadOpenApi, type OpenApiDocument } from '@starling/kit';
+import type { HTTPMethods } from 'fastify';
+import { SERVICES, type ServiceName } from './upstreams.js';
+
+/** One operation of a service's contract, as a route of the gateway. */
+export interface ContractRoute {
+  service: ServiceName;
+  method: HTTPMethods;
+  /** Fastify's form of the path: `/api/v1/users/:id`. */
+  url: string;
+  /** The contract's form: `/api/v1/users/{id}`. */
+  path: string;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
+
+/**
+ * Each service's contract, from the file it registers its own routes from. The gateway
+ * runs from the same tree as the services (src/ or dist/, both one level below the
+ * package), so the contracts are found beside it.
+ */
+export function loadContracts(): Map<ServiceName, OpenApiDocument> {
+  return new Map(
+    SERVICES.map(({ name }) => [
+      name,
+      loadOpenApi(fileURLToPath(new URL(`../../${name}/openapi.yaml`, import.meta.url))),
+    ]),
+  );
+}
+
+/**
+ * The routing table: every path and method of every contract, owned by its service
+ * (and HEAD wherever there is GET).
+ * Two services claiming one operation is a contract error, refused at startup.
+ */
+export function contractRoutes(contracts: Map<ServiceName, OpenApiDocument>): ContractRoute[] {
+  const owners = new Map<string, ServiceName>();
+  const routes: ContractRoute[] = [];
+  for (const [service, document] of contracts) {
+    for (const [path, item] of Object.entries(document.paths ?? {})) {
+      for (const method of METHODS) {
+        if (!(item as Record<string, unknown>)[method]) continue;
+        const key = `${method.toUpperCase()} ${path}`;
+        const owner = owners.get(key);
+        if (owner) throw new Error(`${key} is in the contracts of both ${owner} and ${service}`);
+        owners.set(key, service);
+        const url = path.replace(/\{([^}]+)\}/g, ':$1');
+        routes.push({ service, method: method.toUpperCase() as HTTPMethods, url, path });
+        // HEAD is GET without the body (RFC 9110 §9.3.2); the service answers it, headers and all.
+        if (method === 'get' && !(item as Record<string, unknown>).head) {
+          routes.push({ service, method: 'HEAD', url, path });
+        }
+      }
+    }
+  }
+  return routes;
+}
