@@ -5,11 +5,15 @@ import { migrateCommand } from './commands/migrate.js';
 import { rebuildCommand } from './commands/rebuild.js';
 import { seedCommand } from './commands/seed.js';
 import { startCommand } from './commands/start.js';
+import { upCommand } from './commands/up.js';
 
 const USAGE = `Usage: starling <command>
 
 Commands:
   start                         Run every service in one process on PORT (default 3000)
+  start <role>                  Run one process of the distributed mode: gateway, a service
+                                (identity, tweets, graph, timeline) or its worker (tweets-worker, …)
+  up --distributed              Run the whole distributed topology as processes (see up --help)
   migrate                       Apply database migrations and exit
   projections rebuild           Empty every read model and rebuild it from the event log
   users grant-admin <username>  Make an account an admin
@@ -23,7 +27,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'start':
-        return await startCommand();
+        return await startCommand(rest);
+      case 'up':
+        return await upCommand(rest);
       case 'migrate':
         return await migrateCommand();
       case 'projections':

@@ -14,6 +14,12 @@ export const allServices = (): ServiceDefinition[] => [
   timelineService(),
 ];
 
+export function serviceNamed(name: string): ServiceDefinition {
+  const service = allServices().find((s) => s.name === name);
+  if (!service) throw new Error(`no service named ${name}`);
+  return service;
+}
+
 /** The built web app (apps/web/dist), served at `/` by `starling start`; undefined when not built. */
 export function webAppRoot(): string | undefined {
   const root = fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));

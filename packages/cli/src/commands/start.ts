@@ -1,20 +1,32 @@
-import { createPlatform, loadConfig } from '@starling/kit';
+import { ConfigError, createPlatform, loadConfig, type Config } from '@starling/kit';
+import type { FastifyInstance } from 'fastify';
 import { lockDataDir } from '../data-dir-lock.js';
-import { allServices, webAppRoot } from '../services.js';
+import { isRole, ROLES, type Role } from '../roles.js';
+import { allServices, serviceNamed, webAppRoot } from '../services.js';
+
+/** What `start` runs: a Fastify app to listen with, and how to start and stop the rest. */
+interface Runnable {
+  app: FastifyInstance;
+  start(): Promise<void>;
+  close(): Promise<void>;
+  describe(): Record<string, unknown>;
+}
 
 /**
- * Serves every service from one process. Listens first (so /healthz answers and
- * /readyz says 503 while migrations run), then starts. SIGTERM or SIGINT stops taking
- * connections, lets requests in flight finish, closes the database and exits 0.
+ * `starling start` serves every service from one process (the embedded mode);
+ * `starling start <role>` runs one process of the distributed mode (see roles.ts).
+ * Listens first (so /healthz answers and /readyz says 503 while migrations run), then
+ * starts. SIGTERM or SIGINT stops taking connections, lets requests in flight finish,
+ * closes the database and the bus, and exits 0.
  */
-export async function startCommand(): Promise<number> {
+export async function startCommand(args: string[] = []): Promise<number> {
   const config = loadConfig();
-  // Held until the process exits: `starling seed` and `projections rebuild` refuse to run meanwhile.
-  lockDataDir(config, 'start');
-  const webRoot = webAppRoot();
-  const platform = await createPlatform({ config, services: allServices(), ...(webRoot ? { webRoot } : {}) });
-  const { app } = platform;
-  if (!webRoot) app.log.warn('the web app is not built (npm run build); serving the API only');
+  const role = args[0];
+  if (role !== undefined && !isRole(role)) {
+    throw new ConfigError(`unknown role "${role}"; one of: ${ROLES.join(', ')}`);
+  }
+  const runnable = role ? await distributedProcess(config, role) : await embedded(config);
+  const { app } = runnable;
   await app.listen({ port: config.PORT, host: config.HOST });
 
   const stopped = new Promise<number>((resolve) => {
@@ -28,7 +40,7 @@ export async function startCommand(): Promise<number> {
         resolve(1);
       }, config.SHUTDOWN_TIMEOUT * 1000);
       force.unref();
-      platform.close().then(
+      runnable.close().then(
         () => {
           clearTimeout(force);
           resolve(0);
@@ -47,8 +59,8 @@ export async function startCommand(): Promise<number> {
   // /readyz saying 503 meanwhile, rather than crashing the process.
   for (let attempt = 1; ; attempt++) {
     try {
-      await platform.start();
-      app.log.info({ port: config.PORT, storage: platform.storage.kind }, 'starling is ready');
+      await runnable.start();
+      app.log.info({ port: config.PORT, ...runnable.describe() }, 'starling is ready');
       break;
     } catch (err) {
       const delay = Math.min(attempt, 10) * 1000;
@@ -58,6 +70,41 @@ export async function startCommand(): Promise<number> {
     }
   }
   return stopped;
+}
+
+async function embedded(config: Config): Promise<Runnable> {
+  // Held until the process exits: `starling seed` and `projections rebuild` refuse to run meanwhile.
+  lockDataDir(config, 'start');
+  const webRoot = webAppRoot();
+  const platform = await createPlatform({ config, services: allServices(), ...(webRoot ? { webRoot } : {}) });
+  if (!webRoot) platform.app.log.warn('the web app is not built (npm run build); serving the API only');
+  return {
+    app: platform.app,
+    start: () => platform.start(),
+    close: () => platform.close(),
+    describe: () => ({ storage: platform.storage.kind, bus: config.NATS_URL ? 'nats' : 'in-process' }),
+  };
+}
+
+async function distributedProcess(config: Config, role: Role): Promise<Runnable> {
+  if (role === 'gateway') {
+    const { createGateway } = await import('@starling/gateway');
+    const webRoot = webAppRoot();
+    const gateway = await createGateway({ config, ...(webRoot ? { webRoot } : {}) });
+    return { app: gateway.app, start: async () => {}, close: () => gateway.close(), describe: () => ({ role }) };
+  }
+  // Replicas share their state through PostgreSQL and NATS; an embedded database cannot be shared.
+  if (!config.DATABASE_URL) throw new ConfigError(`starling start ${role} needs DATABASE_URL (PostgreSQL)`);
+  if (!config.NATS_URL) throw new ConfigError(`starling start ${role} needs NATS_URL (NATS with JetStream)`);
+  const worker = role.endsWith('-worker');
+  const service = serviceNamed(worker ? role.slice(0, -'-worker'.length) : role);
+  const platform = await createPlatform({ config, services: [service], role: worker ? 'worker' : 'api' });
+  return {
+    app: platform.app,
+    start: () => platform.start(),
+    close: () => platform.close(),
+    describe: () => ({ role }),
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
