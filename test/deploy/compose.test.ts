@@ -1,0 +1,233 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ROLES, SERVICE_ROLES, urlVariable } from '@starling/cli/roles';
+
+/*
+ * The deployment files against the code: deploy/compose.yaml runs every role of
+ * packages/cli/src/roles.ts with what it needs, deploy/prometheus.yml scrapes each, and
+ * the Dockerfile builds an image that can run them. No Docker needed: the files are read.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DEPLOY = join(ROOT, 'deploy');
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+
+interface ComposeService {
+  image?: string;
+  build?: string | { context?: string; dockerfile?: string };
+  command?: string | string[];
+  environment?: Record<string, string | number | boolean | null> | string[];
+  depends_on?: string[] | Record<string, { condition?: string }>;
+  ports?: (string | { target?: number; published?: string | number })[];
+  deploy?: { replicas?: number };
+  healthcheck?: { test?: string | string[] };
+  container_name?: string;
+  volumes?: (string | { source?: string; target?: string })[];
+}
+
+// Compose files use YAML merge keys (`<<: *starling`), as Docker Compose reads them.
+const compose = parse(read('deploy/compose.yaml'), { merge: true }) as { services: Record<string, ComposeService> };
+const services = compose.services;
+const prometheus = parse(read('deploy/prometheus.yml')) as {
+  scrape_configs: {
+    job_name: string;
+    metrics_path?: string;
+    dns_sd_configs?: { names: string[]; type?: string; port?: number }[];
+  }[];
+};
+
+/** A service's environment as a map, whichever form compose.yaml uses. */
+function env(service: ComposeService): Record<string, string> {
+  const { environment } = service;
+  if (!environment) return {};
+  if (Array.isArray(environment)) {
+    return Object.fromEntries(environment.map((e) => [e.split('=')[0], e.slice(e.indexOf('=') + 1)]));
+  }
+  return Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, v === null ? '' : String(v)]));
+}
+
+const dependsOn = (service: ComposeService): Record<string, { condition?: string }> =>
+  Array.isArray(service.depends_on)
+    ? Object.fromEntries(service.depends_on.map((name) => [name, { condition: 'service_started' }]))
+    : (service.depends_on ?? {});
+
+/** The compose service an http:// or postgres:// URL's host names, and its port. */
+const hostOf = (url: string) => {
+  const { hostname, port } = new URL(url);
+  return { hostname, port };
+};
+
+const workers = ROLES.filter((r) => r.endsWith('-worker'));
+const backends = [...SERVICE_ROLES, ...workers];
+
+describe('deploy/compose.yaml runs every role of packages/cli/src/roles.ts', () => {
+  it.each([...ROLES])('%s is a service running `start <role>` from the image of this repository', (role) => {
+    const service = services[role];
+    expect(service, `compose service "${role}"`).toBeDefined();
+    expect(service.command).toEqual(['start', role]);
+    const build = typeof service.build === 'string' ? { context: service.build } : service.build;
+    expect(build?.context, 'built from the repository root').toBeDefined();
+    const context = resolve(DEPLOY, build!.context!);
+    expect(context).toBe(ROOT);
+    expect(existsSync(join(context, build!.dockerfile ?? 'Dockerfile'))).toBe(true);
+    expect(service.container_name, 'a container_name would prevent replicas').toBeUndefined();
+  });
+
+  it('runs nothing else from the image', () => {
+    const fromImage = Object.entries(services)
+      .filter(([, s]) => s.build !== undefined)
+      .map(([name]) => name);
+    expect(fromImage.sort()).toEqual([...ROLES].sort());
+  });
+
+  it.each(backends)('%s has DATABASE_URL and NATS_URL of the compose postgres and nats', (role) => {
+    const vars = env(services[role]);
+    expect(vars.DATABASE_URL, 'DATABASE_URL').toMatch(/^postgres(ql)?:\/\//);
+    expect(hostOf(vars.DATABASE_URL).hostname).toBe('postgres');
+    expect(vars.NATS_URL, 'NATS_URL').toMatch(/^nats:\/\//);
+    expect(hostOf(vars.NATS_URL).hostname).toBe('nats');
+    for (const dependency of ['postgres', 'nats']) {
+      expect(dependsOn(services[role])[dependency]?.condition, `depends_on ${dependency}`).toBe('service_healthy');
+    }
+  });
+
+  it.each(ROLES.filter((r) => r !== 'identity'))('%s has IDENTITY_URL pointing at the identity service', (role) => {
+    const urls = env(services[role]).IDENTITY_URL?.split(',') ?? [];
+    expect(urls.length, 'IDENTITY_URL').toBeGreaterThan(0);
+    for (const url of urls) expect(hostOf(url)).toEqual({ hostname: 'identity', port: '3000' });
+  });
+
+  it('the gateway publishes port 3000 and finds every service by its compose name', () => {
+    const gateway = services.gateway;
+    expect(gateway.ports?.map(String)).toContain('3000:3000');
+    const vars = env(gateway);
+    for (const service of SERVICE_ROLES) {
+      const variable = urlVariable(service);
+      const urls = vars[variable]?.split(',') ?? [];
+      expect(urls.length, variable).toBeGreaterThan(0);
+      for (const url of urls) {
+        expect(url, variable).toMatch(/^https?:\/\//);
+        const { hostname, port } = hostOf(url);
+        expect(services[hostname], `${variable}: ${hostname} is a compose service`).toBeDefined();
+        expect(hostname, variable).toBe(service);
+        expect(port, variable).toBe('3000');
+      }
+    }
+  });
+
+  it('postgres and nats have health checks, and nats runs JetStream', () => {
+    expect(services.postgres?.image).toMatch(/^postgres:15/);
+    expect(services.postgres?.healthcheck?.test).toContain('pg_isready');
+    expect(services.nats?.image).toMatch(/^nats:2\.10/);
+    expect(services.nats?.command).toContain('-js');
+    expect(services.nats?.healthcheck?.test).toBeDefined();
+  });
+
+  it('runs tweets and timeline with two replicas', () => {
+    expect(services.tweets.deploy?.replicas).toBe(2);
+    expect(services.timeline.deploy?.replicas).toBe(2);
+  });
+});
+
+describe('deploy/prometheus.yml', () => {
+  it('scrapes /metrics on port 3000 of every replica of every role (DNS, type A)', () => {
+    const scraped = new Set<string>();
+    for (const job of prometheus.scrape_configs) {
+      expect(job.metrics_path ?? '/metrics').toBe('/metrics');
+      for (const sd of job.dns_sd_configs ?? []) {
+        expect(sd.type).toBe('A');
+        expect(sd.port).toBe(3000);
+        for (const name of sd.names) scraped.add(name);
+      }
+    }
+    expect([...scraped].sort()).toEqual([...ROLES].sort());
+  });
+
+  it('is the one compose mounts into prometheus', () => {
+    const mounts = (services.prometheus?.volumes ?? []).map(String);
+    expect(mounts.some((m) => m.startsWith('./prometheus.yml:/etc/prometheus/prometheus.yml'))).toBe(true);
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = read('Dockerfile');
+  /** Instructions, with continuation lines joined and comments dropped. */
+  const instructions = dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+  const all = (keyword: string) =>
+    instructions
+      .filter((i) => i.toUpperCase().startsWith(`${keyword} `))
+      .map((i) => i.slice(keyword.length + 1).trim());
+
+  it('is multi-stage', () => {
+    expect(all('FROM').length).toBeGreaterThan(1);
+  });
+
+  it('runs as a user other than root', () => {
+    const user = all('USER').at(-1);
+    expect(user, 'a USER instruction').toBeDefined();
+    expect(['root', '0', '0:0']).not.toContain(user);
+  });
+
+  it('has a HEALTHCHECK on /healthz, exposes 3000 and runs the starling command', () => {
+    expect(all('HEALTHCHECK').join(' ')).toContain('/healthz');
+    expect(all('EXPOSE')).toContain('3000');
+    expect(JSON.parse(all('ENTRYPOINT').at(-1)!)).toEqual(['node', 'bin/starling.js']);
+    expect(JSON.parse(all('CMD').at(-1)!)).toEqual(['start']);
+  });
+
+  it('copies the manifest of every workspace before installing', () => {
+    const workspaces = (JSON.parse(read('package.json')) as { workspaces: string[] }).workspaces;
+    for (const pattern of workspaces) expect(dockerfile).toContain(`${pattern}/package.json`);
+  });
+
+  it('.dockerignore keeps what the build needs in the context', () => {
+    // .dockerignore patterns as regular expressions (enough for the forms it uses).
+    const patterns = read('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'));
+    expect(
+      patterns.some((p) => p.startsWith('!')),
+      'no exceptions, which this check does not model',
+    ).toBe(false);
+    const toRegExp = (pattern: string) =>
+      new RegExp(
+        `^${pattern
+          .replace(/^\/+/, '')
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*\*\//g, '\u0000')
+          .replace(/\*/g, '[^/]*')
+          .replace(/\?/g, '[^/]')
+          .replace(/\u0000/g, '(?:.*/)?')}(?:/.*)?$`,
+      );
+    const excluded = (path: string) => patterns.some((p) => toRegExp(p).test(path));
+    const needed = [
+      'package.json',
+      'package-lock.json',
+      '.npmrc',
+      'tsconfig.json',
+      'tsconfig.base.json',
+      'bin/starling.js',
+      'scripts/gen-openapi-types.js',
+      'packages/cli/bin/starling.js',
+      'packages/kit/src/index.ts',
+      'services/tweets/openapi.yaml',
+      'services/tweets/src/index.ts',
+      'services/tweets/src/migrations/index.ts',
+      'apps/web/index.html',
+      'apps/web/vite.config.ts',
+      'apps/web/src/main.tsx',
+    ];
+    expect(needed.filter(excluded)).toEqual([]);
+    // And it does keep out what must not be sent (checks the matcher as much as the file).
+    expect(
+      ['node_modules/x', 'packages/kit/node_modules/x', 'packages/kit/dist/index.js', '.git/HEAD'].filter(excluded),
+    ).toHaveLength(4);
+  });
+});
