@@ -56,6 +56,9 @@ async function snapshotTables(db: Db, tables: Record<string, string>): Promise<R
 }
 
 async function snapshot(platform: Platform) {
+  // Reactions to reactions (an account's deletion ends follows, which change counts)
+  // are eventually consistent on the distributed bus: let them settle first.
+  await platform.bus.drain();
   const out: Record<string, Record<string, unknown[]>> = {};
   for (const [service, tables] of Object.entries(READ_MODELS))
     out[service] = await snapshotTables(dbOf(platform, service), tables);

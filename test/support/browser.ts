@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { CLI_DIST, ROOT, killStarlings, startServer, type StartedServer } from './process.js';
+import { createDatabase, natsNamespace } from './starling.js';
+import { startTopology } from './topology.js';
 
 /*
  * Browser journeys run Debian's Chromium (`apt-get install chromium`; .ci/run installs
@@ -170,18 +172,68 @@ export function useSession(
 
 const WEB_INDEX = join(ROOT, 'apps/web/dist/index.html');
 
+/** How a journey's Starling runs: one embedded process, or the distributed topology. */
+export interface ServerMode {
+  title: string;
+  distributed: boolean;
+  /** Why it cannot run here, if it cannot. */
+  missing?: string | undefined;
+}
+
+export const serverModes: ServerMode[] = [
+  { title: 'on `starling start` (embedded)', distributed: false },
+  {
+    title: 'through the gateway of `starling up --distributed`',
+    distributed: true,
+    missing: !process.env.DATABASE_URL
+      ? 'DATABASE_URL is not set'
+      : !process.env.NATS_URL
+        ? 'NATS_URL is not set'
+        : undefined,
+  },
+];
+
+export const serverModeTitle = (mode: ServerMode) =>
+  mode.missing ? `${mode.title} (skipped: ${mode.missing})` : mode.title;
+
 /**
- * A real `node bin/starling.js start` for a file's tests: a free port, a fresh temporary
- * DATA_DIR (embedded storage, DATABASE_URL removed), stopped with SIGTERM after them.
+ * A real Starling for a file's tests, stopped with SIGTERM after them: by default
+ * `node bin/starling.js start` on a free port and a fresh temporary DATA_DIR (embedded
+ * storage, DATABASE_URL removed); in the distributed mode `starling up --distributed`
+ * on a fresh PostgreSQL database and NATS streams of its own, reached through its gateway.
  */
-export function useServer(env: Record<string, string> = {}): StartedServer {
+export function useServer(env: Record<string, string> = {}, mode?: ServerMode): StartedServer {
   let server: StartedServer | undefined;
   let dataDir: string | undefined;
   let failure: unknown;
+  const cleanups: Array<() => Promise<void>> = [];
   beforeAll(async () => {
     try {
       for (const built of [CLI_DIST, WEB_INDEX]) {
         if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` before the browser tests.`);
+      }
+      if (mode?.distributed) {
+        const database = await createDatabase();
+        const bus = natsNamespace();
+        cleanups.push(
+          () => database.drop(),
+          () => bus.drop(),
+        );
+        const topology = await startTopology({
+          LOGIN_RATE_LIMIT: '1000/60',
+          ...env,
+          ...bus.env,
+          DATABASE_URL: database.url,
+        });
+        server = {
+          port: Number(new URL(topology.base).port),
+          base: topology.base,
+          child: topology.child,
+          exited: topology.exited,
+          api: topology.api,
+          stop: () => topology.stop(),
+        };
+        return;
       }
       dataDir = mkdtempSync(join(tmpdir(), 'starling-e2e-'));
       server = await startServer({
@@ -208,6 +260,7 @@ export function useServer(env: Record<string, string> = {}): StartedServer {
       }
     } finally {
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      for (const cleanup of cleanups) await cleanup().catch(() => {});
     }
   });
   return new Proxy({} as StartedServer, {

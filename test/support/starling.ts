@@ -1,28 +1,47 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
 import pg from 'pg';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { createPlatform, loadConfig, type Platform } from '@starling/kit';
 import { allServices } from '@starling/cli/services';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Logger } from 'pino';
 
-/**
- * The storage modes every API suite runs in: embedded PGlite always, and PostgreSQL
- * when DATABASE_URL is set. Without it the PostgreSQL runs are reported as skipped.
- */
+export interface Mode {
+  name: string;
+  postgres: boolean;
+  /** Events between services go through NATS JetStream (relay and durable consumers). */
+  nats?: boolean;
+}
+
+/** The storage modes: embedded PGlite always, and PostgreSQL when DATABASE_URL is set. */
 export const storageModes = [
   { name: 'embedded PGlite', postgres: false },
   { name: 'PostgreSQL', postgres: true },
-] as const;
+] as const satisfies Mode[];
+
+/**
+ * The modes every API suite runs in: both storage modes, and PostgreSQL with the
+ * JetStream bus when NATS_URL is set too. A mode that cannot run is reported as skipped.
+ */
+export const apiModes: Mode[] = [
+  ...storageModes,
+  { name: 'PostgreSQL and NATS JetStream', postgres: true, nats: true },
+];
 
 export const postgresUrl = process.env.DATABASE_URL || undefined;
+export const natsUrl = process.env.NATS_URL || undefined;
 
-export function modeIsAvailable(mode: (typeof storageModes)[number]): boolean {
-  return !mode.postgres || postgresUrl !== undefined;
+export function modeIsAvailable(mode: Mode): boolean {
+  return (!mode.postgres || postgresUrl !== undefined) && (!mode.nats || natsUrl !== undefined);
 }
 
-export const modeTitle = (mode: (typeof storageModes)[number]) =>
-  modeIsAvailable(mode) ? mode.name : `${mode.name} (skipped: DATABASE_URL is not set)`;
+export function modeTitle(mode: Mode): string {
+  if (mode.postgres && !postgresUrl) return `${mode.name} (skipped: DATABASE_URL is not set)`;
+  if (mode.nats && !natsUrl) return `${mode.name} (skipped: NATS_URL is not set)`;
+  return mode.name;
+}
 
 export interface Starling {
   platform: Platform;
@@ -54,15 +73,17 @@ export interface StartOptions {
 
 /** Starts every service in this process on a fresh database, for `inject()` requests. */
 export async function startStarling(
-  mode: { postgres: boolean },
+  mode: { postgres: boolean; nats?: boolean },
   env: Record<string, string> = {},
   options: StartOptions = {},
 ): Promise<Starling> {
   const database = mode.postgres && !options.databaseUrl ? await createDatabase() : undefined;
   const databaseUrl = options.databaseUrl ?? database?.url ?? '';
+  const bus = mode.nats ? natsNamespace() : undefined;
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '1000/60',
+    ...bus?.env,
     ...env,
     DATABASE_URL: databaseUrl,
   });
@@ -108,6 +129,7 @@ export async function startStarling(
     async close() {
       await platform.close();
       await database?.drop();
+      await bus?.drop();
     },
   };
 }
@@ -134,15 +156,38 @@ export async function createDatabase(): Promise<{ url: string; drop(): Promise<v
 }
 
 /**
- * Declares a suite once per storage mode, titled with the mode; a mode that cannot run
- * here (PostgreSQL without DATABASE_URL) is reported as skipped, saying why.
+ * Streams of its own on the NATS_URL server (a fresh NATS_PREFIX), so suites sharing
+ * one NATS never see each other's events; `drop` deletes them.
+ */
+export function natsNamespace(): { prefix: string; env: Record<string, string>; drop(): Promise<void> } {
+  if (!natsUrl) throw new Error('NATS_URL is not set');
+  const prefix = `test_${randomBytes(6).toString('hex')}`;
+  return {
+    prefix,
+    env: { NATS_URL: natsUrl, NATS_PREFIX: prefix },
+    async drop() {
+      const nc = await connect({ servers: natsUrl.split(',') });
+      try {
+        const jsm = await jetstreamManager(nc);
+        for await (const name of jsm.streams.names()) if (name.startsWith(`${prefix}_`)) await jsm.streams.delete(name);
+      } finally {
+        await nc.close();
+      }
+    },
+  };
+}
+
+/**
+ * Declares a suite once per mode (`apiModes`), titled with the mode; a mode that cannot
+ * run here (PostgreSQL without DATABASE_URL, NATS without NATS_URL) is reported as
+ * skipped, saying why.
  */
 export function inEachStorageMode(
   title: string,
-  suite: (mode: (typeof storageModes)[number]) => void,
+  suite: (mode: Mode) => void,
   options: { timeout?: number } = {},
 ): void {
-  for (const mode of storageModes) {
+  for (const mode of apiModes) {
     describe.skipIf(!modeIsAvailable(mode))(`${title} on ${modeTitle(mode)}`, options, () => suite(mode));
   }
 }
@@ -151,7 +196,7 @@ export function inEachStorageMode(
  * A Starling started before the suite's tests and closed after them. The handle is
  * usable inside tests and hooks declared after this call.
  */
-export function useStarling(mode: { postgres: boolean }, env: Record<string, string> = {}): Starling {
+export function useStarling(mode: { postgres: boolean; nats?: boolean }, env: Record<string, string> = {}): Starling {
   let current: Starling | undefined;
   beforeAll(async () => {
     current = await startStarling(mode, env);
