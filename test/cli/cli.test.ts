@@ -3,7 +3,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, inEachStorageMode } from '../support/starling.js';
+import { createDatabase, inEachStorageMode, natsNamespace } from '../support/starling.js';
 import {
   CLI_DIST as DIST,
   killStarlings,
@@ -48,6 +48,25 @@ describe('the starling command', () => {
     expect(lines[0]).toContain('abc');
   });
 
+  it('refuses an unknown role, and a distributed role without PostgreSQL and NATS, naming what is missing', async () => {
+    const unknown = await run(['start', 'tweets-wroker']);
+    expect(unknown.code).toBe(78);
+    expect(unknown.stderr).toContain('unknown role "tweets-wroker"');
+    expect(unknown.stderr).toContain('timeline-worker');
+    const noDatabase = await run(['start', 'tweets'], { DATABASE_URL: '', NATS_URL: 'nats://127.0.0.1:4222' });
+    expect(noDatabase.code).toBe(78);
+    expect(noDatabase.stderr).toContain('starling start tweets needs DATABASE_URL');
+    const noNats = await run(['start', 'timeline-worker'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none' });
+    expect(noNats.code).toBe(78);
+    expect(noNats.stderr).toContain('needs NATS_URL');
+    const up = await run(['up'], {
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none',
+      NATS_URL: 'nats://127.0.0.1:1',
+    });
+    expect(up.code).toBe(78);
+    expect(up.stderr).toContain('pass --distributed');
+  });
+
   it('answers an unknown command with a non-zero exit and the usage', async () => {
     const result = await run(['fly']);
     expect(result.code).not.toBe(0);
@@ -67,10 +86,12 @@ inEachStorageMode(
     async function freshStorage(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
       const dir = mkdtempSync(join(tmpdir(), 'starling-cli-'));
       const database = mode.postgres ? await createDatabase() : undefined;
+      const bus = mode.nats ? natsNamespace() : undefined;
       return {
-        env: { DATA_DIR: dir, DATABASE_URL: database?.url ?? '', LOG_LEVEL: 'warn' },
+        env: { DATA_DIR: dir, DATABASE_URL: database?.url ?? '', LOG_LEVEL: 'warn', ...bus?.env },
         async cleanup() {
           await database?.drop();
+          await bus?.drop();
           rmSync(dir, { recursive: true, force: true });
         },
       };

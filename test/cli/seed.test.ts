@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, inEachStorageMode } from '../support/starling.js';
+import { createDatabase, inEachStorageMode, natsNamespace } from '../support/starling.js';
 import {
   CLI_DIST,
   killStarlings,
@@ -101,11 +101,19 @@ inEachStorageMode(
     async function freshStorage(): Promise<Record<string, string>> {
       const dir = mkdtempSync(join(tmpdir(), 'starling-seed-'));
       const database = mode.postgres ? await createDatabase() : undefined;
+      const bus = mode.nats ? natsNamespace() : undefined;
       cleanups.push(async () => {
         await database?.drop();
+        await bus?.drop();
         rmSync(dir, { recursive: true, force: true });
       });
-      return { DATA_DIR: dir, DATABASE_URL: database?.url ?? '', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000/60' };
+      return {
+        DATA_DIR: dir,
+        DATABASE_URL: database?.url ?? '',
+        LOG_LEVEL: 'warn',
+        LOGIN_RATE_LIMIT: '1000/60',
+        ...bus?.env,
+      };
     }
 
     it('writes people, a skewed follower graph, tweets, replies, likes and reposts that the API serves', async () => {

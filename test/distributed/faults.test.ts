@@ -256,6 +256,42 @@ describe.skipIf(!!missing)(title, { timeout: 180_000 }, () => {
   });
 });
 
+describe.skipIf(!!missing)(title.replace('under faults', 'across processes'), { timeout: 120_000 }, () => {
+  let postgres: PrivatePostgres;
+  let nats: PrivateNats;
+  let t: Topology;
+
+  beforeAll(async () => {
+    postgres = await startPrivatePostgres();
+    nats = await startPrivateNats();
+    t = await startTopology({ DATABASE_URL: postgres.url, NATS_URL: nats.url, LOGIN_RATE_LIMIT: '10000/60' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.stop();
+    killStarlings();
+    await nats?.destroy();
+    postgres?.destroy();
+  });
+
+  it('a logout at identity ends the token in every other service too', async () => {
+    const user = await signUp(t, 'revoked_rita');
+    const tweet = () => t.api('/api/v2/tweets', { method: 'POST', token: user.token, json: { body: 'still here?' } });
+    expect((await tweet()).status).toBe(201);
+    const logout = await t.api('/api/v1/auth/logout', { method: 'POST', token: user.token });
+    expect(logout.status).toBeLessThan(300);
+    await eventually(async () => expect((await tweet()).status).toBe(401), 10_000);
+    const follow = await t.api(`/api/v1/users/${user.id}/follow`, { method: 'POST', token: user.token });
+    expect(follow.status).toBe(401);
+  });
+
+  it('a bearer token that is not one is refused at the gateway', async () => {
+    const res = await t.api('/api/v2/timelines/home', { token: 'not-a-token' });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
 async function signUp(t: Topology, username: string) {
   const password = 'correct horse battery';
   const created = await t.api('/api/v1/users', {

@@ -6,7 +6,8 @@ import { allServices } from '../services.js';
 export async function rebuildCommand(): Promise<number> {
   const config = loadConfig();
   const release = lockDataDir(config, 'projections rebuild');
-  const platform = await createPlatform({ config, services: allServices() });
+  // Replayed from the outboxes, not the bus (see rebuildProjections): no NATS needed.
+  const platform = await createPlatform({ config: { ...config, NATS_URL: undefined }, services: allServices() });
   try {
     await platform.migrate();
     const rebuilt = await rebuildProjections(platform);

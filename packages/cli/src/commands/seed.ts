@@ -57,7 +57,13 @@ export async function seedCommand(args: readonly string[]): Promise<number> {
   const release = lockDataDir(config, 'seed');
   // Errors only unless LOG_LEVEL asks for more: the progress and the summary are the output.
   const logger = createLogger({ LOG_LEVEL: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'error' }, process.stderr);
-  const platform = await createPlatform({ config, services: allServices(), logger });
+  // An admin task on the database itself: the read models catch up from the outboxes,
+  // whatever bus the services use; on NATS the consumers then skip what is applied.
+  const platform = await createPlatform({
+    config: { ...config, NATS_URL: undefined },
+    services: allServices(),
+    logger,
+  });
   try {
     await platform.migrate();
     return await seed(platform, options);
