@@ -1,6 +1,6 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import pg from 'pg';
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killStarlings } from '../support/process.js';
 import {
@@ -264,8 +264,24 @@ describe.skipIf(!!missing)(title.replace('under faults', 'across processes'), { 
   beforeAll(async () => {
     postgres = await startPrivatePostgres();
     nats = await startPrivateNats();
-    t = await startTopology({ DATABASE_URL: postgres.url, NATS_URL: nats.url, LOGIN_RATE_LIMIT: '10000/60' });
+    t = await startTopology({ DATABASE_URL: postgres.url, NATS_URL: nats.url, LOGIN_RATE_LIMIT: '4/300' });
   }, 120_000);
+
+  /** A login sent from another loopback address, as another client would. */
+  const loginFrom = (address: string, username: string, password: string) =>
+    new Promise<number>((resolve, reject) => {
+      const body = JSON.stringify({ username, password });
+      const request = http.request(
+        `${t.base}/api/v1/auth/login`,
+        { method: 'POST', localAddress: address, headers: { 'content-type': 'application/json' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
 
   afterAll(async () => {
     await t?.stop();
@@ -283,6 +299,13 @@ describe.skipIf(!!missing)(title.replace('under faults', 'across processes'), { 
     await eventually(async () => expect((await tweet()).status).toBe(401), 10_000);
     const follow = await t.api(`/api/v1/users/${user.id}/follow`, { method: 'POST', token: user.token });
     expect(follow.status).toBe(401);
+  });
+
+  it('login limits count each client address, not the gateway the services all hear from', async () => {
+    await signUp(t, 'limited_lou');
+    for (let i = 0; i < 4; i++) expect(await loginFrom('127.0.0.2', `nobody_${i}`, 'wrong password')).toBe(401);
+    expect(await loginFrom('127.0.0.2', 'nobody_5', 'wrong password')).toBe(429);
+    expect(await loginFrom('127.0.0.3', 'limited_lou', 'correct horse battery')).toBe(200);
   });
 
   it('a bearer token that is not one is refused at the gateway', async () => {

@@ -70,7 +70,14 @@ export async function upCommand(args: string[]): Promise<number> {
     const internal = m.role !== 'gateway';
     const child = spawn(process.execPath, [BIN, 'start', m.role], {
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, ...where, PORT: String(m.port), ...(internal ? { HOST: '127.0.0.1' } : {}) },
+      // Services hear only the gateway, which passes the client's address on: they trust
+      // it, or every login would count against one address (the gateway's).
+      env: {
+        ...process.env,
+        ...where,
+        PORT: String(m.port),
+        ...(internal ? { HOST: '127.0.0.1', TRUST_PROXY: 'true' } : {}),
+      },
     });
     m.child = child;
     say(`${m.restarts ? 'restarted' : 'started'} role=${m.role} replica=${m.replica} port=${m.port} pid=${child.pid}`);
