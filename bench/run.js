@@ -1,156 +1,273 @@
-// Throughput benchmark for Starling's hottest read, next to its ceiling.
+// Starling's benchmark suite.
 //
-//   npm run bench -- [--quick] [--duration N] [--connections N] [--postgres] [--no-write]
+//   npm run bench -- [--quick] [--small] [--large] [--modes embedded,postgres,distributed]
+//                    [--distributed] [--duration N] [--connections N] [--rebuild] [--no-write]
 //
-// 1. Start `node bin/starling.js start` on a free port with a fresh data dir.
-// 2. Seed one user and N tweets through the public API.
-// 3. Load GET /api/v2/tweets?limit=20 with autocannon (warm-up discarded),
-//    sampling the server's peak RSS.
-// 4. Load a bare node:http server that returns a body of the same size:
-//    the most this machine and this load generator could possibly do.
-// 5. Print a Markdown table and append it to bench/RESULTS.md.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+// For each data set (small: 1,000 users / 10,000 tweets; large: 100,000 / 1,000,000,
+// both seeded by `starling seed` once and cached, see lib/datasets.js) and each mode
+// (embedded PGlite; PostgreSQL + NATS; distributed with 2 replicas behind the gateway):
+//
+//   1. home timeline (many users)   2. public timeline   3. one tweet by id
+//   4. posting, with fan-out        5. login             6. 90% reads / 10% posts
+//   7. fan-out delay of a very followed account's post   8. cold start
+//
+// Load scenarios run autocannon (warm-up discarded) and sample the server's peak RSS.
+// Then a bare node:http server answers a body of scenario 1's size: the ceiling, the
+// most this machine and load generator could do. One Markdown table goes to stdout and
+// is appended to bench/RESULTS.md with the date, the commit and the command.
 import path from 'node:path';
-import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 
 import { parseFlags } from './lib/args.js';
-import { cleanup, cleanupOnSignals, onCleanup, interruptedExitCode } from './lib/cleanup.js';
+import { cleanup, cleanupOnSignals, interruptedExitCode, onCleanup } from './lib/cleanup.js';
+import { checkoutEmbedded, checkoutPostgres, ensureEmbedded, ensurePostgres, PASSWORD, SETS } from './lib/datasets.js';
 import { measure } from './lib/load.js';
-import { freePort, spawnNode, startRssSampler, stopChild, waitForReady } from './lib/process.js';
-import { appendResults, commandLine, formatTable, gitRevision, machineDescription, ratioLine } from './lib/report.js';
-import { createUserAndLogin, postTweets, probe } from './lib/seed.js';
+import { natsNamespace } from './lib/nats.js';
+import { loginPool, probeHomes } from './lib/people.js';
+import { freePort, spawnNode, stopChild, waitForReady } from './lib/process.js';
+import {
+  appendResults,
+  commandLine,
+  fmt,
+  formatTable,
+  gitRevision,
+  growthLine,
+  machineDescription,
+  ratioLine,
+} from './lib/report.js';
+import { coldStart } from './lib/scenarios/coldstart.js';
+import { fanoutDelay } from './lib/scenarios/fanout.js';
+import { mixed } from './lib/scenarios/mixed.js';
+import { homeTimeline, publicTimeline, tweetById } from './lib/scenarios/reads.js';
+import { login, postTweet } from './lib/scenarios/writes.js';
+import { launch, REPLICAS, waitForIdle, waitUntilServing } from './lib/starling.js';
+import { signingKey, TokenCache, TOKEN_TTL_SECONDS } from './lib/tokens.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH_DIR, '..');
-const STARLING = path.join(ROOT, 'bin', 'starling.js');
 const BARE_SERVER = path.join(BENCH_DIR, 'bare-server.js');
 const RESULTS = path.join(BENCH_DIR, 'RESULTS.md');
-const SCENARIO_PATH = '/api/v2/tweets?limit=20';
 
+const began = performance.now();
 // Progress goes to stderr so stdout carries only the report.
-const step = (msg) => console.error(`bench: ${msg}`);
-
-/** Spawn a node script, register its teardown, and wait for it to answer. */
-async function startServer(script, args, env, readyPath) {
-  const port = await freePort();
-  const proc = spawnNode(script, args, { cwd: ROOT, env: { ...env, PORT: String(port) } });
-  onCleanup(() => stopChild(proc));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForReady(`${baseUrl}${readyPath}`, proc);
-  return { proc, baseUrl, port };
-}
+const step = (msg) => console.error(`bench [${Math.round((performance.now() - began) / 1000)} s]: ${msg}`);
 
 /**
- * Starling in embedded mode by default. --postgres runs it on a scratch database made
- * on the DATABASE_URL server for this run and dropped after it.
+ * The scenarios in the order they run: reads before writes, so the reads see the
+ * seeded data as cached; login before posting for the same reason; the fan-out delay
+ * on a quiet server; cold start last, as it restarts the server.
  */
-async function startStarling({ postgres }) {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'starling-bench-'));
-  onCleanup(() => rm(dataDir, { recursive: true, force: true }));
+const LOAD_SCENARIOS = [
+  [1, 'home timeline', homeTimeline],
+  [2, 'public timeline', publicTimeline],
+  [3, 'one tweet', tweetById],
+  [5, 'login', login],
+  [4, 'posting', postTweet],
+  [6, 'mixed', mixed],
+  [7, 'fan-out delay', fanoutDelay],
+];
 
-  const env = { ...process.env, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  // An inherited DATABASE_URL (CI exports one) would silently turn an
-  // "embedded" run into a Postgres one.
-  if (!postgres) delete env.DATABASE_URL;
-  else env.DATABASE_URL = await scratchDatabase(process.env.DATABASE_URL);
-
-  return startServer(STARLING, ['start'], env, '/readyz');
-}
-
-async function scratchDatabase(serverUrl) {
-  const name = `starling_bench_${Date.now().toString(36)}`;
-  const admin = async (statement) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
+/** What each mode runs on: a private copy of the cached data set, and NATS streams of its own. */
+async function storageFor(mode, datasets) {
+  if (mode === 'embedded') return checkoutEmbedded(datasets.embedded);
+  return {
+    DATABASE_URL: await checkoutPostgres(datasets.postgres, process.env.DATABASE_URL),
+    NATS_URL: process.env.NATS_URL,
+    NATS_PREFIX: natsNamespace(process.env.NATS_URL),
   };
-  await admin(`create database ${name}`);
-  onCleanup(() => admin(`drop database if exists ${name} with (force)`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
-/** The ceiling server; it answers every path, so /readyz doubles as its probe. */
-function startBareServer(bodyBytes) {
-  // bare-server.js takes PORT from the environment when argv has none; startServer sets it.
-  const env = { ...process.env, HOST: '127.0.0.1', BODY_BYTES: String(bodyBytes) };
-  return startServer(BARE_SERVER, [], env, '/readyz');
+const failedRow = (n, scenario, err) => ({
+  n,
+  scenario,
+  rps: null,
+  p50: null,
+  p99: null,
+  errors: null,
+  rssMb: null,
+  maxRssMb: null,
+  notes: `FAILED: ${err.message.split('\n')[0]}`,
+});
+
+/** Every scenario of one mode on one data set. Returns its rows and scenario 1's body size. */
+async function runMode(mode, set, datasets, config, runTag) {
+  const label = `${set.name}/${mode}`;
+  const storageKind = mode === 'embedded' ? 'embedded' : 'postgres';
+  const dataset = datasets[storageKind];
+  step(`${label}: copying the cached data set`);
+  const storage = await storageFor(mode, datasets);
+  // One signing key for every mode and run, long-lived tokens: see lib/tokens.js.
+  const env = { AUTH_SIGNING_KEY: signingKey(BENCH_DIR), ACCESS_TOKEN_TTL: String(TOKEN_TTL_SECONDS) };
+  const start = () => launch(mode, { root: ROOT, storage, env });
+
+  step(`${label}: starting Starling${mode === 'distributed' ? ` (starling up --distributed --replicas ${REPLICAS})` : ''}`);
+  const instance = await start();
+  await waitUntilServing(instance);
+  await waitForIdle(instance);
+
+  const tokenCache = new TokenCache(BENCH_DIR, storageKind, dataset.manifest);
+  await tokenCache.validate(instance.baseUrl);
+  const { pool, loggedIn } = await loginPool(instance.baseUrl, dataset.manifest, PASSWORD, config.pool, tokenCache);
+  step(`${label}: ${pool.length} seeded users ready (${loggedIn} logged in now, the rest from the token cache)`);
+  const probe = await probeHomes(instance.baseUrl, pool);
+  if (probe.emptyHomes > 0) step(`${label}: warning: ${probe.emptyHomes} of the probed home timelines are empty`);
+
+  const ctx = {
+    instance,
+    config,
+    pool,
+    tokenCache,
+    tweetIds: probe.tweetIds,
+    manifest: dataset.manifest,
+    password: PASSWORD,
+    runTag,
+  };
+  const rows = [];
+  for (const [n, name, scenario] of LOAD_SCENARIOS) {
+    step(`${label}: ${n}. ${name}${n === 7 ? '' : ` (${config.duration} s measured)`}`);
+    try {
+      const row = await scenario(ctx);
+      // What autocannon left in flight when it stopped is work the server still owed.
+      if (row.settleSeconds > 1) row.notes += `; ${row.settleSeconds.toFixed(1)} s to answer the requests left in flight`;
+      rows.push(row);
+    } catch (err) {
+      step(`${label}: ${name} failed: ${err.message}`);
+      rows.push(failedRow(n, name, err));
+    }
+  }
+  await instance.stop();
+
+  step(`${label}: cold start ×${config.coldStarts}`);
+  try {
+    rows.push(await coldStart({ config, relaunch: start }));
+  } catch (err) {
+    step(`${label}: cold start failed: ${err.message}`);
+    rows.push(failedRow(8, 'cold start to the first 200', err));
+  }
+  rows.sort((a, b) => (a.n ?? 99) - (b.n ?? 99));
+  return { rows: rows.map((r) => ({ set: set.name, mode, ...r })), bodyBytes: probe.bodyBytes };
 }
 
-/** Load one server and bracket the run with RSS sampling. */
-async function loadWithRss(server, config) {
-  const sampler = startRssSampler(server.proc.child.pid);
-  const result = await measure(`${server.baseUrl}${SCENARIO_PATH}`, config);
-  return { ...result, rssMb: sampler.stop() };
+/** The bare node:http ceiling, answering `bodyBytes` bytes to every request. */
+async function runCeiling(bodyBytes, config) {
+  const port = await freePort();
+  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port), BODY_BYTES: String(bodyBytes) };
+  const proc = spawnNode(BARE_SERVER, [], { cwd: ROOT, env });
+  onCleanup(() => stopChild(proc));
+  const url = `http://127.0.0.1:${port}/api/v2/timelines/home?limit=20`;
+  // It answers every path, so any path is its readiness probe.
+  await waitForReady(url, proc);
+  const result = await measure({ url }, config, () => [proc.child.pid]);
+  await stopChild(proc);
+  return { ...result, bodyBytes };
 }
 
 async function main() {
   const argv = process.argv.slice(2);
   const config = parseFlags(argv);
   cleanupOnSignals();
-
-  if (config.postgres && !process.env.DATABASE_URL) {
-    throw new Error('--postgres needs DATABASE_URL in the environment');
-  }
-  const mode = config.postgres ? 'postgres' : 'embedded';
   // Read before we touch RESULTS.md, so our own append does not mark the tree dirty.
   const revision = gitRevision(ROOT);
+  const machine = machineDescription();
+  const runTag = Date.now().toString(36);
+  for (const skipped of config.skipped) step(`skipping ${skipped}`);
+  step(`sets: ${config.sets.join(', ')}; modes: ${config.modes.join(', ')}`);
+  if (config.sets.includes('large')) {
+    step(
+      'warning: the large set (100,000 users, 1,000,000 tweets) takes hours to seed the first time; ' +
+        'it is cached afterwards (bench/.data, and a starling_bench_* database)',
+    );
+  }
 
-  step(`starting Starling (${mode})`);
-  const starling = await startStarling(config);
+  const rows = [];
+  const lines = [];
+  const details = [];
+  let failed = false;
+  for (const setName of config.sets) {
+    const set = SETS[setName];
+    const datasets = {};
+    if (config.modes.includes('embedded')) {
+      datasets.embedded = await ensureEmbedded({ root: ROOT, benchDir: BENCH_DIR, set, rebuild: config.rebuild, step });
+    }
+    if (config.modes.some((m) => m !== 'embedded')) {
+      datasets.postgres = await ensurePostgres({
+        root: ROOT,
+        set,
+        serverUrl: process.env.DATABASE_URL,
+        rebuild: config.rebuild,
+        step,
+      });
+    }
+    for (const [storage, ds] of Object.entries(datasets)) {
+      const m = ds.manifest;
+      details.push(
+        `${set.name} set (${storage}): ${fmt(m.users)} users, ${fmt(m.tweets)} tweets, ${m.follows} follows on ` +
+          `average, seed "${m.seed}", migrations ${m.migrationsCommit} (key ${m.key}); most followed: ` +
+          m.top.map((t) => `@${t.username} (${fmt(t.followers)})`).join(', '),
+      );
+    }
 
-  step(`seeding bench_user and ${config.tweets} tweets`);
-  const token = await createUserAndLogin(starling.baseUrl);
-  await postTweets(starling.baseUrl, token, config.tweets);
+    let bodyBytes = null;
+    for (const mode of config.modes) {
+      try {
+        const result = await runMode(mode, set, datasets, config, runTag);
+        rows.push(...result.rows);
+        bodyBytes ??= result.bodyBytes;
+        failed ||= result.rows.some((r) => r.notes.startsWith('FAILED'));
+      } catch (err) {
+        if (interruptedExitCode() !== null) throw err;
+        step(`${set.name}/${mode} failed: ${err.message}`);
+        if (err.output) console.error(`--- server output ---\n${err.output.trimEnd()}\n---------------------`);
+        rows.push({ set: set.name, mode, ...failedRow(null, 'the mode', err) });
+        failed = true;
+      }
+    }
+    if (bodyBytes !== null) {
+      step(`${set.name}: ceiling, bare node http with a ${bodyBytes}-byte body`);
+      const ceiling = await runCeiling(bodyBytes, config);
+      rows.push({
+        set: set.name,
+        mode: 'bare node http',
+        n: null,
+        scenario: `ceiling: scenario 1's body size (${fmt(bodyBytes)} bytes)`,
+        ...ceiling,
+        notes: '',
+      });
+      lines.push(ratioLine(set.name, ceiling, rows));
+    }
+  }
+  const growth = growthLine(rows);
+  if (growth) lines.push(growth);
+  for (const skipped of config.skipped) lines.push(`Skipped ${skipped}.`);
 
-  const sample = await probe(`${starling.baseUrl}${SCENARIO_PATH}`);
-  if (sample.status !== 200) throw new Error(`GET ${SCENARIO_PATH} returned ${sample.status}, expected 200`);
-
-  step(
-    `loading GET ${SCENARIO_PATH}: ${config.connections} connections, ${config.warmup} s warm-up + ${config.duration} s`,
-  );
-  const scenario = await loadWithRss(starling, config);
-  // Stop Starling first so it cannot steal CPU from the ceiling run.
-  await stopChild(starling.proc);
-
-  step(`loading bare node http with a ${sample.bytes}-byte body`);
-  const bare = await startBareServer(sample.bytes);
-  const ceiling = await loadWithRss(bare, config);
-  await stopChild(bare.proc);
-
-  const table = formatTable([
-    { scenario: `GET ${SCENARIO_PATH} (${mode})`, ...scenario },
-    { scenario: `bare node http, same body (${sample.bytes} bytes)`, ...ceiling },
-  ]);
-  const ratio = ratioLine(scenario.rps, ceiling.rps);
-  console.log(`\n${table}\n\n${ratio}\n`);
-  if (scenario.errors > 0) step(`warning: ${scenario.errors} errors/non-2xx responses in the scenario run`);
+  const table = formatTable(rows);
+  console.log(`\n${table}\n\n${lines.join('\n\n')}\n`);
+  step(`done in ${Math.round((performance.now() - began) / 1000)} s`);
 
   if (config.write) {
     appendResults(RESULTS, {
       date: new Date().toISOString(),
       revision,
-      machine: machineDescription(),
+      machine,
       command: commandLine(argv),
+      details: [
+        ...details,
+        `load: ${config.connections} connections, ${config.warmup} s warm-up + ${config.duration} s per scenario; ` +
+          `${config.pool} users logged in; wall time ${Math.round((performance.now() - began) / 1000)} s`,
+      ],
       table,
-      ratio,
+      lines,
     });
     step(`appended to ${path.relative(ROOT, RESULTS)}`);
   }
+  return failed ? 1 : 0;
 }
 
 try {
-  await main();
+  const code = await main();
   await cleanup();
   // autocannon can leave timers behind; the run is over either way.
-  process.exit(0);
+  process.exit(code);
 } catch (err) {
   // Teardown after Ctrl-C kills the children, which makes whatever was
   // waiting on them fail: that is not worth reporting.

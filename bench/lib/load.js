@@ -1,8 +1,12 @@
-// autocannon runs: a discarded warm-up, then the measured run.
+// autocannon runs: a discarded warm-up, then the measured run, bracketed by RSS
+// sampling of the server's processes.
 import autocannon from 'autocannon';
 
+import { request } from './api.js';
+import { startRssSampler } from './process.js';
+
 /** Nearest-rank percentile of an ascending Float64Array. */
-function percentile(sorted, p) {
+export function percentile(sorted, p) {
   if (sorted.length === 0) return null;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
@@ -12,10 +16,12 @@ function percentile(sorted, p) {
  * One autocannon run. autocannon's own latency histogram stores whole
  * milliseconds, which rounds a fast server's p50 down to 0; the per-response
  * event carries the float duration, so percentiles are computed from that.
+ * `target` is autocannon's options minus connections and duration: a url, and
+ * for the scenarios that vary each request, `requests` with a `setupRequest`.
  */
-async function run(url, connections, duration) {
+async function run(target, connections, duration) {
   const latencies = [];
-  const instance = autocannon({ url, connections, duration, pipelining: 1 });
+  const instance = autocannon({ ...target, connections, duration, pipelining: 1 });
   // Like autocannon, count latency for 2xx answers only.
   instance.on('response', (_client, statusCode, _bytes, ms) => {
     if (statusCode >= 200 && statusCode < 300) latencies.push(ms);
@@ -25,12 +31,34 @@ async function run(url, connections, duration) {
 }
 
 /**
- * Warm up first so JIT compilation, connection setup and caches do not
- * land in the numbers, then measure. Returns the figures the report uses.
+ * Wait until the server has answered what a run left in flight. autocannon stops at
+ * the end of its duration with up to `connections` requests still queued in the
+ * server (for a slow scenario, seconds of work); they would land in the next run.
+ * One more request of the same kind queues behind them (the database's queue, the
+ * pool's, the hashing threads'), so its answer means they are done.
  */
-export async function measure(url, { connections, duration, warmup }) {
-  if (warmup > 0) await run(url, connections, warmup);
-  const { result, latencies } = await run(url, connections, duration);
+async function settle(target) {
+  const make = target.requests?.make;
+  const { method = 'GET', path, token, body } = make ? make(0) : {};
+  const url = make ? new URL(path, target.url).toString() : target.url;
+  await request(url, { method, token, body, timeoutMs: 600_000 }).catch(() => {});
+}
+
+/**
+ * Warm up first so JIT compilation, connection setup and caches do not land in the
+ * numbers, then measure, sampling the RSS of `pids()` during the measured run only.
+ * Each run is followed by `settle`. Returns the figures the report uses.
+ */
+export async function measure(target, { connections, duration, warmup }, pids) {
+  if (warmup > 0) {
+    await run(target, connections, warmup);
+    await settle(target);
+  }
+  const sampler = pids ? startRssSampler(pids) : null;
+  const { result, latencies } = await run(target, connections, duration);
+  const rss = sampler ? sampler.stop() : { rssMb: null, maxRssMb: null };
+  const settleBegan = performance.now();
+  await settle(target);
   return {
     rps: result.requests.average,
     p50: percentile(latencies, 50),
@@ -40,5 +68,33 @@ export async function measure(url, { connections, duration, warmup }) {
     errors: result.errors + result.non2xx,
     requests: result.requests.total,
     seconds: result.duration,
+    /** How long the requests left in flight kept the server busy after the run. */
+    settleSeconds: (performance.now() - settleBegan) / 1000,
+    ...rss,
   };
+}
+
+/**
+ * A `requests` entry whose every request is made by `make(i)`, i counting requests
+ * across all connections: rotating tokens, ids and bodies without any one of them
+ * going hot. `make` returns { method, path, token, body }.
+ */
+export function rotating(make) {
+  let i = 0;
+  const requests = [
+    {
+      setupRequest(req) {
+        const { method = 'GET', path, token, body } = make(i++);
+        const headers = { ...req.headers, accept: 'application/json' };
+        if (token) headers.authorization = `Bearer ${token}`;
+        else delete headers.authorization;
+        if (body !== undefined) headers['content-type'] = 'application/json';
+        else delete headers['content-type'];
+        return { ...req, method, path, headers, body: body === undefined ? undefined : JSON.stringify(body) };
+      },
+    },
+  ];
+  // For `settle`: one more request like these, outside autocannon.
+  requests.make = make;
+  return requests;
 }

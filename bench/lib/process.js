@@ -18,12 +18,20 @@ export function freePort() {
   });
 }
 
-/** Keep only the last `limit` characters of a stream, for error reports. */
-function tail(stream, limit = 64 * 1024) {
+/**
+ * Keep only the last `limit` characters of a stream, for error reports; `onLine`, when
+ * given, hears every complete line (how `starling up` tells us its pids).
+ */
+function tail(stream, limit = 64 * 1024, onLine = null) {
   let text = '';
+  let partial = '';
   stream.setEncoding('utf8');
   stream.on('data', (chunk) => {
     text = (text + chunk).slice(-limit);
+    if (!onLine) return;
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop();
+    for (const line of lines) onLine(line);
   });
   return () => text;
 }
@@ -33,14 +41,14 @@ function tail(stream, limit = 64 * 1024) {
  * pid we hold is the server itself: RSS sampling and signals then hit the
  * right process.
  */
-export function spawnNode(script, args, { env, cwd }) {
+export function spawnNode(script, args, { env, cwd, onLine = null }) {
   const child = spawn(process.execPath, [script, ...args], {
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Both pipes must be drained, or a chatty child blocks on a full pipe.
-  const stdout = tail(child.stdout);
+  const stdout = tail(child.stdout, undefined, onLine);
   const stderr = tail(child.stderr);
   const exited = new Promise((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
@@ -53,7 +61,7 @@ export function spawnNode(script, args, { env, cwd }) {
   return { child, exited, stdout, stderr };
 }
 
-function hasExited(child) {
+export function hasExited(child) {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
@@ -110,24 +118,35 @@ function readRssKb(pid) {
 }
 
 /**
- * Sample a process's RSS periodically and remember the peak. The kernel's
- * VmHWM would give the lifetime peak, including seeding; sampling lets us
- * bracket just the load run.
+ * Sample the RSS of a set of processes periodically and remember two peaks: of their
+ * sum (what the deployment costs) and of the largest single process (what one box or
+ * container must hold). `pids` is a function, so processes that a supervisor restarts
+ * mid-run are followed. The kernel's VmHWM would give each process's lifetime peak,
+ * including start-up and earlier scenarios; sampling brackets just one scenario.
  */
-export function startRssSampler(pid, intervalMs = 200) {
-  let peakKb = null;
+export function startRssSampler(pids, intervalMs = 200) {
+  const list = typeof pids === 'function' ? pids : () => [pids];
+  let peakSumKb = null;
+  let peakOneKb = null;
   const sample = () => {
-    const kb = readRssKb(pid);
-    if (kb !== null && (peakKb === null || kb > peakKb)) peakKb = kb;
+    let sum = null;
+    for (const pid of list()) {
+      const kb = readRssKb(pid);
+      if (kb === null) continue;
+      sum = (sum ?? 0) + kb;
+      if (peakOneKb === null || kb > peakOneKb) peakOneKb = kb;
+    }
+    if (sum !== null && (peakSumKb === null || sum > peakSumKb)) peakSumKb = sum;
   };
   sample();
   const timer = setInterval(sample, intervalMs);
+  const mb = (kb) => (kb === null ? null : kb / 1024);
   return {
-    /** Stop sampling; returns the peak in MB, or null if never readable. */
+    /** Stop sampling; returns the peaks in MB (null where never readable). */
     stop() {
       clearInterval(timer);
       sample();
-      return peakKb === null ? null : peakKb / 1024;
+      return { rssMb: mb(peakSumKb), maxRssMb: mb(peakOneKb) };
     },
   };
 }

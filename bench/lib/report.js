@@ -11,35 +11,74 @@ the "bare node http" row is the ceiling: a server that does no work beyond
 sending a response of the same size, on the same machine, with the same load.
 `;
 
-const fmt = (n, digits = 0) =>
+export const fmt = (n, digits = 0) =>
   n === null || n === undefined || Number.isNaN(n)
     ? 'n/a'
     : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** rows: [{ scenario, rps, p50, p99, errors, rssMb }] */
+/** Table cells must not break the row. */
+const cell = (text) => String(text ?? '').replaceAll('|', '\\|');
+
+/**
+ * rows: [{ set, mode, n, scenario, rps, p50, p99, errors, timeMs, rssMb, maxRssMb, notes }]
+ * `time ms` is the answer of the scenarios that are a duration, not a load (7 and 8);
+ * peak RSS is summed over a mode's processes, the largest process beside it.
+ */
 export function formatTable(rows) {
   const lines = [
-    '| scenario | req/s | p50 ms | p99 ms | errors | peak RSS MB |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    '| set | mode | # | scenario | req/s | p50 ms | p99 ms | errors | time ms | peak RSS MB | largest process MB | notes |',
+    '| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.errors)} | ${fmt(r.rssMb, 1)} |`,
+      `| ${cell(r.set)} | ${cell(r.mode)} | ${r.n ?? ''} | ${cell(r.scenario)} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ` +
+        `${fmt(r.p99, 1)} | ${fmt(r.errors)} | ${r.timeMs == null ? '' : fmt(r.timeMs)} | ${fmt(r.rssMb, 1)} | ` +
+        `${fmt(r.maxRssMb, 1)} | ${cell(r.notes)} |`,
     );
   }
   return lines.join('\n');
 }
 
-export function ratioLine(scenarioRps, ceilingRps) {
-  const pct = ceilingRps > 0 ? (scenarioRps / ceilingRps) * 100 : NaN;
-  return `ratio to ceiling: ${fmt(pct, 1)}%`;
+/** Scenario 1 as a share of the ceiling, for each mode of one set. */
+export function ratioLine(set, ceiling, rows) {
+  const shares = rows
+    .filter((r) => r.set === set && r.n === 1)
+    .map((r) => `${r.mode} ${fmt(ceiling.rps > 0 ? (r.rps / ceiling.rps) * 100 : NaN, 1)}%`);
+  return (
+    `Scenario 1 against the ceiling (${set} set, ${fmt(ceiling.bodyBytes)}-byte body, ` +
+    `${fmt(ceiling.rps)} req/s): ${shares.join(', ')}.`
+  );
+}
+
+const SHORT = { 1: 'home', 2: 'public', 3: 'tweet', 4: 'post', 5: 'login', 6: 'mixed', 7: 'fan-out', 8: 'cold start' };
+
+/**
+ * How cost grows with size: p99 of each load scenario (time for 7 and 8), large set
+ * over small, per mode. Only when both sets ran.
+ */
+export function growthLine(rows) {
+  const modes = [...new Set(rows.filter((r) => r.set === 'large').map((r) => r.mode))];
+  const parts = [];
+  for (const mode of modes) {
+    const factors = [];
+    for (const small of rows.filter((r) => r.set === 'small' && r.mode === mode && r.n)) {
+      const large = rows.find((r) => r.set === 'large' && r.mode === mode && r.n === small.n);
+      const key = small.n >= 7 ? 'timeMs' : 'p99';
+      if (!large || !(small[key] > 0) || !(large[key] > 0)) continue;
+      factors.push(`${SHORT[small.n]} ×${fmt(large[key] / small[key], 1)}`);
+    }
+    if (factors.length > 0) parts.push(`${mode}: ${factors.join(', ')}`);
+  }
+  return parts.length > 0
+    ? `Growth from the small set to the large (p99; time for fan-out and cold start), large ÷ small: ${parts.join('; ')}.`
+    : null;
 }
 
 function git(args, cwd) {
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 }
 
-/** Short commit hash, "+dirty" when the tree has changes; "uncommitted" without a commit. */
+/** Short commit hash, "-dirty" when the tree has changes; "uncommitted" without a commit. */
 export function gitRevision(cwd) {
   let rev;
   try {
@@ -49,7 +88,7 @@ export function gitRevision(cwd) {
   }
   try {
     // Earlier results appended to RESULTS.md are not a change to what is measured.
-    if (git(['status', '--porcelain', '--', '.', ':!bench/RESULTS.md'], cwd) !== '') rev += '+dirty';
+    if (git(['status', '--porcelain', '--', '.', ':!bench/RESULTS.md'], cwd) !== '') rev += '-dirty';
   } catch {
     // A revision without a dirty flag is still useful.
   }
@@ -60,7 +99,11 @@ export function machineDescription() {
   const cpus = os.cpus();
   const model = cpus[0]?.model?.trim() ?? 'unknown CPU';
   const memGb = os.totalmem() / 1024 ** 3;
-  return `${cpus.length} cores, ${model}, ${fmt(memGb, 1)} GB RAM, node ${process.version}`;
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  return `${cpus.length} cores, ${model}, ${fmt(memGb, 1)} GB RAM, node ${process.version}, load average at start ${load}`;
 }
 
 /** The command line that reproduces this run. */
@@ -69,7 +112,7 @@ export function commandLine(argv) {
 }
 
 /** Append one run's section to RESULTS.md, creating the file if needed. */
-export function appendResults(file, { date, revision, machine, command, table, ratio }) {
+export function appendResults(file, { date, revision, machine, command, details = [], table, lines = [] }) {
   if (!existsSync(file)) writeFileSync(file, HEADER);
   const section = [
     '',
@@ -78,11 +121,11 @@ export function appendResults(file, { date, revision, machine, command, table, r
     `- commit: ${revision}`,
     `- machine: ${machine}`,
     `- command: \`${command}\``,
+    ...details.map((d) => `- ${d}`),
     '',
     table,
     '',
-    ratio,
-    '',
+    ...lines.flatMap((l) => [l, '']),
   ].join('\n');
   appendFileSync(file, section);
 }

@@ -10,6 +10,7 @@ import {
   type Db,
   type NewEvent,
 } from '@starling/kit';
+import { eventually } from '../support/assertions.js';
 import { inEachStorageMode, startStarling, postgresUrl, type Starling } from '../support/starling.js';
 
 const happened = (n: number): NewEvent => ({ type: 'TestHappened', data: { n } });
@@ -99,7 +100,15 @@ inEachStorageMode('event store', (mode) => {
     await append(a, 0, [happened(1)]);
     await append(b, 0, [happened(2)]);
     await append(a, 1, [happened(3), happened(4)]);
-    const mine = (await readAfter(db, 'tweets', START, 100_000)).filter((e) => e.streamId === a || e.streamId === b);
+    // Readable once every transaction older than them has ended, anywhere on the server
+    // (other suites share it): wait for that, then the order must be exact.
+    const ours = async () =>
+      (await readAfter(db, 'tweets', START, 100_000)).filter((e) => e.streamId === a || e.streamId === b);
+    const mine = await eventually(async () => {
+      const events = await ours();
+      expect(events).toHaveLength(4);
+      return events;
+    }, 10_000);
     expect(mine.map((e) => [e.streamId, e.version])).toEqual([
       [a, 1],
       [b, 1],

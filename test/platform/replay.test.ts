@@ -293,6 +293,7 @@ inEachStorageMode('replaying the log', (mode) => {
   beforeAll(async () => {
     s = await startStarling(mode);
     await seedHistory(s);
+    await s.platform.bus.drain(); // reactions to reactions settle (the distributed bus)
   });
   afterAll(async () => s?.close());
 
@@ -379,6 +380,7 @@ inEachStorageMode('replaying the log with big accounts (FANOUT_MAX_FOLLOWERS=1)'
   beforeAll(async () => {
     s = await startStarling(mode, { FANOUT_MAX_FOLLOWERS: '1', HOME_TIMELINE_LENGTH: '20' });
     await seedHistory(s);
+    await s.platform.bus.drain(); // reactions to reactions settle (the distributed bus)
   });
   afterAll(async () => s?.close());
 

@@ -49,3 +49,16 @@ export function nextLink(res: LightMyRequestResponse): string | undefined {
   expect(match, `unexpected Link header ${String(header)}`).not.toBeNull();
   return match![1];
 }
+
+/** Retries `check` until it stops throwing, for at most `timeoutMs`; then throws its last error. */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000, pauseMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, pauseMs));
+    }
+  }
+}

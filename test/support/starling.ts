@@ -164,7 +164,9 @@ export function natsNamespace(): { prefix: string; env: Record<string, string>; 
   const prefix = `test_${randomBytes(6).toString('hex')}`;
   return {
     prefix,
-    env: { NATS_URL: natsUrl, NATS_PREFIX: prefix },
+    // A loaded test machine may take longer than a production write should wait for
+    // the other services' read models; the suites check that they show every write.
+    env: { NATS_URL: natsUrl, NATS_PREFIX: prefix, CONSISTENCY_WAIT_MS: '10000' },
     async drop() {
       const nc = await connect({ servers: natsUrl.split(',') });
       try {

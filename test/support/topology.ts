@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+export { eventually } from './assertions.js';
 import { apiClient, freePort, spawnStarling, type ApiInit, type Exit } from './process.js';
 
 /** One process of `starling up --distributed`, as its output announced it. */
@@ -91,17 +92,4 @@ export async function startTopology(env: Record<string, string | undefined>, arg
   };
   await topology.ready();
   return topology;
-}
-
-/** Retries `check` until it stops throwing, for at most `timeoutMs`; then throws its last error. */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000, pauseMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, pauseMs));
-    }
-  }
 }

@@ -128,10 +128,29 @@ export async function appendToStream(
 }
 
 /**
+ * The oldest transaction of this database still running (as xid8), or the next one to
+ * start when none is: every event a reader may take is older than it. It is the
+ * snapshot's xmin with the transactions of *other* databases left out, so a long
+ * transaction elsewhere on the server (another Starling, a migration, a seed) never
+ * holds this one's readers back. A running transaction is left out only when its lock
+ * shows it belongs to another database; one that cannot be placed yet counts.
+ */
+export const readHorizon = sql<string>`(
+  select coalesce(
+    (select min(x) from pg_snapshot_xip(snap.s) as x
+     where not exists (
+       select 1 from pg_locks l join pg_stat_activity a on a.pid = l.pid
+       where l.locktype = 'transactionid' and l.mode = 'ExclusiveLock' and l.granted
+         and l.transactionid::text::bigint = x::text::bigint % 4294967296
+         and a.datname is distinct from current_database())),
+    pg_snapshot_xmax(snap.s))
+  from (select pg_current_snapshot() as s) as snap)`;
+
+/**
  * Reads committed events after a checkpoint, in commit order. Only transactions older
- * than every still-running one are visible (`pg_snapshot_xmin`), so an event whose
- * transaction allocated an early position but commits late is read after it commits,
- * never skipped.
+ * than every one of this database still running are visible (`readHorizon`), so an
+ * event whose transaction allocated an early position but commits late is read after
+ * it commits, never skipped.
  */
 export async function readAfter(db: Db, source: string, after: Checkpoint, limit: number): Promise<RecordedEvent[]> {
   const table = sql.table(`${source}.events`);
@@ -140,7 +159,7 @@ export async function readAfter(db: Db, source: string, after: Checkpoint, limit
   const { rows } = await sql<EventRow>`
     select ${COLUMNS} from ${table} as e
     where (e.tx_id, e.position) > (${after.txId}::xid8, ${after.position}::bigint)
-      and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+      and e.tx_id < ${readHorizon}
     order by e.tx_id, e.position
     limit ${limit}`.execute(db);
   return rows.map(toRecorded);

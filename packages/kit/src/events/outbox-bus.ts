@@ -4,13 +4,16 @@ import type { Db } from '../db/storage.js';
 import type { Consumer, EventBus } from './consumer.js';
 import { publicData } from '@starling/events';
 import { CatchUp } from './catch-up.js';
-import { headPosition, readAfter, START, type Checkpoint, type RecordedEvent } from './event-store.js';
+import { headPosition, readAfter, readHorizon, START, type Checkpoint, type RecordedEvent } from './event-store.js';
 
 const BATCH = 500;
 /** How long a drain waits for transactions begun before it (anywhere on the server) to end. */
 const DRAIN_WAIT_MS = 5_000;
 
-/** Waits until every transaction that had a transaction id when this was called has ended. */
+/**
+ * Waits until every transaction of this database that had a transaction id when this
+ * was called has ended (other databases' transactions never hide its events).
+ */
 async function olderTransactionsEnded(db: Db, timeoutMs: number): Promise<void> {
   const { rows } = await sql<{ horizon: string }>`
     select pg_snapshot_xmax(pg_current_snapshot())::text as horizon`.execute(db);
@@ -18,7 +21,7 @@ async function olderTransactionsEnded(db: Db, timeoutMs: number): Promise<void> 
   const deadline = Date.now() + timeoutMs;
   for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
     const { rows: done } = await sql<{ ended: boolean }>`
-      select pg_snapshot_xmin(pg_current_snapshot()) >= ${horizon}::xid8 as ended`.execute(db);
+      select ${readHorizon} >= ${horizon}::xid8 as ended`.execute(db);
     if (done[0]?.ended) return;
     if (Date.now() > deadline) throw new Error(`transactions older than ${horizon} are still running`);
     await new Promise((resolve) => setTimeout(resolve, pause));
