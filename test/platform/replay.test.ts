@@ -38,6 +38,7 @@ const READ_MODELS: Record<string, Record<string, string>> = {
     follows: 'follower_id, followee_id',
     follower_counts: 'user_id',
     home_entries: 'owner_id, entry_key',
+    home_sizes: 'owner_id',
   },
 };
 

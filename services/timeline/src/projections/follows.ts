@@ -15,7 +15,7 @@ export function followsProjection(limits: HomeLimits): Projection {
   return {
     name: 'timeline.follows',
     source: 'graph',
-    tables: ['follows', 'follower_counts', 'home_entries'],
+    tables: ['follows', 'follower_counts', 'home_entries', 'home_sizes'],
     types: [UserFollowed.type, UserUnfollowed.type],
     async handle(event, trx) {
       const d = event.data as PayloadOf<typeof UserFollowed> | PayloadOf<typeof UserUnfollowed>;

@@ -59,20 +59,57 @@ export const actorEntries = (
 export const isFannedOut = (actor: RawBuilder<unknown> | string, limits: HomeLimits) =>
   sql`coalesce((select followers from follower_counts where user_id = ${actor}), 0) <= ${limits.maxFollowers}`;
 
-const distinct = (rows: Array<{ owner_id: string }>) => [...new Set(rows.map((r) => r.owner_id))];
+/*
+ * Each home's size is kept in `home_sizes` (a row only while it is not empty), so that
+ * keeping a home at `length` costs an index step per excess entry: a new entry makes a
+ * full home one too long, and only its oldest entry goes. (Counting the entries of a
+ * full home on every fan-out walked `length` index entries per follower per tweet.)
+ * Each statement below changes `home_entries` and the sizes together.
+ */
 
-/** Drops each owner's entries beyond the newest `length` (one bounded index read per owner). */
-async function trim(trx: Db, owners: string[], limits: HomeLimits): Promise<void> {
-  if (owners.length === 0) return;
-  await sql`
+/** Adds the rows an insert into `home_entries` returned (`owner_id`s) to the sizes: the homes now too long. */
+const grow = (inserted: RawBuilder<unknown>, limits: HomeLimits) => sql<{ owner_id: string; excess: number }>`
+  with added as (${inserted}),
+  sized as (
+    insert into home_sizes (owner_id, entries)
+    select owner_id, count(*)::int from added group by owner_id
+    on conflict (owner_id) do update set entries = home_sizes.entries + excluded.entries
+    returning owner_id, entries)
+  select owner_id, entries - ${limits.length} as excess from sized where entries > ${limits.length}`;
+
+/**
+ * Takes the rows a delete from `home_entries` returned (`owner_id`s) off the sizes, and
+ * forgets the homes left empty: the homes that lost entries.
+ */
+async function shrink(trx: Db, deleted: RawBuilder<unknown>): Promise<string[]> {
+  const { rows } = await sql<{ owner_id: string; entries: number }>`
+    with removed as (${deleted}),
+    lost as (select owner_id, count(*)::int as n from removed group by owner_id)
+    update home_sizes s set entries = s.entries - lost.n from lost
+    where s.owner_id = lost.owner_id
+    returning s.owner_id, s.entries`.execute(trx);
+  const emptied = rows.filter((r) => r.entries === 0).map((r) => r.owner_id);
+  if (emptied.length) await sql`delete from home_sizes where owner_id = any(${emptied}::text[])`.execute(trx);
+  return rows.map((r) => r.owner_id);
+}
+
+/** Drops the oldest `excess` entries of each home that grew too long. */
+async function trim(trx: Db, over: Array<{ owner_id: string; excess: number }>): Promise<void> {
+  if (over.length === 0) return;
+  await shrink(
+    trx,
+    sql`
     delete from home_entries h
     using (
-      select o.owner_id,
-             (select x.entry_key from home_entries x where x.owner_id = o.owner_id
-              order by x.entry_key desc offset ${limits.length} limit 1) as cut
-      from unnest(${owners}::text[]) as o(owner_id)
-    ) c
-    where h.owner_id = c.owner_id and h.entry_key <= c.cut`.execute(trx);
+      select o.owner_id, x.entry_key
+      from unnest(${over.map((o) => o.owner_id)}::text[], ${over.map((o) => o.excess)}::int[]) as o(owner_id, excess)
+      cross join lateral (
+        select entry_key from home_entries where owner_id = o.owner_id order by entry_key limit o.excess
+      ) x
+    ) d
+    where h.owner_id = d.owner_id and h.entry_key = d.entry_key
+    returning h.owner_id`,
+  );
 }
 
 /**
@@ -82,14 +119,15 @@ async function trim(trx: Db, owners: string[], limits: HomeLimits): Promise<void
  */
 async function refill(trx: Db, owners: string[], limits: HomeLimits): Promise<void> {
   if (owners.length === 0) return;
-  await sql`
+  await grow(
+    sql`
     insert into home_entries (owner_id, entry_key, tweet_id, actor_id, kind)
     select o.owner_id, e.entry_key, e.tweet_id, e.actor_id, e.kind
     from (
-      select w.owner_id, ${limits.length} - count(h.entry_key)::int as missing, min(h.entry_key) as floor
+      select w.owner_id, ${limits.length} - coalesce(s.entries, 0) as missing,
+             (select min(h.entry_key) from home_entries h where h.owner_id = w.owner_id) as floor
       from unnest(${owners}::text[]) as w(owner_id)
-      left join home_entries h on h.owner_id = w.owner_id
-      group by w.owner_id
+      left join home_sizes s on s.owner_id = w.owner_id
     ) o
     cross join lateral (
       select c.* from follows f
@@ -99,14 +137,16 @@ async function refill(trx: Db, owners: string[], limits: HomeLimits): Promise<vo
       order by c.entry_key desc limit o.missing
     ) e
     where o.missing > 0
-    on conflict do nothing`.execute(trx);
+    on conflict do nothing
+    returning owner_id`,
+    limits,
+  ).execute(trx);
 }
 
 /** Removes the entries matching `where` from every home and refills the homes that lost some. */
 export async function removeEntries(trx: Db, where: RawBuilder<unknown>, limits: HomeLimits): Promise<void> {
-  const { rows } = await sql<{ owner_id: string }>`
-    delete from home_entries where ${where} returning owner_id`.execute(trx);
-  await refill(trx, distinct(rows), limits);
+  const lost = await shrink(trx, sql`delete from home_entries where ${where} returning owner_id`);
+  await refill(trx, lost, limits);
 }
 
 /** A new entry by `actor`: into the home of each follower, when the actor is fanned out. */
@@ -115,15 +155,18 @@ export async function fanOutEntry(
   entry: { key: string; tweetId: string; actorId: string; kind: 'tweet' | 'repost' },
   limits: HomeLimits,
 ): Promise<void> {
-  const { rows } = await sql<{ owner_id: string }>`
+  const { rows } = await grow(
+    sql`
     insert into home_entries (owner_id, entry_key, tweet_id, actor_id, kind)
     select f.follower_id, ${entry.key}, ${entry.tweetId}, ${entry.actorId}, ${entry.kind}
     from follows f
     where f.followee_id = ${entry.actorId} and f.follower_id <> ${entry.actorId}
       and ${isFannedOut(entry.actorId, limits)}
     on conflict do nothing
-    returning owner_id`.execute(trx);
-  await trim(trx, distinct(rows), limits);
+    returning owner_id`,
+    limits,
+  ).execute(trx);
+  await trim(trx, rows);
 }
 
 /**
@@ -137,13 +180,16 @@ export async function backfill(
   limits: HomeLimits,
 ): Promise<void> {
   const which = followerId !== undefined ? sql`and f.follower_id = ${followerId}` : sql``;
-  const { rows } = await sql<{ owner_id: string }>`
+  const { rows } = await grow(
+    sql`
     insert into home_entries (owner_id, entry_key, tweet_id, actor_id, kind)
     select f.follower_id, e.entry_key, e.tweet_id, e.actor_id, e.kind
     from follows f
     cross join (${actorEntries(actorId, limits.length)}) e
     where f.followee_id = ${actorId} and f.follower_id <> ${actorId} ${which}
     on conflict do nothing
-    returning owner_id`.execute(trx);
-  await trim(trx, distinct(rows), limits);
+    returning owner_id`,
+    limits,
+  ).execute(trx);
+  await trim(trx, rows);
 }

@@ -27,7 +27,7 @@ export function tweetsProjection(limits: HomeLimits): Projection {
   return {
     name: 'timeline.tweets',
     source: 'tweets',
-    tables: ['tweets', 'likes', 'reposts', 'tweet_tags', 'home_entries'],
+    tables: ['tweets', 'likes', 'reposts', 'tweet_tags', 'home_entries', 'home_sizes'],
     types: [
       TweetPosted.type,
       TweetDeleted.type,
