@@ -59,7 +59,10 @@ export class JetStreamBus implements EventBus {
     } else if (consumer.everyProcess) {
       this.feeds.push(new EveryProcessFeed(link, consumer, db, log));
     } else {
-      const runner = new DurableConsumerRunner(link, consumer, db, log, this.metrics, deadLetterAfter);
+      // What a reactor appends is for this process's own consumers and relay: wake them.
+      const runner = new DurableConsumerRunner(link, consumer, db, log, this.metrics, deadLetterAfter, () =>
+        this.notify(),
+      );
       this.durables.push(runner);
       if (this.started) runner.start();
     }
@@ -132,6 +135,8 @@ export class JetStreamBus implements EventBus {
         }
         return true;
       });
+      // A reactor here may have answered with events of its own for this process's consumers.
+      await this.local.drain();
     } catch (err) {
       this.options.log.debug({ err }, 'could not follow a write through the bus');
     }

@@ -67,6 +67,8 @@ export class DurableConsumerRunner {
     private readonly log: Logger,
     private readonly metrics: BusMetrics,
     private readonly deadLetterAfter: number,
+    /** Called after a batch with effects commits. */
+    private readonly afterCommit: () => void = () => {},
   ) {
     this.durable = link.names.durable(consumer.name);
   }
@@ -209,8 +211,8 @@ export class DurableConsumerRunner {
    * Applies deliveries[0..limit) that follow the checkpoint, in one transaction with the
    * checkpoint's move. Stops at the first one that does not follow (`inOrder` false).
    */
-  private commit(deliveries: Delivery[], limit: number) {
-    return this.db.transaction().execute(async (trx) => {
+  private async commit(deliveries: Delivery[], limit: number) {
+    const outcome = await this.db.transaction().execute(async (trx) => {
       let at = await lockCheckpoint(trx, this.consumer.name);
       const start = at;
       let consumed = 0;
@@ -241,6 +243,8 @@ export class DurableConsumerRunner {
       if (applied) this.metrics.delivered.inc({ consumer: this.consumer.name }, applied);
       return { consumed, applied, inOrder };
     });
+    if (outcome.applied) this.afterCommit();
+    return outcome;
   }
 
   /** Parks a poisoned event on the dead-letter subject and moves the checkpoint past it. */
