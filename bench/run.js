@@ -19,8 +19,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { parseFlags } from './lib/args.js';
-import { cleanup, cleanupOnSignals, interruptedExitCode, onCleanup } from './lib/cleanup.js';
-import { checkoutEmbedded, checkoutPostgres, ensureEmbedded, ensurePostgres, PASSWORD, SETS } from './lib/datasets.js';
+import { cleanup, cleanupOnSignals, interruptedExitCode, onCleanup, throwIfInterrupted } from './lib/cleanup.js';
+import {
+  checkoutEmbedded,
+  checkoutPostgres,
+  datasetKey,
+  ensureEmbedded,
+  ensurePostgres,
+  PASSWORD,
+  SETS,
+} from './lib/datasets.js';
 import { measure } from './lib/load.js';
 import { natsNamespace } from './lib/nats.js';
 import { loginPool, probeHomes } from './lib/people.js';
@@ -40,7 +48,7 @@ import { fanoutDelay } from './lib/scenarios/fanout.js';
 import { mixed } from './lib/scenarios/mixed.js';
 import { homeTimeline, publicTimeline, tweetById } from './lib/scenarios/reads.js';
 import { login, postTweet } from './lib/scenarios/writes.js';
-import { launch, REPLICAS, waitForIdle, waitUntilServing } from './lib/starling.js';
+import { assertAlive, DISTRIBUTED_POOL_SIZE, launch, REPLICAS, waitForIdle, waitUntilServing } from './lib/starling.js';
 import { signingKey, TokenCache, TOKEN_TTL_SECONDS } from './lib/tokens.js';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -100,8 +108,20 @@ async function runMode(mode, set, datasets, config, runTag) {
   const env = { AUTH_SIGNING_KEY: signingKey(BENCH_DIR), ACCESS_TOKEN_TTL: String(TOKEN_TTL_SECONDS) };
   const start = () => launch(mode, { root: ROOT, storage, env });
 
-  step(`${label}: starting Starling${mode === 'distributed' ? ` (starling up --distributed --replicas ${REPLICAS})` : ''}`);
+  step(
+    `${label}: starting Starling${mode === 'distributed' ? ` (starling up --distributed --replicas ${REPLICAS})` : ''}`,
+  );
   const instance = await start();
+  try {
+    return await measureMode(instance, { label, storageKind, dataset, config, runTag, start, set, mode });
+  } finally {
+    // Stopped already on success; on a failure, stop it now rather than at the very end.
+    await instance.stop();
+  }
+}
+
+/** The scenarios, on an instance just started; cold start starts it again with `start`. */
+async function measureMode(instance, { label, storageKind, dataset, config, runTag, start, set, mode }) {
   await waitUntilServing(instance);
   await waitForIdle(instance);
 
@@ -124,28 +144,36 @@ async function runMode(mode, set, datasets, config, runTag) {
   };
   const rows = [];
   for (const [n, name, scenario] of LOAD_SCENARIOS) {
-    step(`${label}: ${n}. ${name}${n === 7 ? '' : ` (${config.duration} s measured)`}`);
+    throwIfInterrupted();
+    step(`${label}: ${n}. ${name}`);
     try {
+      // A server that died does not come back (embedded, postgres): say so, with its output.
+      assertAlive(instance);
       const row = await scenario(ctx);
       // What autocannon left in flight when it stopped is work the server still owed.
-      if (row.settleSeconds > 1) row.notes += `; ${row.settleSeconds.toFixed(1)} s to answer the requests left in flight`;
+      if (row.settleSeconds > 1)
+        row.notes += `; ${row.settleSeconds.toFixed(1)} s to answer the requests left in flight`;
       rows.push(row);
     } catch (err) {
+      if (interruptedExitCode() !== null) throw err;
       step(`${label}: ${name} failed: ${err.message}`);
+      if (err.output) console.error(`--- server output ---\n${err.output.trimEnd()}\n---------------------`);
       rows.push(failedRow(n, name, err));
     }
   }
+  const warnings = instance.exits().map((e) => `${label}: ${e} exited during the load scenarios and was restarted.`);
   await instance.stop();
 
   step(`${label}: cold start ×${config.coldStarts}`);
   try {
     rows.push(await coldStart({ config, relaunch: start }));
   } catch (err) {
+    if (interruptedExitCode() !== null) throw err;
     step(`${label}: cold start failed: ${err.message}`);
     rows.push(failedRow(8, 'cold start to the first 200', err));
   }
   rows.sort((a, b) => (a.n ?? 99) - (b.n ?? 99));
-  return { rows: rows.map((r) => ({ set: set.name, mode, ...r })), bodyBytes: probe.bodyBytes };
+  return { rows: rows.map((r) => ({ set: set.name, mode, ...r })), bodyBytes: probe.bodyBytes, warnings };
 }
 
 /** The bare node:http ceiling, answering `bodyBytes` bytes to every request. */
@@ -171,6 +199,11 @@ async function main() {
   const machine = machineDescription();
   const runTag = Date.now().toString(36);
   for (const skipped of config.skipped) step(`skipping ${skipped}`);
+  const { migrationsCommit, uncommitted } = datasetKey(ROOT, SETS.small);
+  const migrationNote = uncommitted
+    ? `the migrations have uncommitted changes: cached data sets are those of ${migrationsCommit}, migrated forward by Starling at start`
+    : null;
+  if (migrationNote) step(`warning: ${migrationNote}`);
   step(`sets: ${config.sets.join(', ')}; modes: ${config.modes.join(', ')}`);
   if (config.sets.includes('large')) {
     step(
@@ -212,6 +245,7 @@ async function main() {
       try {
         const result = await runMode(mode, set, datasets, config, runTag);
         rows.push(...result.rows);
+        lines.push(...result.warnings);
         bodyBytes ??= result.bodyBytes;
         failed ||= result.rows.some((r) => r.notes.startsWith('FAILED'));
       } catch (err) {
@@ -252,8 +286,11 @@ async function main() {
       command: commandLine(argv),
       details: [
         ...details,
-        `load: ${config.connections} connections, ${config.warmup} s warm-up + ${config.duration} s per scenario; ` +
-          `${config.pool} users logged in; wall time ${Math.round((performance.now() - began) / 1000)} s`,
+        ...(migrationNote ? [migrationNote] : []),
+        `load: ${config.connections} connections, ${config.warmup} s warm-up + ${config.duration} s per scenario ` +
+          `(login: 4 connections, at least 6 s; posting at least 10 s; mixed at least 6 s; see bench/README.md); ` +
+          `a pool of ${config.pool} users; distributed: ${REPLICAS}, DATABASE_POOL_SIZE=` +
+          `${process.env.DATABASE_POOL_SIZE || DISTRIBUTED_POOL_SIZE}; wall time ${Math.round((performance.now() - began) / 1000)} s`,
       ],
       table,
       lines,

@@ -13,6 +13,14 @@ export function interruptedExitCode() {
   return signalExitCode;
 }
 
+/**
+ * Throw once a signal has asked us to stop, so nothing new (a server, a seed, a load
+ * run) starts while teardown is stopping the rest, and nothing is left behind.
+ */
+export function throwIfInterrupted() {
+  if (signalExitCode !== null) throw new Error('interrupted');
+}
+
 /** Register fn to run at teardown. Tasks run in reverse registration order. */
 export function onCleanup(fn) {
   tasks.push(fn);

@@ -7,17 +7,17 @@
 //              complete once its public.bench_dataset row is written (each run and
 //              mode uses a `create database … template` copy)
 //
-// A cached set is reused while its key matches: the seed parameters and a hash of the
-// migrations (the schema the data was written for). Otherwise it is seeded again.
-import { spawn } from 'node:child_process';
+// A cached set is reused while its key matches: the seed parameters and the last
+// commit of the migrations (the schema the data was written for). Otherwise it is
+// seeded again.
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 
-import { onCleanup } from './cleanup.js';
+import { onCleanup, throwIfInterrupted } from './cleanup.js';
 import {
   createDatabase,
   databaseExists,
@@ -35,47 +35,60 @@ import {
  * one's shape at 1/100 the size and the growth between them is the cost of size.
  */
 export const SETS = {
-  small: { name: 'small', users: 60, tweets: 300, follows: 10 },
+  small: { name: 'small', users: 1_000, tweets: 10_000, follows: 100 },
   large: { name: 'large', users: 100_000, tweets: 1_000_000, follows: 100 },
 };
 export const SEED = 'bench';
 export const PASSWORD = 'correct horse battery';
 
-/** What decides the data's schema: a change there makes a cached set unusable. */
-function migrationFiles(root) {
-  const files = [
-    path.join(root, 'packages/kit/src/events/schema.ts'),
-    path.join(root, 'packages/kit/src/db/migrate.ts'),
-  ];
-  const services = path.join(root, 'services');
-  for (const service of readdirSync(services).sort()) {
-    const dir = path.join(services, service, 'src', 'migrations');
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).sort()) files.push(path.join(dir, file));
+/** What decides the data's schema (as paths relative to the root, for git). */
+const MIGRATION_PATHS = ['packages/kit/src/events/schema.ts', 'packages/kit/src/db/migrate.ts'];
+function migrationPaths(root) {
+  const paths = [...MIGRATION_PATHS];
+  for (const service of readdirSync(path.join(root, 'services')).sort()) {
+    const dir = path.join('services', service, 'src', 'migrations');
+    if (existsSync(path.join(root, dir))) paths.push(dir);
   }
-  return files.filter((f) => existsSync(f));
+  return paths;
+}
+
+function git(root, args) {
+  return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 }
 
 /**
- * The cache key. The migrations are hashed by content, not only by commit, so a
- * migration being edited (uncommitted) is noticed too; the commit is kept for people.
+ * The cache key: the seed parameters and the last commit that changed a migration. A
+ * migration being edited but not committed does not change it (that would reseed for
+ * an hour on every edit); `uncommitted` says so, and Starling applies whatever
+ * migrations are pending when it starts on the copy anyway. Outside a git checkout
+ * the migrations' contents stand in for the commit.
  */
 export function datasetKey(root, set) {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify({ users: set.users, tweets: set.tweets, follows: set.follows, SEED, PASSWORD }));
-  const files = migrationFiles(root);
-  for (const file of files) hash.update(path.relative(root, file)).update(readFileSync(file));
-  let commit = 'unknown';
+  const paths = migrationPaths(root);
+  let migrationsCommit;
+  let uncommitted = false;
   try {
-    commit = execFileSync('git', ['log', '-1', '--format=%h', '--', ...files.map((f) => path.relative(root, f))], {
-      cwd: root,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
+    migrationsCommit = git(root, ['log', '-1', '--format=%h', '--', ...paths]);
+    uncommitted = git(root, ['status', '--porcelain', '--', ...paths]) !== '';
   } catch {
-    // Not a git checkout: the content hash alone decides.
+    const content = createHash('sha256');
+    for (const p of paths) {
+      const full = path.join(root, p);
+      const files =
+        existsSync(full) && !full.endsWith('.ts') ? readdirSync(full).map((f) => path.join(full, f)) : [full];
+      for (const f of files.filter((f) => existsSync(f)).sort()) {
+        content.update(path.relative(root, f)).update(readFileSync(f));
+      }
+    }
+    migrationsCommit = `content-${content.digest('hex').slice(0, 12)}`;
   }
-  return { key: hash.digest('hex').slice(0, 16), migrationsCommit: commit };
+  const key = createHash('sha256')
+    .update(
+      JSON.stringify({ users: set.users, tweets: set.tweets, follows: set.follows, SEED, PASSWORD, migrationsCommit }),
+    )
+    .digest('hex')
+    .slice(0, 16);
+  return { key, migrationsCommit, uncommitted };
 }
 
 /** "Most followed: @ada (812), @bob (640), @cy (512)." from seed's summary → [{ username, followers }]. */
@@ -89,6 +102,7 @@ function parseTop(summary) {
 
 /** `starling seed` into an empty database; progress passes through to our stderr. */
 function runSeed(root, set, env, step) {
+  throwIfInterrupted();
   const args = [
     path.join(root, 'bin', 'starling.js'),
     'seed',
@@ -103,6 +117,9 @@ function runSeed(root, set, env, step) {
     '--password',
     PASSWORD,
   ];
+  // Once per set, storage and migrations change, but long: on 2 busy cores the small set
+  // took 10 to 35 min; the large one, 100 times bigger, many hours.
+  step(`seeding the ${set.name} set once (it is cached afterwards; this takes a long time, see bench/README.md)`);
   step(`seeding: node bin/starling.js ${args.slice(1).join(' ')}`);
   const began = Date.now();
   return new Promise((resolve, reject) => {
@@ -124,8 +141,8 @@ function runSeed(root, set, env, step) {
   });
 }
 
-function manifestFor(root, set, built) {
-  const { key, migrationsCommit } = datasetKey(root, set);
+/** What the cache records about a set; `keyed` is its datasetKey() from before seeding. */
+function manifestFor(set, { key, migrationsCommit }, built) {
   return {
     key,
     migrationsCommit,
@@ -157,15 +174,19 @@ const embeddedDir = (benchDir, set) => path.join(benchDir, '.data', `embedded-${
  */
 export async function ensureEmbedded({ root, benchDir, set, rebuild, step }) {
   const dir = embeddedDir(benchDir, set);
-  const expected = datasetKey(root, set).key;
+  // Keyed before seeding: a migration committed meanwhile must not be credited to it.
+  const keyed = datasetKey(root, set);
   const manifestFile = path.join(dir, 'manifest.json');
   if (!rebuild && existsSync(manifestFile)) {
     const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
-    if (manifest.key === expected) {
+    if (manifest.key === keyed.key) {
       step(`embedded ${set.name} set: cached in ${path.relative(root, dir)} (built ${manifest.builtAt})`);
       return { dir, manifest };
     }
-    step(`embedded ${set.name} set: the cached copy is for other migrations or parameters; seeding again`);
+    step(
+      `embedded ${set.name} set: the cached copy is of migrations ${manifest.migrationsCommit}, now ` +
+        `${keyed.migrationsCommit} (or other parameters); seeding again`,
+    );
   }
   const building = `${dir}.building`;
   await rm(building, { recursive: true, force: true });
@@ -176,7 +197,7 @@ export async function ensureEmbedded({ root, benchDir, set, rebuild, step }) {
     cleanEnv({ DATA_DIR: path.join(building, 'data'), DATABASE_URL: undefined, NATS_URL: undefined }),
     step,
   );
-  const manifest = manifestFor(root, set, built);
+  const manifest = manifestFor(set, keyed, built);
   await writeFile(path.join(building, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   await rm(dir, { recursive: true, force: true });
   await rename(building, dir);
@@ -203,15 +224,19 @@ const templateName = (set) => `starling_bench_${set.users}_${set.tweets}`;
 export async function ensurePostgres({ root, set, serverUrl, rebuild, step }) {
   const name = templateName(set);
   const url = databaseUrl(serverUrl, name);
-  const expected = datasetKey(root, set).key;
+  const keyed = datasetKey(root, set);
   if (!rebuild && (await databaseExists(serverUrl, name))) {
     const manifest = await readMarker(url).catch(() => null);
-    if (manifest?.key === expected) {
+    if (manifest?.key === keyed.key) {
       step(`postgres ${set.name} set: cached in database ${name} (built ${manifest.builtAt})`);
       return { template: name, manifest };
     }
     step(
-      `postgres ${set.name} set: database ${name} is ${manifest ? 'for other migrations or parameters' : 'incomplete'}; seeding again`,
+      `postgres ${set.name} set: database ${name} is ` +
+        (manifest
+          ? `of migrations ${manifest.migrationsCommit}, now ${keyed.migrationsCommit} (or other parameters)`
+          : 'incomplete') +
+        '; seeding again',
     );
   }
   await dropDatabase(serverUrl, name);
@@ -220,7 +245,7 @@ export async function ensurePostgres({ root, set, serverUrl, rebuild, step }) {
   step(`postgres ${set.name} set: marking the outboxes relayed, vacuum analyze`);
   await markOutboxesRelayed(url);
   await vacuumAnalyze(url);
-  const manifest = manifestFor(root, set, built);
+  const manifest = manifestFor(set, keyed, built);
   await writeMarker(url, manifest);
   step(`postgres ${set.name} set: seeded in ${Math.round(built.seconds)} s, cached in database ${name}`);
   return { template: name, manifest };

@@ -3,6 +3,7 @@
 import autocannon from 'autocannon';
 
 import { request } from './api.js';
+import { throwIfInterrupted } from './cleanup.js';
 import { startRssSampler } from './process.js';
 
 /** Nearest-rank percentile of an ascending Float64Array. */
@@ -20,6 +21,7 @@ export function percentile(sorted, p) {
  * for the scenarios that vary each request, `requests` with a `setupRequest`.
  */
 async function run(target, connections, duration) {
+  throwIfInterrupted();
   const latencies = [];
   const instance = autocannon({ ...target, connections, duration, pipelining: 1 });
   // Like autocannon, count latency for 2xx answers only.

@@ -93,16 +93,26 @@ export async function waitForReady(url, proc, { timeoutMs = 60_000, intervalMs =
   throw new ChildError(`timed out after ${timeoutMs / 1000} s waiting for ${url}`, proc.stderr() || proc.stdout());
 }
 
-/** SIGTERM, wait for exit; SIGKILL only if the child ignores us. */
+/** SIGTERM, wait for exit; SIGKILL only if the child ignores us. True if it exited on its own. */
 export async function stopChild(proc, { graceMs = 10_000 } = {}) {
   const { child } = proc;
-  if (hasExited(child)) return;
+  if (hasExited(child)) return true;
   child.kill('SIGTERM');
   const graceful = await Promise.race([proc.exited.then(() => true), sleep(graceMs).then(() => false)]);
   if (!graceful) {
     console.error(`pid ${child.pid} did not exit within ${graceMs / 1000} s of SIGTERM; killing`);
     child.kill('SIGKILL');
     await proc.exited;
+  }
+  return graceful;
+}
+
+/** The command line of a live process, or null (gone, or no /proc). */
+export function commandOf(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return null;
   }
 }
 

@@ -31,7 +31,7 @@ export function formatTable(rows) {
   ];
   for (const r of rows) {
     lines.push(
-      `| ${cell(r.set)} | ${cell(r.mode)} | ${r.n ?? ''} | ${cell(r.scenario)} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ` +
+      `| ${cell(r.set)} | ${cell(r.mode)} | ${r.n ?? ''} | ${cell(r.scenario)} | ${fmt(r.rps, r.rps < 100 ? 1 : 0)} | ${fmt(r.p50, 1)} | ` +
         `${fmt(r.p99, 1)} | ${fmt(r.errors)} | ${r.timeMs == null ? '' : fmt(r.timeMs)} | ${fmt(r.rssMb, 1)} | ` +
         `${fmt(r.maxRssMb, 1)} | ${cell(r.notes)} |`,
     );

@@ -4,11 +4,12 @@
 //   postgres     `starling start` on a copy of the cached database, NATS JetStream bus
 //   distributed  `starling up --distributed` with 2 replicas of tweets, timeline and
 //                identity behind the gateway, on a copy of the cached database and NATS
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { onCleanup } from './cleanup.js';
-import { ChildError, freePort, hasExited, spawnNode, stopChild } from './process.js';
+import { onCleanup, throwIfInterrupted } from './cleanup.js';
+import { ChildError, commandOf, freePort, hasExited, spawnNode, stopChild } from './process.js';
 
 export const REPLICAS = 'tweets=2,timeline=2,identity=2';
 /** gateway + 4 services + 4 workers, with the replicas above: 12 processes. */
@@ -22,8 +23,8 @@ function benchEnv(extra) {
     ...process.env,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
-    // The login scenario logs hundreds of people in from one address, thousands of
-    // times a second: the per-username and per-address limits would answer 429.
+    // The login scenario logs the same few hundred people in again and again from one
+    // address: the per-username and per-address limits would soon answer 429.
     LOGIN_RATE_LIMIT: '1000000/60',
     // All load comes from one address, which the gateway would throttle at 1,200/min.
     GATEWAY_RATE_LIMIT: '100000000/60',
@@ -43,8 +44,7 @@ async function freePortRun(count) {
   throw new Error(`no run of ${count} free ports found`);
 }
 
-async function portIsFree(port) {
-  const { createServer } = await import('node:net');
+function portIsFree(port) {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));
@@ -58,6 +58,7 @@ async function portIsFree(port) {
  * the environment (the bench's signing key).
  */
 export async function launch(mode, { root, storage, env: extra = {} }) {
+  throwIfInterrupted();
   const bin = path.join(root, 'bin', 'starling.js');
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -82,9 +83,14 @@ export async function launch(mode, { root, storage, env: extra = {} }) {
   const startedAt = performance.now();
   // `starling up` says "started role=tweets replica=2 port=3102 pid=4242" for every
   // process, and "restarted …" when it replaces one that died.
+  const exits = [];
   const onLine = (line) => {
     const m = /(?:re)?started role=(\S+) replica=(\d+) port=(\d+) pid=(\d+)/.exec(line);
     if (m) members.set(`${m[1]}#${m[2]}`, { role: m[1], replica: Number(m[2]), port: Number(m[3]), pid: Number(m[4]) });
+    // "role=timeline replica=1 pid=42 exited (code 1); starting it again": a crash the
+    // bench must report, not hide behind the supervisor's restart.
+    const e = /role=(\S+) replica=(\d+) pid=\d+ exited \(([^)]*)\)/.exec(line);
+    if (e) exits.push(`${e[1]}#${e[2]} (${e[3]})`);
   };
   const proc = spawnNode(bin, args, { cwd: root, env, onLine });
   const instance = {
@@ -101,6 +107,8 @@ export async function launch(mode, { root, storage, env: extra = {} }) {
         ? [...members.values()].map((m) => ({ role: m.role, url: `http://127.0.0.1:${m.port}` }))
         : [{ role: 'starling', url: baseUrl }],
     processCount: () => (mode === 'distributed' ? members.size : 1),
+    /** Processes `starling up` had to start again, so far. */
+    exits: () => [...exits],
     stop: () => stopInstance(instance, members),
   };
   onCleanup(() => instance.stop());
@@ -108,13 +116,16 @@ export async function launch(mode, { root, storage, env: extra = {} }) {
 }
 
 async function stopInstance(instance, members) {
-  await stopChild(instance.proc, { graceMs: 20_000 });
-  // Should the supervisor have needed SIGKILL, its children are still ours to end.
+  // `starling up` stops its processes on SIGTERM and waits for them.
+  if (await stopChild(instance.proc, { graceMs: 20_000 })) return;
+  // It needed SIGKILL, so its processes are orphans now, still ours to end: each one
+  // by its pid, and only if that pid is still a `starling start` (not a reused pid).
   for (const { pid } of members.values()) {
+    if (!commandOf(pid)?.includes('starling.js start')) continue;
     try {
       process.kill(pid, 'SIGKILL');
     } catch {
-      // already gone, as it should be
+      // exited meanwhile
     }
   }
 }
@@ -167,6 +178,16 @@ export async function waitUntilServing(instance, { timeoutMs = 180_000, interval
   return performance.now() - instance.startedAt;
 }
 
+/** Throw, with the server's last output, if the process we started has died. */
+export function assertAlive(instance) {
+  if (!hasExited(instance.proc.child)) return;
+  const { exitCode, signalCode } = instance.proc.child;
+  throw new ChildError(
+    `starling (${instance.mode}) exited (${signalCode ?? `exit code ${exitCode}`})`,
+    instance.proc.stderr() || instance.proc.stdout(),
+  );
+}
+
 /** Events the read models have yet to apply, summed over every process's /metrics. */
 async function projectionLag(instance) {
   let lag = 0;
@@ -191,6 +212,7 @@ async function projectionLag(instance) {
 export async function waitForIdle(instance, { timeoutMs = 300_000, intervalMs = 250 } = {}) {
   const began = performance.now();
   while (performance.now() - began < timeoutMs) {
+    assertAlive(instance);
     if ((await projectionLag(instance)) === 0) return { seconds: (performance.now() - began) / 1000, idle: true };
     await sleep(intervalMs);
   }

@@ -9,6 +9,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) 
 /** `relaunch()` spawns Starling again on the same storage; the caller has stopped the previous one. */
 export async function coldStart({ config, relaunch }) {
   const times = [];
+  const exits = [];
   let rssMb = null;
   let maxRssMb = null;
   for (let k = 0; k < config.coldStarts; k++) {
@@ -18,6 +19,7 @@ export async function coldStart({ config, relaunch }) {
     const rss = sampler.stop();
     rssMb = Math.max(rssMb ?? 0, rss.rssMb ?? 0);
     maxRssMb = Math.max(maxRssMb ?? 0, rss.maxRssMb ?? 0);
+    exits.push(...instance.exits());
     await instance.stop();
   }
   return {
@@ -30,6 +32,8 @@ export async function coldStart({ config, relaunch }) {
     timeMs: median(times),
     rssMb,
     maxRssMb,
-    notes: `median of ${times.length}: ${times.map((t) => Math.round(t)).join(', ')} ms; spawn → /readyz → GET /api/v2/timelines/public`,
+    notes:
+      `median of ${times.length}: ${times.map((t) => Math.round(t)).join(', ')} ms; spawn → /readyz → GET /api/v2/timelines/public` +
+      (exits.length > 0 ? `; processes that exited and were restarted: ${exits.join(', ')}` : ''),
   };
 }
