@@ -182,4 +182,33 @@ describe.skipIf(!available)(`the JetStream bus on ${modeTitle(mode)}`, () => {
     expect(parked!.header.get('Starling-Error')).toContain('cannot be handled');
     expect(parked!.json<{ event: { data: { n: number } } }>().event.data.n).toBe(poisoned);
   });
+
+  it('a batch that fails is applied again one message at a time: only the poison message is dead-lettered', async () => {
+    namespace = natsNamespace();
+    await sql`truncate sink.seen`.execute(sink);
+    await sql`delete from consumer_checkpoints where consumer like 'bus.%'`.execute(source);
+    const poisoned = 4003;
+    const one = recorder('sink.batched', poisoned);
+    const batches: number[] = [];
+    const batched: Consumer = {
+      ...one,
+      async handleBatch(events, trx) {
+        batches.push(events.length);
+        for (const event of events) await one.handle(event, trx);
+      },
+    };
+    // Appended before the bus starts, so they reach the consumer together.
+    await append(6, 4000);
+    const { bus, registry } = await newBus({ deadLetterAfter: 3 });
+    bus.relay('src', source);
+    bus.subscribe(batched, sink, 'sink');
+    bus.start();
+    await eventually(
+      async () => expect((await seen()).filter((n) => n >= 4000)).toEqual([4000, 4001, 4002, 4004, 4005]),
+      30_000,
+    );
+    expect(Math.max(...batches)).toBeGreaterThan(1);
+    const dead = await registry.getSingleMetricAsString('starling_bus_dead_letters_total');
+    expect(dead).toMatch(/consumer="sink\.batched"\} 1$/m);
+  });
 });

@@ -37,3 +37,36 @@ export class CatchUp {
     return total;
   }
 }
+
+/**
+ * Shares runs of `task` among concurrent callers. A call made while no run is going on
+ * starts one; a call made during a run waits for the next run, which starts when that
+ * one ends and serves every call made meanwhile. Each caller thus gets a whole run
+ * begun after its call (what it asked for is covered), and fifty writers waiting for
+ * the read models cost two runs, not fifty.
+ */
+export class SharedRuns {
+  private current: Promise<void> | undefined;
+  private next: Promise<void> | undefined;
+
+  constructor(private readonly task: () => Promise<void>) {}
+
+  run(): Promise<void> {
+    if (!this.current) return this.start();
+    this.next ??= this.current
+      .catch(() => {})
+      .then(() => {
+        this.next = undefined;
+        return this.start();
+      });
+    return this.next;
+  }
+
+  private start(): Promise<void> {
+    const run = this.task().finally(() => {
+      if (this.current === run) this.current = undefined;
+    });
+    this.current = run;
+    return run;
+  }
+}

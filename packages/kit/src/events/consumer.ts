@@ -15,11 +15,60 @@ export interface Consumer {
   types: readonly string[];
   handle(event: RecordedEvent, trx: Db): Promise<void>;
   /**
+   * Optional: applies several events at once, in log order and all of this consumer's
+   * types, with exactly the effect of `handle` on each in turn, in fewer statements (one
+   * set-based statement for a run of posts rather than several per post). The buses
+   * use it for every batch they read; when it fails, the durable consumer goes back to
+   * `handle`, one event at a time, to find the event at fault.
+   */
+  handleBatch?(events: RecordedEvent[], trx: Db): Promise<void>;
+  /**
    * Set for a consumer that keeps this process's memory current (revoked tokens):
    * every process applies every event, from events recorded since `since()`, with no
    * durable checkpoint. Without it, one process at a time applies each event once.
    */
   everyProcess?: { since(): Date };
+}
+
+/** Applies events (in log order, already of the consumer's types) through `handleBatch` when it has one. */
+export async function applyEvents(consumer: Consumer, events: RecordedEvent[], trx: Db): Promise<void> {
+  if (consumer.handleBatch && events.length > 1) return consumer.handleBatch(events, trx);
+  for (const event of events) await consumer.handle(event, trx);
+}
+
+/**
+ * A `handleBatch` that hands each run of consecutive events whose types are in `types`
+ * to `batch` (which may apply them in any order that has the same effect), and every
+ * other event to the consumer's own `handle`, keeping log order between runs and the rest.
+ */
+export function batchingRuns(types: readonly string[], batch: (run: RecordedEvent[], trx: Db) => Promise<void>) {
+  return async function handleBatch(this: Consumer, events: RecordedEvent[], trx: Db): Promise<void> {
+    await inRuns(
+      events,
+      types,
+      (run) => batch(run, trx),
+      (event) => this.handle(event, trx),
+    );
+  };
+}
+
+async function inRuns(
+  events: RecordedEvent[],
+  batched: readonly string[],
+  batch: (run: RecordedEvent[]) => Promise<void>,
+  one: (event: RecordedEvent) => Promise<void>,
+): Promise<void> {
+  let run: RecordedEvent[] = [];
+  for (const event of events) {
+    if (batched.includes(event.type)) {
+      run.push(event);
+      continue;
+    }
+    if (run.length) await batch(run);
+    run = [];
+    await one(event);
+  }
+  if (run.length) await batch(run);
 }
 
 /** A consumer that owns read-model tables, which `projections rebuild` empties and refills. */

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../db/storage.js';
-import type { Consumer, EventBus } from './consumer.js';
+import { applyEvents, type Consumer, type EventBus } from './consumer.js';
 import { publicData } from '@starling/events';
-import { CatchUp } from './catch-up.js';
+import { CatchUp, SharedRuns } from './catch-up.js';
 import { headPosition, readAfter, readHorizon, START, type Checkpoint, type RecordedEvent } from './event-store.js';
 
 const BATCH = 500;
@@ -50,6 +50,7 @@ async function firstCheckpointSince(db: Db, source: string, since: Date): Promis
 export class OutboxTailBus implements EventBus {
   private readonly runners: ConsumerRunner[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private readonly drains = new SharedRuns(() => this.drainOnce());
 
   constructor(
     private readonly log: Logger,
@@ -64,7 +65,12 @@ export class OutboxTailBus implements EventBus {
     for (const runner of this.runners) runner.catchUp().catch(() => {});
   }
 
-  async drain(): Promise<void> {
+  /** Concurrent calls (every write of a busy process waits for one) share drains. */
+  drain(): Promise<void> {
+    return this.drains.run();
+  }
+
+  private async drainOnce(): Promise<void> {
     // An event committed before this call is readable only once every transaction older
     // than it has ended (see readAfter); until then a pass would find nothing and stop.
     const dbs = [...new Set(this.runners.map((r) => r.db))];
@@ -117,10 +123,11 @@ class ConsumerRunner {
     private readonly foreign: boolean,
   ) {}
 
-  /** Hands an event to the consumer; another service's events lose their private fields first. */
-  private deliver(event: RecordedEvent, trx: Db): Promise<void> {
-    if (!this.consumer.types.includes(event.type)) return Promise.resolve();
-    return this.consumer.handle(this.foreign ? { ...event, data: publicData(event.type, event.data) } : event, trx);
+  /** Hands events to the consumer, its types only; another service's events lose their private fields first. */
+  private deliver(events: RecordedEvent[], trx: Db): Promise<void> {
+    const wanted = events.filter((e) => this.consumer.types.includes(e.type));
+    const shown = this.foreign ? wanted.map((e) => ({ ...e, data: publicData(e.type, e.data) })) : wanted;
+    return applyEvents(this.consumer, shown, trx);
   }
 
   /** Runs until caught up; a call during a run extends that run by one more full pass. */
@@ -146,7 +153,7 @@ class ConsumerRunner {
         const from = await this.lockCheckpoint(trx);
         // Unwanted types are read and passed over, so the checkpoint (and the lag) moves past them.
         const events = await readAfter(trx, source, from, BATCH);
-        for (const event of events) await this.deliver(event, trx);
+        await this.deliver(events, trx);
         const last = events.at(-1);
         if (last) {
           await sql`update consumer_checkpoints
@@ -176,7 +183,7 @@ class ConsumerRunner {
       this.started = true;
     }
     const events = await readAfter(this.db, source, this.known, BATCH);
-    for (const event of events) await this.deliver(event, this.db);
+    await this.deliver(events, this.db);
     const last = events.at(-1);
     if (last) this.known = { txId: last.txId, position: last.position };
     return events.length;

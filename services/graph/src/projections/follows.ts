@@ -1,4 +1,4 @@
-import type { Projection } from '@starling/kit';
+import { batchingRuns, type Db, type Projection, type RecordedEvent } from '@starling/kit';
 import { UserFollowed, UserUnfollowed, type PayloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import { lockFollows } from './lock.js';
@@ -13,19 +13,26 @@ export const followsProjection: Projection = {
   source: 'graph',
   tables: ['follows'],
   types: [UserFollowed.type, UserUnfollowed.type],
+  // Runs of follows (a seed is millions of them) in one statement; unfollows one by one.
+  handleBatch: batchingRuns([UserFollowed.type], (run, trx) => follow(trx, run)),
   async handle(event, trx) {
-    const d = event.data as PayloadOf<typeof UserFollowed> | PayloadOf<typeof UserUnfollowed>;
+    if (event.type === UserFollowed.type) return follow(trx, [event]);
+    const d = event.data as PayloadOf<typeof UserUnfollowed>;
     await lockFollows(trx);
-    if (event.type === UserFollowed.type) {
-      await sql`
-        insert into follows (follower_id, followee_id, followed_at)
-        select ${d.follower_id}, ${d.followee_id}, ${event.recordedAt}
-        where not exists (
-          select 1 from users where id in (${d.follower_id}, ${d.followee_id}) and deleted)
-        on conflict (follower_id, followee_id) do nothing`.execute(trx);
-    } else {
-      await sql`delete from follows
-                where follower_id = ${d.follower_id} and followee_id = ${d.followee_id}`.execute(trx);
-    }
+    await sql`delete from follows
+              where follower_id = ${d.follower_id} and followee_id = ${d.followee_id}`.execute(trx);
   },
 };
+
+async function follow(trx: Db, events: RecordedEvent[]): Promise<void> {
+  const column = (pick: (e: RecordedEvent) => string) => events.map(pick);
+  const data = (e: RecordedEvent) => e.data as PayloadOf<typeof UserFollowed>;
+  await lockFollows(trx);
+  await sql`
+    insert into follows (follower_id, followee_id, followed_at)
+    select f.follower_id, f.followee_id, f.followed_at
+    from unnest(${column((e) => data(e).follower_id)}::text[], ${column((e) => data(e).followee_id)}::text[],
+                ${column((e) => new Date(e.recordedAt).toISOString())}::timestamptz[]) as f(follower_id, followee_id, followed_at)
+    where not exists (select 1 from users u where u.id in (f.follower_id, f.followee_id) and u.deleted)
+    on conflict (follower_id, followee_id) do nothing`.execute(trx);
+}

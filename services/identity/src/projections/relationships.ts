@@ -1,4 +1,4 @@
-import type { Projection } from '@starling/kit';
+import { batchingRuns, type Db, type Projection, type RecordedEvent } from '@starling/kit';
 import { UserFollowed, UserUnfollowed, type PayloadOf } from '@starling/events';
 import { sql } from 'kysely';
 
@@ -15,25 +15,48 @@ export const relationshipsProjection: Projection = {
   source: 'graph',
   tables: ['relationships', 'relationship_counts'],
   types: [UserFollowed.type, UserUnfollowed.type],
+  // Runs of follows (a seed is millions of them) in two statements; unfollows one by one.
+  handleBatch: batchingRuns([UserFollowed.type], (run, trx) => follow(trx, run)),
   async handle(event, trx) {
-    const d = event.data as PayloadOf<typeof UserFollowed> | PayloadOf<typeof UserUnfollowed>;
-    const followed = event.type === UserFollowed.type;
-    const { rows } = followed
-      ? await sql`
-          insert into relationships (follower_id, followee_id, followed_at)
-          values (${d.follower_id}, ${d.followee_id}, ${event.recordedAt})
-          on conflict (follower_id, followee_id) do nothing
-          returning follower_id`.execute(trx)
-      : await sql`
-          delete from relationships where follower_id = ${d.follower_id} and followee_id = ${d.followee_id}
-          returning follower_id`.execute(trx);
-    if (rows.length === 0) return;
-    const step = followed ? 1 : -1;
-    await sql`
-      insert into relationship_counts (user_id, followers_count, following_count)
-      values (${d.followee_id}, ${step}, 0), (${d.follower_id}, 0, ${step})
-      on conflict (user_id) do update set
-        followers_count = relationship_counts.followers_count + excluded.followers_count,
-        following_count = relationship_counts.following_count + excluded.following_count`.execute(trx);
+    if (event.type === UserFollowed.type) return follow(trx, [event]);
+    const d = event.data as PayloadOf<typeof UserUnfollowed>;
+    const { rows } = await sql<Pair>`
+      delete from relationships where follower_id = ${d.follower_id} and followee_id = ${d.followee_id}
+      returning follower_id, followee_id`.execute(trx);
+    await count(trx, rows, -1);
   },
 };
+
+interface Pair {
+  follower_id: string;
+  followee_id: string;
+}
+
+async function follow(trx: Db, events: RecordedEvent[]): Promise<void> {
+  const data = events.map((e) => e.data as PayloadOf<typeof UserFollowed>);
+  const { rows } = await sql<Pair>`
+    insert into relationships (follower_id, followee_id, followed_at)
+    select * from unnest(${data.map((d) => d.follower_id)}::text[], ${data.map((d) => d.followee_id)}::text[],
+                         ${events.map((e) => new Date(e.recordedAt).toISOString())}::timestamptz[])
+    on conflict (follower_id, followee_id) do nothing
+    returning follower_id, followee_id`.execute(trx);
+  await count(trx, rows, 1);
+}
+
+/** Moves both sides' counts by `step` for each pair that was really inserted or deleted. */
+async function count(trx: Db, pairs: Pair[], step: 1 | -1): Promise<void> {
+  if (pairs.length === 0) return;
+  const counts = new Map<string, { followers: number; following: number }>();
+  const of = (id: string) => counts.get(id) ?? counts.set(id, { followers: 0, following: 0 }).get(id)!;
+  for (const p of pairs) {
+    of(p.followee_id).followers += step;
+    of(p.follower_id).following += step;
+  }
+  await sql`
+    insert into relationship_counts (user_id, followers_count, following_count)
+    select * from unnest(${[...counts.keys()]}::text[], ${[...counts.values()].map((c) => c.followers)}::int[],
+                         ${[...counts.values()].map((c) => c.following)}::int[])
+    on conflict (user_id) do update set
+      followers_count = relationship_counts.followers_count + excluded.followers_count,
+      following_count = relationship_counts.following_count + excluded.following_count`.execute(trx);
+}

@@ -1,7 +1,7 @@
-import type { Projection } from '@starling/kit';
+import { batchingRuns, type Db, type Projection, type RecordedEvent } from '@starling/kit';
 import { UserFollowed, UserUnfollowed, type PayloadOf } from '@starling/events';
 import { sql } from 'kysely';
-import { backfill, lockHomes, removeEntries, type HomeLimits } from './homes.js';
+import { backfill, backfillFollows, lockHomes, removeEntries, type HomeLimits } from './homes.js';
 
 /**
  * `follows` and `follower_counts`, from the graph's events, and the follows' side of
@@ -17,44 +17,67 @@ export function followsProjection(limits: HomeLimits): Projection {
     source: 'graph',
     tables: ['follows', 'follower_counts', 'home_entries', 'home_sizes'],
     types: [UserFollowed.type, UserUnfollowed.type],
+    // Runs of follows (a seed is millions of them) go set-based; unfollows one by one.
+    handleBatch: batchingRuns([UserFollowed.type], (run, trx) => follow(trx, run, limits)),
     async handle(event, trx) {
       const d = event.data as PayloadOf<typeof UserFollowed> | PayloadOf<typeof UserUnfollowed>;
+      if (event.type === UserFollowed.type) return follow(trx, [event], limits);
       await lockHomes(trx);
-      if (event.type === UserFollowed.type) {
-        const inserted = await sql`
-          insert into follows (follower_id, followee_id) values (${d.follower_id}, ${d.followee_id})
-          on conflict do nothing returning follower_id`.execute(trx);
-        if (inserted.rows.length === 0) return;
-        const { rows } = await sql<{ followers: number }>`
-          insert into follower_counts (user_id, followers) values (${d.followee_id}, 1)
-          on conflict (user_id) do update set followers = follower_counts.followers + 1
-          returning followers`.execute(trx);
-        const followers = Number(rows[0]!.followers);
-        if (followers === limits.maxFollowers + 1) {
-          // Just became big: out of every home; read time merges it in from now on.
-          await removeEntries(trx, sql`actor_id = ${d.followee_id}`, limits);
-        } else if (followers <= limits.maxFollowers) {
-          await backfill(trx, d.followee_id, d.follower_id, limits);
-        }
-      } else {
-        const deleted = await sql`
-          delete from follows where follower_id = ${d.follower_id} and followee_id = ${d.followee_id}
-          returning follower_id`.execute(trx);
-        if (deleted.rows.length === 0) return;
-        // The last follower takes the row with it: counts hold only accounts that have followers.
-        const { rows } = await sql<{ followers: number }>`
-          with gone as (delete from follower_counts where user_id = ${d.followee_id} and followers <= 1 returning 0 as followers),
-               fewer as (update follower_counts set followers = followers - 1
-                         where user_id = ${d.followee_id} and followers > 1 returning followers)
-          select followers from gone union all select followers from fewer`.execute(trx);
-        const followers = Number(rows[0]?.followers ?? 0);
-        if (followers === limits.maxFollowers) {
-          // Just stopped being big: into every remaining follower's home.
-          await backfill(trx, d.followee_id, undefined, limits);
-        } else if (followers < limits.maxFollowers) {
-          await removeEntries(trx, sql`owner_id = ${d.follower_id} and actor_id = ${d.followee_id}`, limits);
-        }
+      const deleted = await sql`
+        delete from follows where follower_id = ${d.follower_id} and followee_id = ${d.followee_id}
+        returning follower_id`.execute(trx);
+      if (deleted.rows.length === 0) return;
+      // The last follower takes the row with it: counts hold only accounts that have followers.
+      const { rows } = await sql<{ followers: number }>`
+        with gone as (delete from follower_counts where user_id = ${d.followee_id} and followers <= 1 returning 0 as followers),
+             fewer as (update follower_counts set followers = followers - 1
+                       where user_id = ${d.followee_id} and followers > 1 returning followers)
+        select followers from gone union all select followers from fewer`.execute(trx);
+      const followers = Number(rows[0]?.followers ?? 0);
+      if (followers === limits.maxFollowers) {
+        // Just stopped being big: into every remaining follower's home.
+        await backfill(trx, d.followee_id, undefined, limits);
+      } else if (followers < limits.maxFollowers) {
+        await removeEntries(trx, sql`owner_id = ${d.follower_id} and actor_id = ${d.followee_id}`, limits);
       }
     },
   };
+}
+
+/**
+ * New follows: the rows (a follow already here changes nothing), the followees' counts,
+ * and the homes. A followee that crossed FANOUT_MAX_FOLLOWERS in this run just became
+ * big: its entries leave every home (read time merges them in from now on), which is
+ * where one follow at a time would have left them too. The others' entries are
+ * backfilled into their new followers' homes.
+ */
+async function follow(trx: Db, events: RecordedEvent[], limits: HomeLimits): Promise<void> {
+  const follows = events.map((e) => e.data as PayloadOf<typeof UserFollowed>);
+  await lockHomes(trx);
+  const inserted = await sql<{ follower_id: string; followee_id: string }>`
+    insert into follows (follower_id, followee_id)
+    select * from unnest(${follows.map((f) => f.follower_id)}::text[], ${follows.map((f) => f.followee_id)}::text[])
+    on conflict do nothing
+    returning follower_id, followee_id`.execute(trx);
+  if (inserted.rows.length === 0) return;
+  const added = new Map<string, number>();
+  for (const r of inserted.rows) added.set(r.followee_id, (added.get(r.followee_id) ?? 0) + 1);
+  const { rows: counts } = await sql<{ user_id: string; followers: number }>`
+    insert into follower_counts (user_id, followers)
+    select * from unnest(${[...added.keys()]}::text[], ${[...added.values()]}::int[])
+    on conflict (user_id) do update set followers = follower_counts.followers + excluded.followers
+    returning user_id, followers`.execute(trx);
+  const becameBig: string[] = [];
+  const fannedOut = new Set<string>();
+  for (const { user_id, followers } of counts) {
+    const now = Number(followers);
+    const before = now - added.get(user_id)!;
+    if (before <= limits.maxFollowers && now > limits.maxFollowers) becameBig.push(user_id);
+    else if (now <= limits.maxFollowers) fannedOut.add(user_id);
+  }
+  if (becameBig.length) await removeEntries(trx, sql`actor_id = any(${becameBig}::text[])`, limits);
+  const backfills = inserted.rows
+    .filter((r) => fannedOut.has(r.followee_id))
+    .map((r) => ({ followerId: r.follower_id, followeeId: r.followee_id }));
+  await backfillFollows(trx, backfills, limits);
 }

@@ -149,19 +149,53 @@ export async function removeEntries(trx: Db, where: RawBuilder<unknown>, limits:
   await refill(trx, lost, limits);
 }
 
-/** A new entry by `actor`: into the home of each follower, when the actor is fanned out. */
-export async function fanOutEntry(
-  trx: Db,
-  entry: { key: string; tweetId: string; actorId: string; kind: 'tweet' | 'repost' },
-  limits: HomeLimits,
-): Promise<void> {
+export interface NewEntry {
+  key: string;
+  tweetId: string;
+  actorId: string;
+  kind: 'tweet' | 'repost';
+}
+
+/**
+ * New entries, each into the home of each follower of its actor when the actor is
+ * fanned out: one statement for them all, then one trim of the homes that grew too long.
+ */
+export async function fanOutEntries(trx: Db, entries: NewEntry[], limits: HomeLimits): Promise<void> {
+  if (entries.length === 0) return;
   const { rows } = await grow(
     sql`
     insert into home_entries (owner_id, entry_key, tweet_id, actor_id, kind)
-    select f.follower_id, ${entry.key}, ${entry.tweetId}, ${entry.actorId}, ${entry.kind}
-    from follows f
-    where f.followee_id = ${entry.actorId} and f.follower_id <> ${entry.actorId}
-      and ${isFannedOut(entry.actorId, limits)}
+    select f.follower_id, e.key, e.tweet_id, e.actor_id, e.kind
+    from unnest(${entries.map((e) => e.key)}::text[], ${entries.map((e) => e.tweetId)}::text[],
+                ${entries.map((e) => e.actorId)}::text[], ${entries.map((e) => e.kind)}::text[])
+         as e(key, tweet_id, actor_id, kind)
+    join follows f on f.followee_id = e.actor_id
+    where f.follower_id <> e.actor_id and ${isFannedOut(sql.ref('e.actor_id'), limits)}
+    on conflict do nothing
+    returning owner_id`,
+    limits,
+  ).execute(trx);
+  await trim(trx, rows);
+}
+
+/**
+ * New follows, each bringing its followee's newest entries into the follower's home
+ * (for followees that are fanned out): one statement for them all, then one trim.
+ */
+export async function backfillFollows(
+  trx: Db,
+  follows: Array<{ followerId: string; followeeId: string }>,
+  limits: HomeLimits,
+): Promise<void> {
+  if (follows.length === 0) return;
+  const { rows } = await grow(
+    sql`
+    insert into home_entries (owner_id, entry_key, tweet_id, actor_id, kind)
+    select f.follower_id, e.entry_key, e.tweet_id, e.actor_id, e.kind
+    from unnest(${follows.map((f) => f.followerId)}::text[], ${follows.map((f) => f.followeeId)}::text[])
+         as f(follower_id, followee_id)
+    cross join lateral (${actorEntries(sql.ref('f.followee_id'), limits.length)}) e
+    where f.follower_id <> f.followee_id
     on conflict do nothing
     returning owner_id`,
     limits,

@@ -24,20 +24,35 @@ export interface Arrival {
  * Buffers what the home streams announce. Only the tweets projection writes here, one
  * consumer transaction at a time (its checkpoint lock), so `seq` follows commit order and
  * a stream that has read up to some `seq` never later finds a smaller one committed.
+ * Arrivals are numbered in the order given, which is log order.
  */
-export async function bufferArrival(trx: Db, event: RecordedEvent, arrival: Arrival): Promise<void> {
-  if (arrival.actorIds.length === 0) return;
-  if (Date.now() - new Date(event.recordedAt).getTime() > STREAM_BUFFER_MAX_AGE_SECONDS * 1000) return;
-  const { rows } = await sql<{ seq: string }>`
+export async function bufferArrivals(trx: Db, arrivals: Array<{ event: RecordedEvent; arrival: Arrival }>) {
+  const fresh = Date.now() - STREAM_BUFFER_MAX_AGE_SECONDS * 1000;
+  const rows = arrivals
+    .filter(({ event }) => new Date(event.recordedAt).getTime() >= fresh)
+    .flatMap(({ event, arrival: a }) =>
+      [...new Set(a.actorIds)].map((actor) => [event.eventId, actor, a.kind, a.tweetId, a.entryKey]),
+    );
+  if (rows.length === 0) return;
+  const column = (i: number) => rows.map((r) => r[i]!);
+  const { rows: inserted } = await sql<{ seq: string }>`
     insert into stream_events (event_id, actor_id, kind, tweet_id, entry_key)
-    select ${event.eventId}, a.actor_id, ${arrival.kind}, ${arrival.tweetId}, ${arrival.entryKey}
-    from unnest(${[...new Set(arrival.actorIds)]}::text[]) as a(actor_id)
+    select a.event_id, a.actor_id, a.kind, a.tweet_id, a.entry_key
+    from unnest(${column(0)}::text[], ${column(1)}::text[], ${column(2)}::text[], ${column(3)}::text[],
+                ${column(4)}::text[]) with ordinality as a(event_id, actor_id, kind, tweet_id, entry_key, n)
+    order by a.n
     on conflict (event_id, actor_id) do nothing
     returning seq::text as seq`.execute(trx);
-  if (rows.some((r) => Number(r.seq) % PRUNE_EVERY === 0)) {
+  // Pruning runs when the numbers just given reach a multiple of PRUNE_EVERY.
+  if (inserted.some((r) => Number(r.seq) % PRUNE_EVERY === 0)) {
     await sql`
       delete from stream_events
       where buffered_at < now() - make_interval(secs => ${STREAM_BUFFER_MAX_AGE_SECONDS})
          or seq <= (select max(seq) from stream_events) - ${STREAM_BUFFER_MAX_ROWS}`.execute(trx);
   }
+}
+
+/** One arrival: see bufferArrivals. */
+export function bufferArrival(trx: Db, event: RecordedEvent, arrival: Arrival): Promise<void> {
+  return bufferArrivals(trx, [{ event, arrival }]);
 }

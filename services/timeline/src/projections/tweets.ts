@@ -1,4 +1,4 @@
-import type { Projection } from '@starling/kit';
+import { batchingRuns, type Db, type Projection, type RecordedEvent } from '@starling/kit';
 import {
   parseEntities,
   tagKey,
@@ -11,8 +11,8 @@ import {
   type PayloadOf,
 } from '@starling/events';
 import { sql } from 'kysely';
-import { fanOutEntry, lockHomes, removeEntries, type HomeLimits } from './homes.js';
-import { bufferArrival } from './stream-buffer.js';
+import { fanOutEntries, lockHomes, removeEntries, type HomeLimits, type NewEntry } from './homes.js';
+import { bufferArrival, bufferArrivals } from './stream-buffer.js';
 
 /**
  * The timeline's own copy of the tweets it shows, from the tweets service's events:
@@ -36,35 +36,15 @@ export function tweetsProjection(limits: HomeLimits): Projection {
       TweetReposted.type,
       TweetUnreposted.type,
     ],
+    // Runs of posts, likes and reposts (nearly all of a busy log) go set-based: one
+    // fan-out and one trim per run rather than per post; the rest one by one.
+    handleBatch: batchingRuns(ADDITIONS, (run, trx) => add(trx, run, limits)),
     async handle(event, trx) {
       switch (event.type) {
-        case TweetPosted.type: {
-          const d = event.data as PayloadOf<typeof TweetPosted>;
-          // A version 1 event has no entities: they are parsed from its body.
-          const entities = d.entities ?? parseEntities(d.body);
-          await lockHomes(trx);
-          const { rows } = await sql`
-            insert into tweets (id, author_id, author_username, body, entities, in_reply_to_id,
-                                in_reply_to_author_id, created_at)
-            values (${d.tweet_id}, ${d.author_id}, ${d.author_username}, ${d.body}, ${JSON.stringify(entities)}::jsonb,
-                    ${d.in_reply_to_id ?? null}, ${d.in_reply_to_author_id ?? null}, ${event.recordedAt})
-            on conflict (id) do nothing
-            returning id`.execute(trx);
-          if (rows.length === 0) return;
-          if (d.in_reply_to_id !== undefined) {
-            await sql`update tweets set reply_count = reply_count + 1 where id = ${d.in_reply_to_id}`.execute(trx);
-          }
-          const keys = [...new Set(entities.hashtags.map((h) => tagKey(h.tag)))];
-          if (keys.length > 0) {
-            await sql`insert into tweet_tags (tag_key, tweet_id)
-                      select k, ${d.tweet_id} from unnest(${keys}::text[]) as k
-                      on conflict do nothing`.execute(trx);
-          }
-          const entry = { key: d.tweet_id, tweetId: d.tweet_id, actorId: d.author_id, kind: 'tweet' as const };
-          await fanOutEntry(trx, entry, limits);
-          await bufferArrival(trx, event, { ...entry, entryKey: entry.key, actorIds: [d.author_id] });
-          return;
-        }
+        case TweetPosted.type:
+        case TweetLiked.type:
+        case TweetReposted.type:
+          return add(trx, [event], limits);
         case TweetDeleted.type: {
           const d = event.data as PayloadOf<typeof TweetDeleted>;
           await lockHomes(trx);
@@ -90,18 +70,6 @@ export function tweetsProjection(limits: HomeLimits): Projection {
           }
           return;
         }
-        case TweetLiked.type: {
-          const d = event.data as PayloadOf<typeof TweetLiked>;
-          const { rows } = await sql`
-            insert into likes (tweet_id, user_id)
-            select ${d.tweet_id}, ${d.user_id} where exists (select 1 from tweets where id = ${d.tweet_id})
-            on conflict do nothing
-            returning tweet_id`.execute(trx);
-          if (rows.length > 0) {
-            await sql`update tweets set like_count = like_count + 1 where id = ${d.tweet_id}`.execute(trx);
-          }
-          return;
-        }
         case TweetUnliked.type: {
           const d = event.data as PayloadOf<typeof TweetUnliked>;
           const { rows } = await sql`
@@ -111,22 +79,6 @@ export function tweetsProjection(limits: HomeLimits): Projection {
           if (rows.length > 0) {
             await sql`update tweets set like_count = like_count - 1 where id = ${d.tweet_id}`.execute(trx);
           }
-          return;
-        }
-        case TweetReposted.type: {
-          const d = event.data as PayloadOf<typeof TweetReposted>;
-          await lockHomes(trx);
-          const { rows } = await sql`
-            insert into reposts (tweet_id, user_id, username, repost_id)
-            select ${d.tweet_id}, ${d.user_id}, ${d.username}, ${d.repost_id}
-            where exists (select 1 from tweets where id = ${d.tweet_id})
-            on conflict do nothing
-            returning tweet_id`.execute(trx);
-          if (rows.length === 0) return;
-          await sql`update tweets set repost_count = repost_count + 1 where id = ${d.tweet_id}`.execute(trx);
-          const entry = { key: d.repost_id, tweetId: d.tweet_id, actorId: d.user_id, kind: 'repost' as const };
-          await fanOutEntry(trx, entry, limits);
-          await bufferArrival(trx, event, { ...entry, entryKey: entry.key, actorIds: [d.user_id] });
           return;
         }
         case TweetUnreposted.type: {
@@ -143,4 +95,146 @@ export function tweetsProjection(limits: HomeLimits): Projection {
       }
     },
   };
+}
+
+/** The events `add` applies together. */
+const ADDITIONS = [TweetPosted.type, TweetLiked.type, TweetReposted.type];
+
+/**
+ * Posts, likes and reposts, in that order, whatever their order in the run: a like or a
+ * repost names a tweet posted before it in the log, so it finds it either way, and none
+ * of them undoes another. Then one fan-out of the new tweets and reposts and one trim of
+ * the homes they grew, and the stream buffer in log order.
+ */
+async function add(trx: Db, events: RecordedEvent[], limits: HomeLimits): Promise<void> {
+  const ofType = (type: string) => events.filter((e) => e.type === type);
+  if (ofType(TweetPosted.type).length || ofType(TweetReposted.type).length) await lockHomes(trx);
+  const posts = await post(trx, ofType(TweetPosted.type));
+  await like(trx, ofType(TweetLiked.type));
+  const reposts = await repost(trx, ofType(TweetReposted.type));
+  const arrivals = [...posts, ...reposts].sort((a, b) => events.indexOf(a.event) - events.indexOf(b.event));
+  await fanOutEntries(
+    trx,
+    arrivals.map((a) => a.entry),
+    limits,
+  );
+  await bufferArrivals(
+    trx,
+    arrivals.map(({ event, entry }) => ({
+      event,
+      arrival: { kind: entry.kind, tweetId: entry.tweetId, entryKey: entry.key, actorIds: [entry.actorId] },
+    })),
+  );
+}
+
+interface Arrived {
+  event: RecordedEvent;
+  entry: NewEntry;
+}
+
+/**
+ * New tweets: the rows (a tweet already here is left alone, and is not fanned out
+ * again), the parents' reply counts and the hashtags. Returns the new ones' entries.
+ */
+async function post(trx: Db, events: RecordedEvent[]): Promise<Arrived[]> {
+  if (events.length === 0) return [];
+  const posts = events.map((event) => {
+    const d = event.data as PayloadOf<typeof TweetPosted>;
+    // A version 1 event has no entities: they are parsed from its body.
+    return { event, d, entities: d.entities ?? parseEntities(d.body) };
+  });
+  const rows = posts.map(({ event, d, entities }) => ({
+    id: d.tweet_id,
+    author_id: d.author_id,
+    author_username: d.author_username,
+    body: d.body,
+    entities,
+    in_reply_to_id: d.in_reply_to_id ?? null,
+    in_reply_to_author_id: d.in_reply_to_author_id ?? null,
+    created_at: event.recordedAt,
+  }));
+  const inserted = await sql<{ id: string }>`
+    insert into tweets (id, author_id, author_username, body, entities, in_reply_to_id, in_reply_to_author_id, created_at)
+    select x.id, x.author_id, x.author_username, x.body, x.entities, x.in_reply_to_id, x.in_reply_to_author_id, x.created_at
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
+      id text, author_id text, author_username text, body text, entities jsonb,
+      in_reply_to_id text, in_reply_to_author_id text, created_at timestamptz)
+    on conflict (id) do nothing
+    returning id`.execute(trx);
+  const isNew = new Set(inserted.rows.map((r) => r.id));
+  const fresh = posts.filter((p) => isNew.has(p.d.tweet_id));
+  await addCounts(
+    trx,
+    'reply_count',
+    fresh.flatMap((p) => p.d.in_reply_to_id ?? []),
+  );
+  const tags = fresh.flatMap((p) =>
+    [...new Set(p.entities.hashtags.map((h) => tagKey(h.tag)))].map((key) => ({ key, id: p.d.tweet_id })),
+  );
+  if (tags.length > 0) {
+    await sql`
+      insert into tweet_tags (tag_key, tweet_id)
+      select * from unnest(${tags.map((t) => t.key)}::text[], ${tags.map((t) => t.id)}::text[])
+      on conflict do nothing`.execute(trx);
+  }
+  return fresh.map(({ event, d }) => ({
+    event,
+    entry: { key: d.tweet_id, tweetId: d.tweet_id, actorId: d.author_id, kind: 'tweet' },
+  }));
+}
+
+/** Likes: a like of a tweet not (or no longer) here, or one already counted, changes nothing. */
+async function like(trx: Db, events: RecordedEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const likes = events.map((e) => e.data as PayloadOf<typeof TweetLiked>);
+  const { rows } = await sql<{ tweet_id: string }>`
+    insert into likes (tweet_id, user_id)
+    select l.tweet_id, l.user_id
+    from unnest(${likes.map((l) => l.tweet_id)}::text[], ${likes.map((l) => l.user_id)}::text[]) as l(tweet_id, user_id)
+    where exists (select 1 from tweets t where t.id = l.tweet_id)
+    on conflict do nothing
+    returning tweet_id`.execute(trx);
+  await addCounts(
+    trx,
+    'like_count',
+    rows.map((r) => r.tweet_id),
+  );
+}
+
+/** Reposts, as likes; returns the new ones' entries. */
+async function repost(trx: Db, events: RecordedEvent[]): Promise<Arrived[]> {
+  if (events.length === 0) return [];
+  const reposts = events.map((e) => e.data as PayloadOf<typeof TweetReposted>);
+  const column = (pick: (d: PayloadOf<typeof TweetReposted>) => string) => reposts.map(pick);
+  const { rows } = await sql<{ repost_id: string }>`
+    insert into reposts (tweet_id, user_id, username, repost_id)
+    select r.tweet_id, r.user_id, r.username, r.repost_id
+    from unnest(${column((d) => d.tweet_id)}::text[], ${column((d) => d.user_id)}::text[],
+                ${column((d) => d.username)}::text[], ${column((d) => d.repost_id)}::text[])
+         as r(tweet_id, user_id, username, repost_id)
+    where exists (select 1 from tweets t where t.id = r.tweet_id)
+    on conflict do nothing
+    returning repost_id`.execute(trx);
+  const isNew = new Set(rows.map((r) => r.repost_id));
+  const fresh = events.filter((e) => isNew.has((e.data as PayloadOf<typeof TweetReposted>).repost_id));
+  await addCounts(
+    trx,
+    'repost_count',
+    fresh.map((e) => (e.data as PayloadOf<typeof TweetReposted>).tweet_id),
+  );
+  return fresh.map((event) => {
+    const d = event.data as PayloadOf<typeof TweetReposted>;
+    return { event, entry: { key: d.repost_id, tweetId: d.tweet_id, actorId: d.user_id, kind: 'repost' } };
+  });
+}
+
+/** Adds one to `column` of each tweet per time its id is in `ids`. */
+async function addCounts(trx: Db, column: 'reply_count' | 'like_count' | 'repost_count', ids: string[]) {
+  if (ids.length === 0) return;
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  await sql`
+    update tweets t set ${sql.ref(column)} = ${sql.ref(`t.${column}`)} + c.n
+    from unnest(${[...counts.keys()]}::text[], ${[...counts.values()]}::int[]) as c(id, n)
+    where t.id = c.id`.execute(trx);
 }

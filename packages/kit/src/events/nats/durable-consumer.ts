@@ -3,7 +3,7 @@ import { headers } from '@nats-io/nats-core';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/storage.js';
-import type { Consumer } from '../consumer.js';
+import { applyEvents, type Consumer } from '../consumer.js';
 import { START, type Checkpoint, type RecordedEvent } from '../event-store.js';
 import { isNotFound, type NatsLink } from './connection.js';
 import { checkpointOf, compareCheckpoints, decodeMessage, sameCheckpoint } from './message.js';
@@ -24,6 +24,13 @@ interface Delivery {
   msg: JsMsg;
   event: RecordedEvent;
   prev: Checkpoint;
+}
+
+/** A `handleBatch` failed: which event is at fault is found by applying them one by one. */
+class BatchFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('batch handler failed');
+  }
 }
 
 class HandlerFailed extends Error {
@@ -157,14 +164,19 @@ export class DurableConsumerRunner {
   private async apply(batch: JsMsg[]): Promise<void> {
     let pending = await this.decode(batch);
     let waited = 0;
+    let oneByOne = !this.consumer.handleBatch;
     while (pending.length > 0) {
       let outcome: { consumed: number; applied: number; inOrder: boolean };
       try {
-        outcome = await this.commit(pending, pending.length);
+        outcome = await this.commit(pending, pending.length, oneByOne);
       } catch (err) {
+        if (err instanceof BatchFailed && !oneByOne) {
+          oneByOne = true;
+          continue;
+        }
         if (!(err instanceof HandlerFailed)) throw err;
         // Keep what came before the failing message, then decide about that one.
-        const before = await this.commit(pending, err.index);
+        const before = await this.commit(pending, err.index, true);
         this.ack(pending.slice(0, before.consumed));
         const failing = pending[err.index]!;
         if (!before.inOrder || before.consumed < err.index) {
@@ -210,14 +222,17 @@ export class DurableConsumerRunner {
   /**
    * Applies deliveries[0..limit) that follow the checkpoint, in one transaction with the
    * checkpoint's move. Stops at the first one that does not follow (`inOrder` false).
+   * Through the consumer's `handleBatch` when it has one, unless `oneByOne`: then a
+   * failure names the delivery at fault (HandlerFailed), which a batch cannot.
    */
-  private async commit(deliveries: Delivery[], limit: number) {
+  private async commit(deliveries: Delivery[], limit: number, oneByOne = !this.consumer.handleBatch) {
     const outcome = await this.db.transaction().execute(async (trx) => {
       let at = await lockCheckpoint(trx, this.consumer.name);
       const start = at;
       let consumed = 0;
       let applied = 0;
       let inOrder = true;
+      const run: RecordedEvent[] = [];
       for (const [i, d] of deliveries.slice(0, limit).entries()) {
         if (compareCheckpoints(checkpointOf(d.event), at) <= 0) {
           this.metrics.duplicates.inc({ consumer: this.consumer.name });
@@ -229,15 +244,23 @@ export class DurableConsumerRunner {
           break;
         }
         if (this.consumer.types.includes(d.event.type)) {
-          try {
-            await this.consumer.handle(d.event, trx);
-          } catch (err) {
-            throw new HandlerFailed(i, err);
+          if (!oneByOne) run.push(d.event);
+          else {
+            try {
+              await this.consumer.handle(d.event, trx);
+            } catch (err) {
+              throw new HandlerFailed(i, err);
+            }
           }
         }
         at = checkpointOf(d.event);
         consumed += 1;
         applied += 1;
+      }
+      try {
+        await applyEvents(this.consumer, run, trx);
+      } catch (err) {
+        throw new BatchFailed(err);
       }
       if (!sameCheckpoint(at, start)) await saveCheckpoint(trx, this.consumer.name, at);
       if (applied) this.metrics.delivered.inc({ consumer: this.consumer.name }, applied);
