@@ -9,6 +9,7 @@ import { DurableConsumerRunner } from './durable-consumer.js';
 import { EveryProcessFeed } from './every-process-feed.js';
 import { createBusMetrics } from './metrics.js';
 import { OutboxRelay } from './relay.js';
+import { WriteFollower } from './write-follower.js';
 
 export interface JetStreamBusOptions {
   link: NatsLink;
@@ -29,6 +30,7 @@ export interface JetStreamBusOptions {
 export class JetStreamBus implements EventBus {
   private readonly local: OutboxTailBus;
   private readonly relays = new Map<string, OutboxRelay>();
+  private readonly followers = new Map<string, WriteFollower>();
   private readonly durables: DurableConsumerRunner[] = [];
   private readonly feeds: EveryProcessFeed[] = [];
   private readonly metrics;
@@ -48,8 +50,10 @@ export class JetStreamBus implements EventBus {
 
   /** Publishes the outbox of a service whose schema this process owns. */
   relay(source: string, db: Db): void {
-    if (!this.relays.has(source))
-      this.relays.set(source, new OutboxRelay(this.options.link, db, source, this.options.log, this.metrics));
+    if (this.relays.has(source)) return;
+    const relay = new OutboxRelay(this.options.link, db, source, this.options.log, this.metrics);
+    this.relays.set(source, relay);
+    this.followers.set(source, new WriteFollower(this.options.link, relay, this.options.log));
   }
 
   subscribe(consumer: Consumer, db: Db, owner: string): void {
@@ -119,27 +123,12 @@ export class JetStreamBus implements EventBus {
    */
   async settle(source: string, mark: Checkpoint | undefined): Promise<void> {
     await this.local.drain();
-    const relay = this.relays.get(source);
+    const follower = this.followers.get(source);
     const { link, consistencyWaitMs } = this.options;
-    if (!mark || !relay || consistencyWaitMs === 0 || !link.connected) return;
-    const deadline = Date.now() + consistencyWaitMs;
-    const stream = link.names.stream(source);
-    try {
-      await relay.catchUp();
-      if (!(await until(deadline, () => relay.passed(mark)))) return;
-      const head = (await link.jsm.streams.info(stream)).state.last_seq;
-      await until(deadline, async () => {
-        for await (const c of link.jsm.consumers.list(stream)) {
-          const live = c.num_waiting > 0 || c.num_ack_pending > 0;
-          if (live && c.ack_floor.stream_seq < head) return false;
-        }
-        return true;
-      });
-      // A reactor here may have answered with events of its own for this process's consumers.
-      await this.local.drain();
-    } catch (err) {
-      this.options.log.debug({ err }, 'could not follow a write through the bus');
-    }
+    if (!mark || !follower || consistencyWaitMs === 0 || !link.connected) return;
+    await follower.follow(mark, Date.now() + consistencyWaitMs);
+    // A reactor here may have answered with events of its own for this process's consumers.
+    await this.local.drain();
   }
 
   async lag() {

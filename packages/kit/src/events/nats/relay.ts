@@ -98,12 +98,9 @@ export class OutboxRelay {
     }
   }
 
-  /** True once the relay has published everything up to and including `mark`. */
-  async passed(mark: Checkpoint): Promise<boolean> {
-    const { rows } = await sql<{ passed: boolean }>`
-      select (tx_id, position) >= (${mark.txId}::xid8, ${mark.position}::bigint) as passed
-      from consumer_checkpoints where consumer = ${RELAY_CHECKPOINT}`.execute(this.db);
-    return rows[0]?.passed ?? false;
+  /** Where the relay stands: everything up to and including it is published. */
+  checkpoint(): Promise<Checkpoint> {
+    return relayCheckpoint(this.db);
   }
 
   /** Events committed but not yet published. */
