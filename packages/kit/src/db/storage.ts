@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect, SharedPGlite } from './pglite-dialect.js';
 
@@ -105,7 +105,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Storage> {
   return {
     kind: 'postgres',
     forSchema(schema) {
-      return new Kysely({ dialect: new PostgresDialect({ pool: makePool(schema) }) });
+      return new Kysely({ dialect: new PostgresDialect({ pool: preparedStatements(makePool(schema)) }) });
     },
     async ping() {
       await admin.query('select 1');
@@ -113,6 +113,51 @@ async function openPostgres(url: string, poolSize: number): Promise<Storage> {
     async close() {
       await Promise.all(pools.map((p) => p.end()));
     },
+  };
+}
+
+/** Distinct statements a pool prepares; beyond them (lists of every length?) statements run unnamed. */
+const MAX_PREPARED = 1_000;
+
+/**
+ * The pool as Kysely sees it, with every statement run as a named prepared statement:
+ * each connection parses and plans a statement once instead of on every request (a home
+ * timeline page spends more time being planned than executed). Kysely's statements
+ * carry their values as parameters, so their texts are few. A statement whose plan no
+ * longer fits its tables (a migration changed a result type while this process ran)
+ * fails once and is prepared afresh under a new name.
+ */
+function preparedStatements(pool: pg.Pool): PostgresPool {
+  const names = new Map<string, string>();
+  let made = 0;
+  const nameOf = (text: string) => {
+    let name = names.get(text);
+    if (name === undefined && names.size < MAX_PREPARED) {
+      name = `starling_${made++}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  return {
+    async connect() {
+      const client = await pool.connect();
+      const query = async (text: string, values: unknown[]) => {
+        const name = nameOf(text);
+        try {
+          return await client.query(name ? { name, text, values } : { text, values });
+        } catch (err) {
+          if (name && (err as { code?: string }).code === '0A000') names.delete(text);
+          throw err;
+        }
+      };
+      return {
+        // A cursor (Kysely's stream()) goes through as it is.
+        query: (textOrCursor: unknown, values?: unknown[]) =>
+          typeof textOrCursor === 'string' ? query(textOrCursor, values ?? []) : client.query(textOrCursor as never),
+        release: (destroy?: boolean) => client.release(destroy),
+      } as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
   };
 }
 

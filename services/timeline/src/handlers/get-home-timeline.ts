@@ -1,5 +1,5 @@
 import { decodeCursor, pageLimit, paginate } from '@starling/kit';
-import { homeEntries, presentEntries } from '../read-models/timelines.js';
+import { homePage } from '../read-models/timelines.js';
 import type { Handler } from './deps.js';
 import { homeLimits } from './limits.js';
 
@@ -8,7 +8,8 @@ export const getHomeTimeline: Handler<'getHomeTimeline'> = (ctx) => async (reque
   const caller = await ctx.auth.require(request);
   const limit = pageLimit(request.query);
   const before = decodeCursor(request.query.cursor);
-  const entries = await homeEntries(ctx.db, caller.userId, before, limit + 1, homeLimits(ctx));
-  const page = paginate(request, reply, entries, limit, (e) => e.entry_key);
-  return { tweets_list: await presentEntries(ctx.db, page, caller.userId) };
+  const rows = await homePage(ctx.db, caller.userId, before, limit + 1, homeLimits(ctx));
+  // Paged on the entries, so an entry whose tweet went meanwhile still moves the cursor.
+  const page = paginate(request, reply, rows, limit, (r) => r.entry.entry_key);
+  return { tweets_list: page.flatMap((r) => r.tweet ?? []) };
 };

@@ -1,7 +1,7 @@
 import { decodeCursor, pageLimit, paginate } from '@starling/kit';
 import { tagKey } from '@starling/events';
 import { tagTweetIds } from '../read-models/timelines.js';
-import { tweetViews } from '../read-models/tweets.js';
+import { tweetsNewestFirst } from '../read-models/tweets.js';
 import type { Handler } from './deps.js';
 
 /**
@@ -12,7 +12,11 @@ export const getTagTimeline: Handler<'getTagTimeline'> = (ctx) => async (request
   const caller = await ctx.auth.optional(request);
   const limit = pageLimit(request.query);
   const key = tagKey(request.params.tag.replace(/^#/, ''));
-  const ids = await tagTweetIds(ctx.db, key, decodeCursor(request.query.cursor), limit + 1);
-  const page = paginate(request, reply, ids, limit, (id) => id);
-  return { tweets_list: await tweetViews(ctx.db, page, caller?.userId) };
+  const tweets = await tweetsNewestFirst(
+    ctx.db,
+    tagTweetIds(key, decodeCursor(request.query.cursor), limit + 1),
+    caller?.userId,
+  );
+  const page = paginate(request, reply, tweets, limit, (t) => t.id);
+  return { tweets_list: page };
 };

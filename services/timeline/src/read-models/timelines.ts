@@ -1,7 +1,7 @@
 import type { Db } from '@starling/kit';
 import { sql, type RawBuilder } from 'kysely';
 import { actorEntries, type HomeLimits } from '../projections/homes.js';
-import { tweetViews, type Tweet } from './tweets.js';
+import { presentTweet, tweetView, tweetViews, type Tweet, type TweetViewRow } from './tweets.js';
 
 /** One entry of a home timeline: a tweet, or a repost of one (`kind`), sorted by `entry_key`. */
 export interface Entry {
@@ -14,39 +14,47 @@ export interface Entry {
   actor_name: string | null;
 }
 
-/** The reposter's names for entries selected as `e` (username from the repost, name from identity). */
+/**
+ * The reposter's names for entries selected as `e` (username from the repost, name from
+ * identity), looked up by key for the page's reposts only.
+ */
 const withActor = (entries: RawBuilder<unknown>) => sql`
-  select e.entry_key, e.tweet_id, e.actor_id, e.kind,
-         coalesce(a.username, r.username) as actor_username, coalesce(a.name, a.username, r.username) as actor_name
+  select e.entry_key, e.tweet_id, e.actor_id, e.kind, n.actor_username, n.actor_name
   from (${entries}) e
-  left join reposts r on e.kind = 'repost' and r.repost_id = e.entry_key
-  left join authors a on e.kind = 'repost' and a.id = e.actor_id`;
+  left join lateral (
+    select coalesce(a.username, r.username) as actor_username, coalesce(a.name, a.username, r.username) as actor_name
+    from (select) as one
+    left join authors a on a.id = e.actor_id
+    left join reposts r on r.repost_id = e.entry_key
+  ) n on e.kind = 'repost'`;
 
 /**
- * A page of `ownerId`'s home timeline, newest entry first, before `before` (an entry
- * key). Three sources, each read by index and cut to the page size before merging: the
+ * The entries of a page of `ownerId`'s home timeline, newest first, before `before` (an
+ * entry key). Three sources, each read by index and cut to the page size before merging: the
  * fanned-out `home_entries`, the owner's own entries, and the entries of the big accounts
- * they follow (never fanned out). When the stored home is full, the merged sources stop
- * where it stops, so the timeline reaches back as far as its stored entries do.
+ * they follow (never fanned out). When the stored home is full (its size in `home_sizes`),
+ * the merged sources stop where it stops, so the timeline reaches back as far as its
+ * stored entries do.
  */
-export async function homeEntries(
-  db: Db,
+export function homeEntries(
   ownerId: string,
   before: string | undefined,
   limit: number,
   limits: HomeLimits,
-): Promise<Entry[]> {
+): RawBuilder<Entry> {
   const below = (column: string) => (before !== undefined ? sql`and ${sql.ref(column)} < ${before}` : sql``);
-  const { rows } = await sql<Entry>`
+  return sql<Entry>`
     with floor as (
-      select coalesce((select entry_key from home_entries where owner_id = ${ownerId}
-                       order by entry_key desc offset ${limits.length - 1} limit 1), '') as key
+      select case when (select entries from home_sizes where owner_id = ${ownerId}) >= ${limits.length}
+                  then (select min(entry_key) from home_entries where owner_id = ${ownerId})
+                  else '' end as key
     ),
     merged as (
       select ${ownerId}::text as actor_id
       union
-      select f.followee_id from follows f join follower_counts c on c.user_id = f.followee_id
-      where f.follower_id = ${ownerId} and c.followers > ${limits.maxFollowers}
+      select c.user_id from follower_counts c
+      where c.followers > ${limits.maxFollowers}
+        and exists (select 1 from follows f where f.follower_id = ${ownerId} and f.followee_id = c.user_id)
     ),
     entries as (
       (select entry_key, tweet_id, actor_id, kind from home_entries
@@ -57,9 +65,41 @@ export async function homeEntries(
       cross join lateral (${actorEntries(sql.ref('m.actor_id'), limit, before !== undefined ? sql`${before}::text` : undefined)}) x
       where x.entry_key >= floor.key
     )
-    ${withActor(sql`select * from entries order by entry_key desc limit ${limit}`)}
+    ${withActor(sql`select * from entries order by entry_key desc limit ${limit}`)}`;
+}
+
+/**
+ * A page of `ownerId`'s home timeline (see homeEntries) with each entry's tweet as
+ * `viewerId` sees it, in one query; `tweet` is missing when it is gone (deleted meanwhile).
+ */
+export async function homePage(
+  db: Db,
+  ownerId: string,
+  before: string | undefined,
+  limit: number,
+  limits: HomeLimits,
+): Promise<Array<{ entry: Entry; tweet?: Tweet }>> {
+  const view = tweetView(ownerId);
+  const { rows } = await sql<Entry & TweetViewRow>`
+    select e.entry_key, e.tweet_id, e.actor_id, e.kind, e.actor_username, e.actor_name, ${view.columns}
+    from (${homeEntries(ownerId, before, limit, limits)}) e
+    left join tweets t on t.id = e.tweet_id
+    ${view.joins}
     order by e.entry_key desc`.execute(db);
-  return rows;
+  return rows.map((row) => {
+    const entry: Entry = {
+      entry_key: row.entry_key,
+      tweet_id: row.tweet_id,
+      actor_id: row.actor_id,
+      kind: row.kind,
+      actor_username: row.actor_username,
+      actor_name: row.actor_name,
+    };
+    if (row.id === null) return { entry };
+    const tweets = new Map([[row.tweet_id, presentTweet(row)]]);
+    const tweet = presentEntry(tweets, entry);
+    return tweet ? { entry, tweet } : { entry };
+  });
 }
 
 /** An entry as a Tweet: a repost carries `reposted_by`. Undefined when its tweet is gone. */
@@ -77,25 +117,13 @@ export async function entryTweets(db: Db, entries: Entry[], viewerId?: string): 
   return new Map(tweets.map((t) => [t.id, t]));
 }
 
-/** Shows entries as Tweets, in their order; entries whose tweet is gone (deleted meanwhile) are skipped. */
-export async function presentEntries(db: Db, entries: Entry[], viewerId?: string): Promise<Tweet[]> {
-  const tweets = await entryTweets(db, entries, viewerId);
-  return entries.flatMap((e) => presentEntry(tweets, e) ?? []);
-}
-
-/** Every tweet, replies included, newest first, before the tweet id `before`. */
-export async function publicTweetIds(db: Db, before: string | undefined, limit: number): Promise<string[]> {
-  const { rows } = await sql<{ id: string }>`
-    select id from tweets where true ${before !== undefined ? sql`and id < ${before}` : sql``}
-    order by id desc limit ${limit}`.execute(db);
-  return rows.map((r) => r.id);
-}
+/** Every tweet, replies included, newest first, before the tweet id `before`: ids for `tweetsNewestFirst`. */
+export const publicTweetIds = (before: string | undefined, limit: number) => sql`
+  select id from tweets where true ${before !== undefined ? sql`and id < ${before}` : sql``}
+  order by id desc limit ${limit}`;
 
 /** Tweets carrying the hashtag whose `tagKey` is `key`, newest first, before the tweet id `before`. */
-export async function tagTweetIds(db: Db, key: string, before: string | undefined, limit: number): Promise<string[]> {
-  const { rows } = await sql<{ id: string }>`
-    select tweet_id as id from tweet_tags
-    where tag_key = ${key} ${before !== undefined ? sql`and tweet_id < ${before}` : sql``}
-    order by tweet_id desc limit ${limit}`.execute(db);
-  return rows.map((r) => r.id);
-}
+export const tagTweetIds = (key: string, before: string | undefined, limit: number) => sql`
+  select tweet_id as id from tweet_tags
+  where tag_key = ${key} ${before !== undefined ? sql`and tweet_id < ${before}` : sql``}
+  order by tweet_id desc limit ${limit}`;
