@@ -45,6 +45,8 @@ export interface AuthenticatorOptions {
  * the CSRF header whose digest the token carries.
  */
 export class Authenticator {
+  private readonly verified = new VerifiedTokens();
+
   constructor(private readonly options: AuthenticatorOptions) {}
 
   /** The caller, or undefined for an anonymous request. A bad bearer token is a 401. */
@@ -74,18 +76,55 @@ export class Authenticator {
 
   private async verify(token: string): Promise<AccessClaims | undefined> {
     try {
-      const { payload } = await jwtVerify<AccessClaims>(token, this.options.keys, {
-        issuer: this.options.issuer,
-        audience: TOKEN_AUDIENCE,
-        algorithms: ['ES256'],
-      });
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
+      const payload = this.verified.get(token) ?? (await this.verifySignature(token));
+      if (!payload) return undefined;
+      // Revocation is checked on every request, cached signature or not.
       if (this.options.revocations.isRevoked(payload.sid, payload.sub)) return undefined;
       return payload;
     } catch (err) {
       if (err instanceof joseErrors.JOSEError) return undefined;
       throw err;
     }
+  }
+
+  private async verifySignature(token: string): Promise<AccessClaims | undefined> {
+    const { payload } = await jwtVerify<AccessClaims>(token, this.options.keys, {
+      issuer: this.options.issuer,
+      audience: TOKEN_AUDIENCE,
+      algorithms: ['ES256'],
+    });
+    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
+    this.verified.set(token, payload);
+    return payload;
+  }
+}
+
+/**
+ * Tokens whose signature and claims were verified lately: a client sends the same token
+ * with every request for its lifetime, and an ES256 verification costs more than the
+ * rest of a cached timeline read. An entry serves for at most VERIFIED_TTL_MS and never
+ * past the token's own expiry; the oldest entries go first when it is full.
+ */
+const VERIFIED_MAX = 10_000;
+const VERIFIED_TTL_MS = 60_000;
+
+class VerifiedTokens {
+  private readonly entries = new Map<string, { claims: AccessClaims; until: number }>();
+
+  get(token: string): AccessClaims | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (Date.now() < entry.until) return entry.claims;
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  set(token: string, claims: AccessClaims): void {
+    const expires = typeof claims.exp === 'number' ? claims.exp * 1000 : 0;
+    const until = Math.min(Date.now() + VERIFIED_TTL_MS, expires);
+    if (until <= Date.now()) return;
+    if (this.entries.size >= VERIFIED_MAX) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, { claims, until });
   }
 }
 
