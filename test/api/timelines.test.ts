@@ -118,6 +118,28 @@ function homeBehaviour(s: Starling, prefix: string) {
     expect(await homeShape(cy!)).toEqual([]);
   });
 
+  it('a page read again shows at once what changed since: a like, a follow, a new name', async () => {
+    const { ok, tweet, follow, home } = h();
+    const [ada, bob] = await users('pc_a', 'pc_b');
+    const first = await tweet(bob!, 'bob, cached or not');
+    const publicPage = async () =>
+      (await ok({ url: '/api/v2/timelines/public?limit=5' })).json().tweets_list as Tweet[];
+    // Read twice: the second read is served as the first was, unless something moved.
+    expect(await home(ada!)).toEqual([]);
+    expect(await home(ada!)).toEqual([]);
+    expect((await publicPage())[0]).toMatchObject({ id: first, like_count: 0 });
+    expect((await publicPage())[0]).toMatchObject({ id: first, like_count: 0 });
+
+    await follow(ada!, bob!);
+    expect((await home(ada!)).map((t) => t.id)).toEqual([first]);
+    await ok({ method: 'POST', url: `/api/v2/tweets/${first}/like`, token: ada!.token });
+    expect(await home(ada!)).toMatchObject([{ id: first, like_count: 1, liked: true }]);
+    expect((await publicPage())[0]).toMatchObject({ id: first, like_count: 1 });
+    await ok({ method: 'PUT', url: `/api/v1/users/${bob!.id}`, token: bob!.token, json: { name: 'Bob Renamed' } });
+    expect(await home(ada!)).toMatchObject([{ id: first, author_name: 'Bob Renamed' }]);
+    expect((await publicPage())[0]).toMatchObject({ id: first, author_name: 'Bob Renamed' });
+  });
+
   it('pages a home without gaps or duplicates, with opaque cursors', async () => {
     const { tweet, repost, follow, home, ok } = h();
     const [ada, bob] = await users('a3', 'b3');

@@ -6,6 +6,7 @@ export * from './db/migrate.js';
 export * from './db/storage.js';
 export * from './events/aggregate.js';
 export * from './events/consumer.js';
+export { SharedRuns } from './events/catch-up.js';
 export * from './events/event-store.js';
 export * from './events/schema.js';
 export * from './http/error-handler.js';

@@ -42,16 +42,16 @@ export class CatchUp {
  * Shares runs of `task` among concurrent callers. A call made while no run is going on
  * starts one; a call made during a run waits for the next run, which starts when that
  * one ends and serves every call made meanwhile. Each caller thus gets a whole run
- * begun after its call (what it asked for is covered), and fifty writers waiting for
- * the read models cost two runs, not fifty.
+ * begun after its call (what it asked for is covered, what it reads is at least as new
+ * as the call), and fifty writers waiting for the read models cost two runs, not fifty.
  */
-export class SharedRuns {
-  private current: Promise<void> | undefined;
-  private next: Promise<void> | undefined;
+export class SharedRuns<T = void> {
+  private current: Promise<T> | undefined;
+  private next: Promise<T> | undefined;
 
-  constructor(private readonly task: () => Promise<void>) {}
+  constructor(private readonly task: () => Promise<T>) {}
 
-  run(): Promise<void> {
+  run(): Promise<T> {
     if (!this.current) return this.start();
     this.next ??= this.current
       .catch(() => {})
@@ -62,7 +62,7 @@ export class SharedRuns {
     return this.next;
   }
 
-  private start(): Promise<void> {
+  private start(): Promise<T> {
     const run = this.task().finally(() => {
       if (this.current === run) this.current = undefined;
     });
