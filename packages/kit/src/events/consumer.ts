@@ -97,6 +97,12 @@ export interface EventBus {
   settle(source: string, mark: Checkpoint | undefined): Promise<void>;
   /** The checkpoints were moved back (a rebuild): forget where this process last saw them. */
   forgetCheckpoints(): void;
+  /**
+   * A number that moves whenever this process's consumers commit a batch or their
+   * checkpoints are moved back. Where this process alone writes the read models
+   * (embedded PGlite), an unchanged number means unchanged read models.
+   */
+  applied(): number;
   /** Events each consumer has yet to process. */
   lag(): Promise<Array<{ consumer: string; lag: number }>>;
   start(): void;

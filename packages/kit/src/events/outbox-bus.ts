@@ -51,6 +51,7 @@ export class OutboxTailBus implements EventBus {
   private readonly runners: ConsumerRunner[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly drains = new SharedRuns(() => this.drainOnce());
+  private batches = 0;
 
   constructor(
     private readonly log: Logger,
@@ -58,7 +59,8 @@ export class OutboxTailBus implements EventBus {
   ) {}
 
   subscribe(consumer: Consumer, db: Db, owner: string): void {
-    this.runners.push(new ConsumerRunner(consumer, db, this.log, owner !== consumer.source));
+    const onCommit = () => (this.batches += 1);
+    this.runners.push(new ConsumerRunner(consumer, db, this.log, owner !== consumer.source, onCommit));
   }
 
   notify(): void {
@@ -92,7 +94,12 @@ export class OutboxTailBus implements EventBus {
   }
 
   forgetCheckpoints(): void {
+    this.batches += 1;
     for (const runner of this.runners) runner.forgetCheckpoint();
+  }
+
+  applied(): number {
+    return this.batches;
   }
 
   start(): void {
@@ -121,6 +128,8 @@ class ConsumerRunner {
     readonly db: Db,
     private readonly log: Logger,
     private readonly foreign: boolean,
+    /** Called after a batch that passed events commits. */
+    private readonly onCommit: () => void,
   ) {}
 
   /** Hands events to the consumer, its types only; another service's events lose their private fields first. */
@@ -164,6 +173,7 @@ class ConsumerRunner {
       });
       this.known = n.at;
       this.failures = 0;
+      if (n.count > 0) this.onCommit();
       return n.count;
     } catch (err) {
       this.failures += 1;

@@ -6,7 +6,7 @@ import { homeLimits } from './limits.js';
 
 /** The caller's home timeline, keyset-paged on the entry key (tweet or repost id). */
 export const getHomeTimeline: Handler<'getHomeTimeline'> = (ctx) => {
-  const pages = pageCacheOf<Awaited<ReturnType<typeof homePage>>>(ctx.db);
+  const pages = pageCacheOf<Awaited<ReturnType<typeof homePage>>>(ctx);
   return async (request, reply) => {
     const caller = await ctx.auth.require(request);
     const limit = pageLimit(request.query);

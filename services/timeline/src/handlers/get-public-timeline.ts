@@ -6,7 +6,7 @@ import type { Handler } from './deps.js';
 
 /** Every tweet, replies included, newest first, keyset-paged on the time-sortable id. */
 export const getPublicTimeline: Handler<'getPublicTimeline'> = (ctx) => {
-  const pages = pageCacheOf<Tweet[]>(ctx.db);
+  const pages = pageCacheOf<Tweet[]>(ctx);
   return async (request, reply) => {
     const caller = await ctx.auth.optional(request);
     const limit = pageLimit(request.query);

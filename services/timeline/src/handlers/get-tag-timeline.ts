@@ -10,7 +10,7 @@ import type { Handler } from './deps.js';
  * `#` (sent encoded as %23) is tolerated.
  */
 export const getTagTimeline: Handler<'getTagTimeline'> = (ctx) => {
-  const pages = pageCacheOf<Tweet[]>(ctx.db);
+  const pages = pageCacheOf<Tweet[]>(ctx);
   return async (request, reply) => {
     const caller = await ctx.auth.optional(request);
     const limit = pageLimit(request.query);

@@ -1,4 +1,4 @@
-import { SharedRuns, type Db } from '@starling/kit';
+import { SharedRuns, type Db, type ServiceContext } from '@starling/kit';
 import type { FastifyReply } from 'fastify';
 import { sql } from 'kysely';
 
@@ -26,23 +26,20 @@ export interface CachedPage<T> {
 }
 
 /**
- * Timeline pages as they were computed, by the read models' version: a hit costs one
- * key lookup (shared by the requests that arrive while it runs) instead of the page's
- * statement and its serialization, and a page is never served after its tables moved
- * on, whichever process or replica moved them. The version is read after the request
+ * Timeline pages as they were computed, by the read models' version: a hit costs the
+ * version (see pageCacheOf) instead of the page's statement and its serialization, and
+ * a page is never served after its tables moved on, whichever process or replica moved
+ * them. The version is read after the request
  * arrived and before the page, so a page stored under a version is at least that new.
  * Pages are shared: callers must not change them. The oldest go first when it is full.
  */
 export class PageCache<T> {
   private readonly pages = new Map<string, { version: string; page: CachedPage<T> }>();
-  private readonly versions: SharedRuns<string>;
 
-  constructor(private readonly db: Db) {
-    this.versions = new SharedRuns(() => readModelsVersion(db));
-  }
+  constructor(private readonly version: () => Promise<string>) {}
 
   async get(key: string, load: () => Promise<T>): Promise<CachedPage<T>> {
-    const version = await this.versions.run();
+    const version = await this.version();
     const cached = this.pages.get(key);
     if (cached?.version === version) return cached.page;
     const page = { rows: await load() };
@@ -53,12 +50,24 @@ export class PageCache<T> {
   }
 }
 
-const caches = new WeakMap<Db, PageCache<unknown>>();
+const caches = new WeakMap<ServiceContext, PageCache<unknown>>();
 
-/** The page cache of a service's database handle (one per process and service). */
-export function pageCacheOf<T>(db: Db): PageCache<T> {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new PageCache<unknown>(db)));
+/**
+ * The page cache of a service context (one per process and service). On PostgreSQL
+ * the version is read from the checkpoints, shared by the requests that arrive while
+ * one read runs: other processes and replicas write the read models too. On PGlite this
+ * process alone writes them, so the bus's count of committed batches is the version,
+ * and a hit costs no query at all.
+ */
+export function pageCacheOf<T>(ctx: ServiceContext): PageCache<T> {
+  let cache = caches.get(ctx);
+  if (!cache) {
+    const fromDatabase = new SharedRuns(() => readModelsVersion(ctx.db));
+    const version = ctx.config.DATABASE_URL
+      ? () => fromDatabase.run()
+      : () => Promise.resolve(String(ctx.bus.applied()));
+    caches.set(ctx, (cache = new PageCache<unknown>(version)));
+  }
   return cache as PageCache<T>;
 }
 

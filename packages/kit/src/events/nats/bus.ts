@@ -36,6 +36,7 @@ export class JetStreamBus implements EventBus {
   private readonly metrics;
   private timer: NodeJS.Timeout | undefined;
   private started = false;
+  private durableBatches = 0;
 
   /** Connects to NATS (waiting for it if it is not up yet) and builds the bus. */
   static async connect(options: Omit<JetStreamBusOptions, 'link'> & { url: string; prefix: string }) {
@@ -64,9 +65,10 @@ export class JetStreamBus implements EventBus {
       this.feeds.push(new EveryProcessFeed(link, consumer, db, log));
     } else {
       // What a reactor appends is for this process's own consumers and relay: wake them.
-      const runner = new DurableConsumerRunner(link, consumer, db, log, this.metrics, deadLetterAfter, () =>
-        this.notify(),
-      );
+      const runner = new DurableConsumerRunner(link, consumer, db, log, this.metrics, deadLetterAfter, () => {
+        this.durableBatches += 1;
+        this.notify();
+      });
       this.durables.push(runner);
       if (this.started) runner.start();
     }
@@ -144,6 +146,10 @@ export class JetStreamBus implements EventBus {
 
   forgetCheckpoints(): void {
     this.local.forgetCheckpoints();
+  }
+
+  applied(): number {
+    return this.local.applied() + this.durableBatches;
   }
 
   start(): void {
