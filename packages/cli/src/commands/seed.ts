@@ -180,6 +180,9 @@ async function seed(platform: Platform, options: SeedOptions): Promise<number> {
     write: tweetProgress.finish(counts.tweets),
     project: await catchUp(platform, 'projecting tweets'),
   });
+  // Fresh statistics for the planner: PGlite never analyzes on its own, and on
+  // PostgreSQL autovacuum would otherwise do it in the middle of the first requests.
+  await sql`analyze`.execute(db('timeline'));
 
   report(options, people, graph, counts, prepare, phases, secondsSince(began));
   return 0;

@@ -93,21 +93,25 @@ async function shrink(trx: Db, deleted: RawBuilder<unknown>): Promise<string[]> 
   return rows.map((r) => r.owner_id);
 }
 
-/** Drops the oldest `excess` entries of each home that grew too long. */
+/**
+ * Drops the oldest `excess` entries of each home that grew too long. The rows are found
+ * by each home's index range and deleted by their physical address (`ctid`), in one
+ * statement: joining back on the key made planners without statistics (PGlite is never
+ * analyzed) read whole homes.
+ */
 async function trim(trx: Db, over: Array<{ owner_id: string; excess: number }>): Promise<void> {
   if (over.length === 0) return;
   await shrink(
     trx,
     sql`
     delete from home_entries h
-    using (
-      select o.owner_id, x.entry_key
+    where h.ctid = any(array(
+      select x.ctid
       from unnest(${over.map((o) => o.owner_id)}::text[], ${over.map((o) => o.excess)}::int[]) as o(owner_id, excess)
       cross join lateral (
-        select entry_key from home_entries where owner_id = o.owner_id order by entry_key limit o.excess
+        select ctid from home_entries where owner_id = o.owner_id order by entry_key limit o.excess
       ) x
-    ) d
-    where h.owner_id = d.owner_id and h.entry_key = d.entry_key
+    ))
     returning h.owner_id`,
   );
 }
