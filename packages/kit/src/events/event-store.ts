@@ -38,6 +38,14 @@ export interface Checkpoint {
 
 export const START: Checkpoint = { txId: '0', position: 0 };
 
+/** Orders checkpoints as the log does: by transaction, then position (tx ids are 64-bit). */
+export function compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
+  const ta = BigInt(a.txId);
+  const tb = BigInt(b.txId);
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return a.position - b.position;
+}
+
 export class WrongExpectedVersion extends Error {
   override name = 'WrongExpectedVersion';
   constructor(

@@ -4,11 +4,21 @@ import type { Db } from '../db/storage.js';
 import { applyEvents, type Consumer, type EventBus } from './consumer.js';
 import { publicData } from '@starling/events';
 import { CatchUp, SharedRuns } from './catch-up.js';
-import { headPosition, readAfter, readHorizon, START, type Checkpoint, type RecordedEvent } from './event-store.js';
+import {
+  compareCheckpoints,
+  headPosition,
+  readAfter,
+  readHorizon,
+  START,
+  type Checkpoint,
+  type RecordedEvent,
+} from './event-store.js';
 
 const BATCH = 500;
 /** How long a drain waits for transactions begun before it (anywhere on the server) to end. */
 const DRAIN_WAIT_MS = 5_000;
+/** A write's events, the reactions to them and the reactions to those, with room to spare. */
+const DRAIN_PASSES = 5;
 
 /**
  * Waits until every transaction of this database that had a transaction id when this
@@ -26,6 +36,14 @@ async function olderTransactionsEnded(db: Db, timeoutMs: number): Promise<void> 
     if (Date.now() > deadline) throw new Error(`transactions older than ${horizon} are still running`);
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
+}
+
+/** The newest committed event of a log, whether or not readers may take it yet: nothing after it exists. */
+async function newestEvent(db: Db, source: string): Promise<Checkpoint | undefined> {
+  const { rows } = await sql<{ tx_id: string; position: number }>`
+    select e.tx_id::text as tx_id, e.position from ${sql.table(`${source}.events`)} as e
+    order by e.tx_id desc, e.position desc limit 1`.execute(db);
+  return rows[0] ? { txId: rows[0].tx_id, position: Number(rows[0].position) } : undefined;
 }
 
 /** Just before the first event recorded at or after `since`; the log's end when there is none. */
@@ -64,7 +82,25 @@ export class OutboxTailBus implements EventBus {
   }
 
   notify(): void {
-    for (const runner of this.runners) runner.catchUp().catch(() => {});
+    this.behind()
+      .then((due) => due.forEach((runner) => runner.catchUp().catch(() => {})))
+      .catch(() => {});
+  }
+
+  /**
+   * The runners that may have something to read: those whose source's newest event is
+   * past where they last were. One look at each log's head, rather than a read per
+   * consumer (a process runs some twenty, most of them with nothing to do).
+   */
+  private async behind(): Promise<ConsumerRunner[]> {
+    const heads = new Map<string, Promise<Checkpoint | undefined>>();
+    const headOf = (r: ConsumerRunner) => {
+      const source = r.consumer.source;
+      if (!heads.has(source)) heads.set(source, newestEvent(r.db, source));
+      return heads.get(source)!;
+    };
+    const due = await Promise.all(this.runners.map(async (r) => r.mayBeBehind(await headOf(r))));
+    return this.runners.filter((_, i) => due[i]);
   }
 
   /** Concurrent calls (every write of a busy process waits for one) share drains. */
@@ -77,9 +113,11 @@ export class OutboxTailBus implements EventBus {
     // than it has ended (see readAfter); until then a pass would find nothing and stop.
     const dbs = [...new Set(this.runners.map((r) => r.db))];
     await Promise.all(dbs.map((db) => olderTransactionsEnded(db, DRAIN_WAIT_MS)));
-    // Reactors append events that other consumers then need: repeat until quiet.
-    for (;;) {
-      const processed = await Promise.all(this.runners.map((r) => r.catchUp()));
+    // Reactors append events that other consumers then need: repeat until quiet, or
+    // until reactions this many deep are applied. Without a bound, a drain under a steady
+    // stream of writes would never end (every pass finds the newer writes).
+    for (let pass = 0; pass < DRAIN_PASSES; pass++) {
+      const processed = await Promise.all((await this.behind()).map((r) => r.catchUp()));
       if (processed.every((n) => n === 0)) return;
     }
   }
@@ -142,6 +180,12 @@ class ConsumerRunner {
   /** Runs until caught up; a call during a run extends that run by one more full pass. */
   catchUp(): Promise<number> {
     return this.runs.run();
+  }
+
+  /** False only when nothing after where this process last saw the checkpoint exists. */
+  mayBeBehind(head: Checkpoint | undefined): boolean {
+    if (this.consumer.everyProcess && !this.started) return true;
+    return head !== undefined && compareCheckpoints(head, this.known) > 0;
   }
 
   forgetCheckpoint(): void {

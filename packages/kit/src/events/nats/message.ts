@@ -1,4 +1,4 @@
-import type { Checkpoint, RecordedEvent } from '../event-store.js';
+import { compareCheckpoints, type Checkpoint, type RecordedEvent } from '../event-store.js';
 
 /**
  * An event as the relay publishes it: the recorded event (with only its public fields)
@@ -24,12 +24,6 @@ export const checkpointOf = (event: Pick<RecordedEvent, 'txId' | 'position'>): C
   position: event.position,
 });
 
-/** Orders checkpoints as the log does: by transaction, then position (tx ids are 64-bit). */
-export function compareCheckpoints(a: Checkpoint, b: Checkpoint): number {
-  const ta = BigInt(a.txId);
-  const tb = BigInt(b.txId);
-  if (ta !== tb) return ta < tb ? -1 : 1;
-  return a.position - b.position;
-}
+export { compareCheckpoints };
 
 export const sameCheckpoint = (a: Checkpoint, b: Checkpoint) => compareCheckpoints(a, b) === 0;
