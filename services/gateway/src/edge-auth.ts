@@ -1,4 +1,4 @@
-import { problems, sendProblem, TOKEN_AUDIENCE } from '@starling/kit';
+import { problems, sendProblem, TOKEN_AUDIENCE, VerifiedTokens } from '@starling/kit';
 import type { FastifyBaseLogger, onRequestHookHandler } from 'fastify';
 import { createRemoteJWKSet, customFetch, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Upstream } from './upstreams.js';
@@ -54,6 +54,8 @@ const unavailable = (err: unknown) =>
  * `keys` is undefined when IDENTITY_URL is unset.
  */
 export function edgeAuth(keys: JWTVerifyGetKey | undefined, issuer: string): onRequestHookHandler {
+  // A client sends one token for its whole lifetime: its signature is checked once a minute, not per request.
+  const verified = new VerifiedTokens();
   return async (request, reply) => {
     const header = request.headers.authorization;
     if (header === undefined) return;
@@ -65,13 +67,15 @@ export function edgeAuth(keys: JWTVerifyGetKey | undefined, issuer: string): onR
         problems.unavailable('Access tokens cannot be checked: the identity service is not configured (IDENTITY_URL).'),
       );
     }
+    const token = match[1]!;
+    if (verified.get(token)) return;
     try {
-      const { payload } = await jwtVerify(match[1]!, keys, {
+      const { payload } = await jwtVerify(token, keys, {
         issuer,
         audience: TOKEN_AUDIENCE,
         algorithms: ['ES256'],
       });
-      if (typeof payload.sub === 'string' && typeof payload.sid === 'string') return;
+      if (typeof payload.sub === 'string' && typeof payload.sid === 'string') return verified.set(token, payload);
     } catch (err) {
       if (unavailable(err)) {
         request.log.warn({ err }, 'token keys unavailable');

@@ -45,7 +45,7 @@ export interface AuthenticatorOptions {
  * the CSRF header whose digest the token carries.
  */
 export class Authenticator {
-  private readonly verified = new VerifiedTokens();
+  private readonly verified = new VerifiedTokens<AccessClaims>();
 
   constructor(private readonly options: AuthenticatorOptions) {}
 
@@ -108,10 +108,10 @@ export class Authenticator {
 const VERIFIED_MAX = 10_000;
 const VERIFIED_TTL_MS = 60_000;
 
-class VerifiedTokens {
-  private readonly entries = new Map<string, { claims: AccessClaims; until: number }>();
+export class VerifiedTokens<C extends JWTPayload = JWTPayload> {
+  private readonly entries = new Map<string, { claims: C; until: number }>();
 
-  get(token: string): AccessClaims | undefined {
+  get(token: string): C | undefined {
     const entry = this.entries.get(token);
     if (!entry) return undefined;
     if (Date.now() < entry.until) return entry.claims;
@@ -119,7 +119,7 @@ class VerifiedTokens {
     return undefined;
   }
 
-  set(token: string, claims: AccessClaims): void {
+  set(token: string, claims: C): void {
     const expires = typeof claims.exp === 'number' ? claims.exp * 1000 : 0;
     const until = Math.min(Date.now() + VERIFIED_TTL_MS, expires);
     if (until <= Date.now()) return;
