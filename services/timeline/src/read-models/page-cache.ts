@@ -29,9 +29,9 @@ export interface CachedPage<T> {
  * Timeline pages as they were computed, by the read models' version: a hit costs the
  * version (see pageCacheOf) instead of the page's statement and its serialization, and
  * a page is never served after its tables moved on, whichever process or replica moved
- * them. The version is read after the request
- * arrived and before the page, so a page stored under a version is at least that new.
- * Pages are shared: callers must not change them. The oldest go first when it is full.
+ * them. The version is read after the request arrived and before the page, so a page
+ * stored under a version is at least that new. Pages are shared: callers must not change
+ * them. The oldest go first when it is full.
  */
 export class PageCache<T> {
   private readonly pages = new Map<string, { version: string; page: CachedPage<T> }>();
@@ -61,14 +61,14 @@ const caches = new WeakMap<ServiceContext, PageCache<unknown>>();
  */
 export function pageCacheOf<T>(ctx: ServiceContext): PageCache<T> {
   let cache = caches.get(ctx);
-  if (!cache) {
-    const fromDatabase = new SharedRuns(() => readModelsVersion(ctx.db));
-    const version = ctx.config.DATABASE_URL
-      ? () => fromDatabase.run()
-      : () => Promise.resolve(String(ctx.bus.applied()));
-    caches.set(ctx, (cache = new PageCache<unknown>(version)));
-  }
+  if (!cache) caches.set(ctx, (cache = new PageCache<unknown>(versionOf(ctx))));
   return cache as PageCache<T>;
+}
+
+function versionOf(ctx: ServiceContext): () => Promise<string> {
+  if (!ctx.config.DATABASE_URL) return () => Promise.resolve(String(ctx.bus.applied()));
+  const reads = new SharedRuns(() => readModelsVersion(ctx.db));
+  return () => reads.run();
 }
 
 /**

@@ -95,16 +95,13 @@ export async function homePage(
       actor_username: row.actor_username,
       actor_name: row.actor_name,
     };
-    if (row.id === null) return { entry };
-    const tweets = new Map([[row.tweet_id, presentTweet(row)]]);
-    const tweet = presentEntry(tweets, entry);
+    const tweet = row.id === null ? undefined : presentEntry(presentTweet(row), entry);
     return tweet ? { entry, tweet } : { entry };
   });
 }
 
-/** An entry as a Tweet: a repost carries `reposted_by`. Undefined when its tweet is gone. */
-export function presentEntry(tweets: Map<string, Tweet>, e: Entry): Tweet | undefined {
-  const tweet = tweets.get(e.tweet_id);
+/** An entry as a Tweet (its `tweet`): a repost carries `reposted_by`. Undefined when its tweet is gone. */
+export function presentEntry(tweet: Tweet | undefined, e: Entry): Tweet | undefined {
   if (!tweet) return undefined;
   if (e.kind === 'tweet') return tweet;
   if (e.actor_username === null) return undefined;

@@ -67,7 +67,7 @@ export async function pollOnce(
       out.write(`event: delete\nid: ${row.seq}\ndata: ${JSON.stringify({ id: row.tweet_id })}\n\n`);
       continue;
     }
-    const tweet = presentEntry(tweets, row as Entry);
+    const tweet = presentEntry(tweets.get(row.tweet_id), row as Entry);
     if (tweet) out.write(`event: tweet\nid: ${row.seq}\ndata: ${JSON.stringify(tweet)}\n\n`);
   }
   return { after: rows.at(-1)!.seq, full: rows.length === BATCH };
