@@ -4,9 +4,9 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/storage.js';
 import { applyEvents, type Consumer } from '../consumer.js';
-import { START, type Checkpoint, type RecordedEvent } from '../event-store.js';
+import { compareCheckpoints, START, type Checkpoint, type RecordedEvent } from '../event-store.js';
 import { isNotFound, type NatsLink } from './connection.js';
-import { checkpointOf, compareCheckpoints, decodeMessage, sameCheckpoint } from './message.js';
+import { checkpointOf, decodeMessage, sameCheckpoint } from './message.js';
 import type { BusMetrics } from './metrics.js';
 
 const BATCH = 200;
@@ -225,7 +225,7 @@ export class DurableConsumerRunner {
    * Through the consumer's `handleBatch` when it has one, unless `oneByOne`: then a
    * failure names the delivery at fault (HandlerFailed), which a batch cannot.
    */
-  private async commit(deliveries: Delivery[], limit: number, oneByOne = !this.consumer.handleBatch) {
+  private async commit(deliveries: Delivery[], limit: number, oneByOne: boolean) {
     const outcome = await this.db.transaction().execute(async (trx) => {
       let at = await lockCheckpoint(trx, this.consumer.name);
       const start = at;

@@ -24,6 +24,4 @@ export const checkpointOf = (event: Pick<RecordedEvent, 'txId' | 'position'>): C
   position: event.position,
 });
 
-export { compareCheckpoints };
-
 export const sameCheckpoint = (a: Checkpoint, b: Checkpoint) => compareCheckpoints(a, b) === 0;

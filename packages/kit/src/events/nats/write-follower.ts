@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
-import type { Checkpoint } from '../event-store.js';
+import { compareCheckpoints, type Checkpoint } from '../event-store.js';
 import type { NatsLink } from './connection.js';
-import { compareCheckpoints } from './message.js';
 import type { OutboxRelay } from './relay.js';
 
 interface Waiter {
@@ -42,15 +41,18 @@ export class WriteFollower {
     for (let pause = 1; this.waiters.length > 0;) {
       let progressed = false;
       try {
-        await this.relay.catchUp();
-        const relayed = await this.relay.checkpoint();
-        const fresh = this.waiters.filter((w) => w.target === undefined && compareCheckpoints(w.mark, relayed) <= 0);
-        if (fresh.length) {
-          const head = (await this.link.jsm.streams.info(stream)).state.last_seq;
-          for (const w of fresh) w.target = head;
+        // The relay is read only while some write is not yet known to be published.
+        const unpublished = this.waiters.filter((w) => w.target === undefined);
+        if (unpublished.length) {
+          await this.relay.catchUp();
+          const relayed = await this.relay.checkpoint();
+          const fresh = unpublished.filter((w) => compareCheckpoints(w.mark, relayed) <= 0);
+          if (fresh.length) {
+            const head = (await this.link.jsm.streams.info(stream)).state.last_seq;
+            for (const w of fresh) w.target = head;
+          }
         }
-        const targets = this.waiters.flatMap((w) => (w.target !== undefined ? [w.target] : []));
-        if (targets.length) {
+        if (this.waiters.some((w) => w.target !== undefined)) {
           const floor = await this.liveAckFloor(stream);
           progressed = this.release((w) => w.target !== undefined && w.target <= floor);
         }
