@@ -204,7 +204,7 @@ async function main() {
     ? `the migrations have uncommitted changes: cached data sets are those of ${migrationsCommit}, migrated forward by Starling at start`
     : null;
   if (migrationNote) step(`warning: ${migrationNote}`);
-  step(`sets: ${config.sets.join(', ')}; modes: ${config.modes.join(', ')}`);
+  step(`plan: ${config.sets.map((s) => `${s} set: ${config.plan[s].join(', ')}`).join('; ')}`);
   if (config.sets.includes('large')) {
     step(
       'warning: the large set (100,000 users, 1,000,000 tweets) takes hours to seed the first time; ' +
@@ -218,11 +218,12 @@ async function main() {
   let failed = false;
   for (const setName of config.sets) {
     const set = SETS[setName];
+    const modes = config.plan[setName];
     const datasets = {};
-    if (config.modes.includes('embedded')) {
+    if (modes.includes('embedded')) {
       datasets.embedded = await ensureEmbedded({ root: ROOT, benchDir: BENCH_DIR, set, rebuild: config.rebuild, step });
     }
-    if (config.modes.some((m) => m !== 'embedded')) {
+    if (modes.some((m) => m !== 'embedded')) {
       datasets.postgres = await ensurePostgres({
         root: ROOT,
         set,
@@ -241,7 +242,7 @@ async function main() {
     }
 
     let bodyBytes = null;
-    for (const mode of config.modes) {
+    for (const mode of modes) {
       try {
         const result = await runMode(mode, set, datasets, config, runTag);
         rows.push(...result.rows);
