@@ -18,7 +18,7 @@ import { JetStreamBus } from './events/nats/bus.js';
 import { OutboxTailBus } from './events/outbox-bus.js';
 import { installErrorHandling, sendProblem, type Fallback } from './http/error-handler.js';
 import { installWebApp } from './http/web-app.js';
-import { mergeOpenApi, registerOperations } from './http/openapi.js';
+import { mergeHandlers, mergeOpenApi, registerOperations } from './http/openapi.js';
 import { platformOpenApi } from './http/platform-openapi.js';
 import { exactBodies } from './http/validation.js';
 import { installHealthRoutes } from './http/health.js';
@@ -143,10 +143,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     };
   });
 
-  const document = mergeOpenApi(
-    platformOpenApi,
+  const contract = mergeOpenApi(
+    { openapi: platformOpenApi.openapi, info: platformOpenApi.info },
     services.map((s) => s.openapi),
   );
+  const document = mergeOpenApi(platformOpenApi, [contract]);
   await app.register(swagger, { mode: 'static', specification: { document } as never });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => document);
@@ -155,11 +156,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const subscriptions: Platform['subscriptions'] = [];
   if (bus instanceof JetStreamBus) for (const ctx of contexts) bus.relay(ctx.name, ctx.db);
   if (servesApi) bus.subscribe(revocationFeed(revocations, config.ACCESS_TOKEN_TTL), contexts[0]!.db, 'auth');
+  if (servesApi) {
+    // One registration for every service of the process: the plugin validates each
+    // document it is given against the OpenAPI schema, compiling that schema anew each
+    // time, which cost the embedded process a few hundred milliseconds at every start.
+    const handlers = services.map((service, i) => service.handlers(contexts[i]!));
+    await app.register(async (scope) => registerOperations(scope, contract, mergeHandlers(handlers)));
+  }
   for (const [i, service] of services.entries()) {
     const ctx = contexts[i]!;
-    if (servesApi) {
-      await app.register(async (scope) => registerOperations(scope, service.openapi, service.handlers(ctx)));
-    }
     for (const consumer of service.consumers(ctx)) {
       const own = consumer.source === service.name;
       if ((role === 'api' && !own) || (role === 'worker' && own)) continue;

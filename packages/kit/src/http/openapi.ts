@@ -34,6 +34,18 @@ export async function registerOperations(
   });
 }
 
+/** Every service's handlers by operationId; an operationId must name one operation. */
+export function mergeHandlers(handlers: Array<Record<string, RouteHandlerMethod>>): Record<string, RouteHandlerMethod> {
+  const merged: Record<string, RouteHandlerMethod> = {};
+  for (const set of handlers) {
+    for (const [id, handler] of Object.entries(set)) {
+      if (merged[id]) throw new Error(`Two services have a handler for operation ${id}`);
+      merged[id] = handler;
+    }
+  }
+  return merged;
+}
+
 /** One document for the whole process: every service's paths and components. */
 export function mergeOpenApi(base: OpenApiDocument, documents: OpenApiDocument[]): OpenApiDocument {
   const merged: OpenApiDocument = structuredClone(base);
