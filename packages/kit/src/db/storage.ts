@@ -36,6 +36,14 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPGlite(options.dataDir);
 }
 
+/**
+ * PGlite's buffer cache, in its WebAssembly memory. Its default, 128 MB, was resident
+ * from the first query on, a third of the embedded process's memory; the operating
+ * system caches the files under it anyway, and the hot pages of a small deployment fit
+ * in 32 MB. Measured: 305 MB resident after opening with the default, 186 MB with this.
+ */
+const PGLITE_SHARED_BUFFERS = '32MB';
+
 async function openPGlite(dataDir: string): Promise<Storage> {
   let location: string | undefined;
   if (dataDir !== 'memory://') {
@@ -43,7 +51,10 @@ async function openPGlite(dataDir: string): Promise<Storage> {
     mkdirSync(location, { recursive: true });
     if (!existsSync(resolve(location, 'PG_VERSION'))) await initialiseInWorker(location);
   }
-  const pgl = await PGlite.create(location, { parsers: { [INT8]: (v: string) => Number(v) } });
+  const pgl = await PGlite.create(location, {
+    parsers: { [INT8]: (v: string) => Number(v) },
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+  });
   const shared = new SharedPGlite(pgl);
   const handles: Db[] = [];
   return {
