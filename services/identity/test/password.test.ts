@@ -17,6 +17,13 @@ describe('password hashing', () => {
     expect(await verifyPassword('cafe\u0301 au lait', hash)).toBe(true);
   });
 
+  it('answers every one of a burst of checks, right and wrong, though they take turns', async () => {
+    const hash = await hashPassword('correct horse battery');
+    const guesses = Array.from({ length: 9 }, (_, i) => (i % 3 === 0 ? 'correct horse battery' : `guess ${i}`));
+    const results = await Promise.all(guesses.map((g) => verifyPassword(g, hash)));
+    expect(results).toEqual(guesses.map((g) => g === 'correct horse battery'));
+  });
+
   it('rejects a hash it does not understand', async () => {
     expect(await verifyPassword('x', 'md5$abc')).toBe(false);
   });
