@@ -15,7 +15,7 @@ bench/RESULTS.md.
                      measurement; add --distributed to include the distributed mode
   --small            the small data set (1,000 users, 10,000 tweets)
   --large            the large data set (100,000 users, 1,000,000 tweets). Seeding it the
-                     first time takes an hour or more; it is cached afterwards
+                     first time takes hours; it is cached afterwards
                      (default without --quick: both sets). The embedded mode runs on it
                      only when --modes names embedded: see bench/README.md
   --modes LIST       comma-separated: ${MODES.join(', ')} (default: every mode this
