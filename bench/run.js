@@ -150,6 +150,13 @@ async function measureMode(instance, { label, storageKind, dataset, config, runT
       // A server that died does not come back (embedded, postgres): say so, with its output.
       assertAlive(instance);
       const row = await scenario(ctx);
+      if (row.errors > 0 && row.timeouts !== undefined) {
+        const other = row.errors - row.timeouts - row.non2xx;
+        row.notes +=
+          `; errors: ${row.timeouts} timeouts, ${row.non2xx} non-2xx` + (other > 0 ? `, ${other} other` : '');
+      }
+      const largest = row.largestPid ? instance.nameOf(row.largestPid) : null;
+      if (largest) row.notes += `; largest process: ${largest}`;
       // What autocannon left in flight when it stopped is work the server still owed.
       if (row.settleSeconds > 1)
         row.notes += `; ${row.settleSeconds.toFixed(1)} s to answer the requests left in flight`;

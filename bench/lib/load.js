@@ -58,7 +58,7 @@ export async function measure(target, { connections, duration, warmup }, pids) {
   }
   const sampler = pids ? startRssSampler(pids) : null;
   const { result, latencies } = await run(target, connections, duration);
-  const rss = sampler ? sampler.stop() : { rssMb: null, maxRssMb: null };
+  const rss = sampler ? sampler.stop() : { rssMb: null, maxRssMb: null, largestPid: null };
   const settleBegan = performance.now();
   await settle(target);
   return {
@@ -68,6 +68,8 @@ export async function measure(target, { connections, duration, warmup }, pids) {
     // autocannon counts timeouts inside `errors`; non-2xx are answers, but
     // wrong ones, so both count against the scenario.
     errors: result.errors + result.non2xx,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
     requests: result.requests.total,
     seconds: result.duration,
     /** How long the requests left in flight kept the server busy after the run. */

@@ -138,13 +138,17 @@ export function startRssSampler(pids, intervalMs = 200) {
   const list = typeof pids === 'function' ? pids : () => [pids];
   let peakSumKb = null;
   let peakOneKb = null;
+  let largestPid = null;
   const sample = () => {
     let sum = null;
     for (const pid of list()) {
       const kb = readRssKb(pid);
       if (kb === null) continue;
       sum = (sum ?? 0) + kb;
-      if (peakOneKb === null || kb > peakOneKb) peakOneKb = kb;
+      if (peakOneKb === null || kb > peakOneKb) {
+        peakOneKb = kb;
+        largestPid = pid;
+      }
     }
     if (sum !== null && (peakSumKb === null || sum > peakSumKb)) peakSumKb = sum;
   };
@@ -152,11 +156,11 @@ export function startRssSampler(pids, intervalMs = 200) {
   const timer = setInterval(sample, intervalMs);
   const mb = (kb) => (kb === null ? null : kb / 1024);
   return {
-    /** Stop sampling; returns the peaks in MB (null where never readable). */
+    /** Stop sampling; returns the peaks in MB (null where never readable), and whose the largest was. */
     stop() {
       clearInterval(timer);
       sample();
-      return { rssMb: mb(peakSumKb), maxRssMb: mb(peakOneKb) };
+      return { rssMb: mb(peakSumKb), maxRssMb: mb(peakOneKb), largestPid };
     },
   };
 }

@@ -101,6 +101,8 @@ export async function launch(mode, { root, storage, env: extra = {} }) {
     startedAt,
     /** The pids that serve (in distributed mode the supervisor itself is left out: it only waits). */
     pids: () => (mode === 'distributed' ? [...members.values()].map((m) => m.pid) : [proc.child.pid]),
+    /** Which process a pid is: `timeline#2` in distributed mode. */
+    nameOf: (pid) => [...members.entries()].find(([, m]) => m.pid === pid)?.[0] ?? null,
     /** Every process's own HTTP base URL (for /metrics and /readyz). */
     endpoints: () =>
       mode === 'distributed'
