@@ -130,7 +130,6 @@ export function parseFlags(argv, env = process.env) {
   return {
     quick,
     sets,
-    modes,
     plan,
     skipped,
     // An explicit --duration wins over the --quick default.
