@@ -70,10 +70,10 @@ describe('starling seed arguments', () => {
 });
 
 /** Every item of a paged list, following `Link: <…>; rel="next"`. */
-async function all<T>(server: Server, path: string, key: string): Promise<T[]> {
+async function all<T>(server: Server, path: string, key: string, token?: string): Promise<T[]> {
   const items: T[] = [];
   for (let next: string | undefined = path; next;) {
-    const response = await server.api(next);
+    const response = await server.api(next, { token });
     expect(response.status, next).toBe(200);
     items.push(...((await response.json()) as Record<string, T[]>)[key]!);
     next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1];
@@ -167,6 +167,23 @@ inEachStorageMode(
       const [star, starFollowers] = [...followers.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
       const fan = starFollowers[0]!;
       const fanToken = await login(server, fan.username);
+
+      // Homes are built once, after the tweets (docs/seeding.md), to the same effect as
+      // fanning out each: the fan's home holds every tweet by them and by whom they follow.
+      expect(seeded.stderr).toContain('building home timelines: 100%');
+      const following = await all<User>(server, `/api/v1/users/${fan.id}/following?limit=100`, 'user_list');
+      expect(following.map((u) => u.id)).toContain(star);
+      const authors = new Set([fan.username, ...following.map((u) => u.username)]);
+      const home = await all<Tweet & { reposted_by?: User }>(
+        server,
+        '/api/v2/timelines/home?limit=100',
+        'tweets_list',
+        fanToken,
+      );
+      expect(home.filter((t) => !t.reposted_by).map((t) => t.id)).toEqual(
+        tweets.filter((t) => authors.has(t.tweetedby)).map((t) => t.id),
+      );
+      for (const entry of home.filter((t) => t.reposted_by)) expect(authors).toContain(entry.reposted_by!.username);
       const unfollowed = await server.api(`/api/v1/users/${star}/follow`, { method: 'DELETE', token: fanToken });
       expect(unfollowed.status).toBe(200);
       expect(await unfollowed.json()).toMatchObject({ following: false });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import { isProjection } from './events/consumer.js';
+import { isProjection, type DeferrableWork } from './events/consumer.js';
+import type { Db } from './db/storage.js';
 import { OutboxTailBus } from './events/outbox-bus.js';
 import type { Platform } from './platform.js';
 
@@ -10,6 +11,7 @@ import type { Platform } from './platform.js';
  */
 export async function rebuildProjections(platform: Platform) {
   const projections = platform.subscriptions.filter((s) => isProjection(s.consumer));
+  const deferred = deferAll(platform);
   for (const { consumer, db } of projections) {
     if (!isProjection(consumer)) continue;
     await db.transaction().execute(async (trx) => {
@@ -26,6 +28,7 @@ export async function rebuildProjections(platform: Platform) {
   for (const { consumer, db, owner } of projections) replay.subscribe(consumer, db, owner);
   await replay.drain();
   await platform.bus.drain();
+  await deferred.finish();
   return Promise.all(
     projections.map(async ({ consumer, db }) => {
       const { rows } = await sql<{ n: number }>`
@@ -34,4 +37,23 @@ export async function rebuildProjections(platform: Platform) {
       return { projection: consumer.name, events: Number(rows[0]?.n ?? 0) };
     }),
   );
+}
+
+/**
+ * Defers every projection's deferrable work (see `DeferrableWork`) in this process, for
+ * a bulk catch-up; `finish` then does each once, in its projection's database.
+ */
+export function deferAll(platform: Platform) {
+  const works = new Map<DeferrableWork, Db>();
+  for (const { consumer, db } of platform.subscriptions) {
+    if (isProjection(consumer) && consumer.deferrable) works.set(consumer.deferrable, db);
+  }
+  for (const work of works.keys()) work.defer();
+  return {
+    labels: [...works.keys()].map((w) => w.label),
+    async finish(progress?: (label: string, done: number, total: number) => void): Promise<void> {
+      for (const [work, db] of works)
+        await work.finish(db, progress && ((done, total) => progress(work.label, done, total)));
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { timelineHandlers } from './handlers/index.js';
 import { migrations } from './migrations/index.js';
 import { homeLimits } from './handlers/limits.js';
 import { followsProjection } from './projections/follows.js';
+import { homeWrites } from './projections/home-writes.js';
 import { tweetsProjection } from './projections/tweets.js';
 import { searchProjections } from './search/index.js';
 
@@ -13,12 +14,16 @@ export function timelineService(): ServiceDefinition {
     name: 'timeline',
     openapi: loadOpenApi(fileURLToPath(new URL('../openapi.yaml', import.meta.url))),
     migrations,
-    consumers: (ctx) => [
-      authorsProjection('timeline.authors'),
-      tweetsProjection(homeLimits(ctx)),
-      followsProjection(homeLimits(ctx)),
-      ...searchProjections,
-    ],
+    consumers: (ctx) => {
+      // One for both: a bulk catch-up defers all home writes and rebuilds the homes once.
+      const homes = homeWrites(homeLimits(ctx));
+      return [
+        authorsProjection('timeline.authors'),
+        tweetsProjection(homes),
+        followsProjection(homes),
+        ...searchProjections,
+      ];
+    },
     handlers: timelineHandlers,
   };
 }

@@ -1,5 +1,5 @@
 import { newEvent, UserFollowed, UserRegistered } from '@starling/events';
-import { createLogger, createPlatform, loadConfig, type Db, type Platform } from '@starling/kit';
+import { createLogger, createPlatform, deferAll, loadConfig, type Db, type Platform } from '@starling/kit';
 import { sql } from 'kysely';
 import { lockDataDir } from '../data-dir-lock.js';
 import { generateActivity, type ActivityCounts } from '../seed/activity.js';
@@ -107,6 +107,9 @@ async function seed(platform: Platform, options: SeedOptions): Promise<number> {
   const graph = generateFollowGraph(options.seed, options.users, options.follows);
   const prepare = secondsSince(mark);
   const phases: PhaseTimes[] = [];
+  // Work the projections can do once at the end rather than per event (the home
+  // timelines: a fan-out and trim per tweet, where a rebuild writes each home once).
+  const deferred = deferAll(platform);
 
   // Users: claims and UserRegistered in the same transactions, as registerUser does.
   const users = new Progress('writing users', options.users, 'users');
@@ -179,6 +182,16 @@ async function seed(platform: Platform, options: SeedOptions): Promise<number> {
     events: activityEvents,
     write: tweetProgress.finish(counts.tweets),
     project: await catchUp(platform, 'projecting tweets'),
+  });
+  // Then that work, once (`events`: the homes or other rows it went over).
+  for (const label of deferred.labels) phases.push({ label, events: 0, write: 0, project: 0 });
+  const bars = new Map<string, Progress>();
+  await deferred.finish((label, done, total) => {
+    if (!bars.has(label)) bars.set(label, new Progress(`building ${label}`, total, 'owners'));
+    const phase = phases.find((p) => p.label === label)!;
+    phase.events = total;
+    if (done < total) return bars.get(label)!.update(done);
+    phase.project = bars.get(label)!.finish(total);
   });
   // Fresh statistics for the planner: PGlite never analyzes on its own, and on
   // PostgreSQL autovacuum would otherwise do it in the middle of the first requests.

@@ -74,6 +74,26 @@ async function inRuns(
 /** A consumer that owns read-model tables, which `projections rebuild` empties and refills. */
 export interface Projection extends Consumer {
   tables: readonly string[];
+  /** Optional: work this projection can put off while a great many events are applied at once. */
+  deferrable?: DeferrableWork;
+}
+
+/**
+ * Work that costs far less done once, set-based, after a bulk catch-up (a seed, a
+ * rebuild) than event by event during it: the timeline's home fan-out, for one, writes
+ * each tweet into every follower's home and trims them, where a rebuild writes each
+ * home once. Several projections may share one (`deferAll` begins and finishes it once).
+ * Deferring is this process's state: other processes applying events meanwhile do the
+ * work as usual, and `finish` redoes it from the tables, whoever applied the events. If
+ * the process dies before `finish`, the work is missing until a `projections rebuild`.
+ */
+export interface DeferrableWork {
+  /** What the work is, for progress lines ("home timelines"). */
+  label: string;
+  /** From now on, skip the work in this process. */
+  defer(): void;
+  /** Does the work for the tables as they are now, and stops deferring. */
+  finish(db: Db, progress?: (done: number, total: number) => void): Promise<void>;
 }
 
 export const isProjection = (c: Consumer): c is Projection => 'tables' in c;

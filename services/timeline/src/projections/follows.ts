@@ -1,7 +1,8 @@
 import { batchingRuns, type Db, type Projection, type RecordedEvent } from '@starling/kit';
 import { UserFollowed, UserUnfollowed, type PayloadOf } from '@starling/events';
 import { sql } from 'kysely';
-import { backfill, backfillFollows, lockHomes, removeEntries, type HomeLimits } from './homes.js';
+import type { HomeWrites } from './home-writes.js';
+import { lockHomes } from './homes.js';
 
 /**
  * `follows` and `follower_counts`, from the graph's events, and the follows' side of
@@ -11,17 +12,19 @@ import { backfill, backfillFollows, lockHomes, removeEntries, type HomeLimits } 
  * moves its entries: out of every follower's home when it becomes big (they are merged
  * in at read time from then on), into them when it is no longer big.
  */
-export function followsProjection(limits: HomeLimits): Projection {
+export function followsProjection(homes: HomeWrites): Projection {
+  const { limits } = homes;
   return {
     name: 'timeline.follows',
     source: 'graph',
     tables: ['follows', 'follower_counts', 'home_entries', 'home_sizes'],
+    deferrable: homes.deferrable,
     types: [UserFollowed.type, UserUnfollowed.type],
     // Runs of follows (a seed is millions of them) go set-based; unfollows one by one.
-    handleBatch: batchingRuns([UserFollowed.type], (run, trx) => follow(trx, run, limits)),
+    handleBatch: batchingRuns([UserFollowed.type], (run, trx) => follow(trx, run, homes)),
     async handle(event, trx) {
       const d = event.data as PayloadOf<typeof UserFollowed> | PayloadOf<typeof UserUnfollowed>;
-      if (event.type === UserFollowed.type) return follow(trx, [event], limits);
+      if (event.type === UserFollowed.type) return follow(trx, [event], homes);
       await lockHomes(trx);
       const deleted = await sql`
         delete from follows where follower_id = ${d.follower_id} and followee_id = ${d.followee_id}
@@ -36,9 +39,9 @@ export function followsProjection(limits: HomeLimits): Projection {
       const followers = Number(rows[0]?.followers ?? 0);
       if (followers === limits.maxFollowers) {
         // Just stopped being big: into every remaining follower's home.
-        await backfill(trx, d.followee_id, undefined, limits);
+        await homes.backfill(trx, d.followee_id, undefined);
       } else if (followers < limits.maxFollowers) {
-        await removeEntries(trx, sql`owner_id = ${d.follower_id} and actor_id = ${d.followee_id}`, limits);
+        await homes.remove(trx, sql`owner_id = ${d.follower_id} and actor_id = ${d.followee_id}`);
       }
     },
   };
@@ -51,7 +54,8 @@ export function followsProjection(limits: HomeLimits): Projection {
  * where one follow at a time would have left them too. The others' entries are
  * backfilled into their new followers' homes.
  */
-async function follow(trx: Db, events: RecordedEvent[], limits: HomeLimits): Promise<void> {
+async function follow(trx: Db, events: RecordedEvent[], homes: HomeWrites): Promise<void> {
+  const { limits } = homes;
   const follows = events.map((e) => e.data as PayloadOf<typeof UserFollowed>);
   await lockHomes(trx);
   const inserted = await sql<{ follower_id: string; followee_id: string }>`
@@ -75,9 +79,9 @@ async function follow(trx: Db, events: RecordedEvent[], limits: HomeLimits): Pro
     if (before <= limits.maxFollowers && now > limits.maxFollowers) becameBig.push(user_id);
     else if (now <= limits.maxFollowers) fannedOut.add(user_id);
   }
-  if (becameBig.length) await removeEntries(trx, sql`actor_id = any(${becameBig}::text[])`, limits);
+  if (becameBig.length) await homes.remove(trx, sql`actor_id = any(${becameBig}::text[])`);
   const backfills = inserted.rows
     .filter((r) => fannedOut.has(r.followee_id))
     .map((r) => ({ followerId: r.follower_id, followeeId: r.followee_id }));
-  await backfillFollows(trx, backfills, limits);
+  await homes.backfillFollows(trx, backfills);
 }

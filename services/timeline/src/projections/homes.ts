@@ -55,6 +55,22 @@ export const actorEntries = (
    order by r.repost_id desc limit ${limit})`;
 };
 
+/**
+ * The newest `limit` entries of E(`owner`) (older than `below` when it is given and not
+ * null): the entries of every account the owner follows that is fanned out.
+ */
+export const homeCandidates = (
+  owner: RawBuilder<unknown>,
+  limit: RawBuilder<unknown> | number,
+  limits: HomeLimits,
+  below?: RawBuilder<unknown>,
+) => sql`
+  select c.* from follows f
+  cross join lateral (${actorEntries(sql.ref('f.followee_id'), limit, below)}) c
+  where f.follower_id = ${owner} and f.followee_id <> ${owner}
+    and ${isFannedOut(sql.ref('f.followee_id'), limits)}
+  order by c.entry_key desc limit ${limit}`;
+
 /** Whether an account's entries are fanned out: not more than `maxFollowers` followers. */
 export const isFannedOut = (actor: RawBuilder<unknown> | string, limits: HomeLimits) =>
   sql`coalesce((select followers from follower_counts where user_id = ${actor}), 0) <= ${limits.maxFollowers}`;
@@ -68,7 +84,7 @@ export const isFannedOut = (actor: RawBuilder<unknown> | string, limits: HomeLim
  */
 
 /** Adds the rows an insert into `home_entries` returned (`owner_id`s) to the sizes: the homes now too long. */
-const grow = (inserted: RawBuilder<unknown>, limits: HomeLimits) => sql<{ owner_id: string; excess: number }>`
+export const grow = (inserted: RawBuilder<unknown>, limits: HomeLimits) => sql<{ owner_id: string; excess: number }>`
   with added as (${inserted}),
   sized as (
     insert into home_sizes (owner_id, entries)
@@ -133,13 +149,7 @@ async function refill(trx: Db, owners: string[], limits: HomeLimits): Promise<vo
       from unnest(${owners}::text[]) as w(owner_id)
       left join home_sizes s on s.owner_id = w.owner_id
     ) o
-    cross join lateral (
-      select c.* from follows f
-      cross join lateral (${actorEntries(sql.ref('f.followee_id'), sql.ref('o.missing'), sql.ref('o.floor'))}) c
-      where f.follower_id = o.owner_id and f.followee_id <> o.owner_id
-        and ${isFannedOut(sql.ref('f.followee_id'), limits)}
-      order by c.entry_key desc limit o.missing
-    ) e
+    cross join lateral (${homeCandidates(sql.ref('o.owner_id'), sql.ref('o.missing'), limits, sql.ref('o.floor'))}) e
     where o.missing > 0
     on conflict do nothing
     returning owner_id`,

@@ -11,7 +11,8 @@ import {
   type PayloadOf,
 } from '@starling/events';
 import { sql } from 'kysely';
-import { fanOutEntries, lockHomes, removeEntries, type HomeLimits, type NewEntry } from './homes.js';
+import type { HomeWrites } from './home-writes.js';
+import { lockHomes, type NewEntry } from './homes.js';
 import { bufferArrival, bufferArrivals } from './stream-buffer.js';
 
 /**
@@ -23,11 +24,12 @@ import { bufferArrival, bufferArrivals } from './stream-buffer.js';
  * tweet not (or no longer) here is not applied. A deletion takes the tweet's likes,
  * reposts, tags and home entries with it; replies to it keep their `in_reply_to_id`.
  */
-export function tweetsProjection(limits: HomeLimits): Projection {
+export function tweetsProjection(homes: HomeWrites): Projection {
   return {
     name: 'timeline.tweets',
     source: 'tweets',
     tables: ['tweets', 'likes', 'reposts', 'tweet_tags', 'home_entries', 'home_sizes'],
+    deferrable: homes.deferrable,
     types: [
       TweetPosted.type,
       TweetDeleted.type,
@@ -38,13 +40,13 @@ export function tweetsProjection(limits: HomeLimits): Projection {
     ],
     // Runs of posts, likes and reposts (nearly all of a busy log) go set-based: one
     // fan-out and one trim per run rather than per post; the rest one by one.
-    handleBatch: batchingRuns(ADDITIONS, (run, trx) => add(trx, run, limits)),
+    handleBatch: batchingRuns(ADDITIONS, (run, trx) => add(trx, run, homes)),
     async handle(event, trx) {
       switch (event.type) {
         case TweetPosted.type:
         case TweetLiked.type:
         case TweetReposted.type:
-          return add(trx, [event], limits);
+          return add(trx, [event], homes);
         case TweetDeleted.type: {
           const d = event.data as PayloadOf<typeof TweetDeleted>;
           await lockHomes(trx);
@@ -59,7 +61,7 @@ export function tweetsProjection(limits: HomeLimits): Projection {
           await sql`delete from tweet_tags where tweet_id = ${d.tweet_id}`.execute(trx);
           const reposters = await sql<{ user_id: string }>`
             delete from reposts where tweet_id = ${d.tweet_id} returning user_id`.execute(trx);
-          await removeEntries(trx, sql`tweet_id = ${d.tweet_id}`, limits);
+          await homes.remove(trx, sql`tweet_id = ${d.tweet_id}`);
           if (rows.length > 0) {
             await bufferArrival(trx, event, {
               kind: 'delete',
@@ -89,7 +91,7 @@ export function tweetsProjection(limits: HomeLimits): Projection {
             returning repost_id`.execute(trx);
           if (rows.length === 0) return;
           await sql`update tweets set repost_count = repost_count - 1 where id = ${d.tweet_id}`.execute(trx);
-          await removeEntries(trx, sql`tweet_id = ${d.tweet_id} and entry_key = ${rows[0]!.repost_id}`, limits);
+          await homes.remove(trx, sql`tweet_id = ${d.tweet_id} and entry_key = ${rows[0]!.repost_id}`);
           return;
         }
       }
@@ -106,17 +108,16 @@ const ADDITIONS = [TweetPosted.type, TweetLiked.type, TweetReposted.type];
  * of them undoes another. Then one fan-out of the new tweets and reposts and one trim of
  * the homes they grew, and the stream buffer in log order.
  */
-async function add(trx: Db, events: RecordedEvent[], limits: HomeLimits): Promise<void> {
+async function add(trx: Db, events: RecordedEvent[], homes: HomeWrites): Promise<void> {
   const ofType = (type: string) => events.filter((e) => e.type === type);
   if (ofType(TweetPosted.type).length || ofType(TweetReposted.type).length) await lockHomes(trx);
   const posts = await post(trx, ofType(TweetPosted.type));
   await like(trx, ofType(TweetLiked.type));
   const reposts = await repost(trx, ofType(TweetReposted.type));
   const arrivals = [...posts, ...reposts].sort((a, b) => events.indexOf(a.event) - events.indexOf(b.event));
-  await fanOutEntries(
+  await homes.fanOut(
     trx,
     arrivals.map((a) => a.entry),
-    limits,
   );
   await bufferArrivals(
     trx,
