@@ -120,8 +120,8 @@ function runSeed(root, set, env, step) {
     '--password',
     PASSWORD,
   ];
-  // Once per set, storage and migrations change, but long: on 2 busy cores the small set
-  // took 10 to 35 min; the large one, 100 times bigger, many hours.
+  // Once per set, storage and migrations change, but long: on 2 cores the small set takes
+  // about 30 s on PostgreSQL, the large one an hour (docs/seeding.md).
   step(`seeding the ${set.name} set once (it is cached afterwards; this takes a long time, see bench/README.md)`);
   step(`seeding: node bin/starling.js ${args.slice(1).join(' ')}`);
   const began = Date.now();

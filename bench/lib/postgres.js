@@ -1,6 +1,7 @@
 // PostgreSQL administration for the bench: the cached data set's template
 // database, and the per-run copies made from it.
 import { randomBytes } from 'node:crypto';
+import { statfs } from 'node:fs/promises';
 import pg from 'pg';
 
 import { onCleanup } from './cleanup.js';
@@ -51,10 +52,37 @@ export async function dropDatabase(serverUrl, name) {
  * copies files, not rows, so even the large set copies in about the time of reading it.
  */
 export async function scratchCopy(serverUrl, template) {
+  await checkRoomFor(serverUrl, template);
   const name = `${template}_run_${randomBytes(4).toString('hex')}`;
   onCleanup(() => dropDatabase(serverUrl, name));
   await createDatabase(serverUrl, name, { template });
   return databaseUrl(serverUrl, name);
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '']);
+const gb = (bytes) => `${(bytes / 2 ** 30).toFixed(1)} GB`;
+
+/**
+ * Refuses a copy that would fill the server's disk: a full disk stops PostgreSQL for
+ * everyone using it, and the large set is tens of GB. Checked only for a server on
+ * this machine whose data directory we may read (a superuser's connection); a copy
+ * must leave a tenth of its size, and at least 2 GB, free.
+ */
+export async function checkRoomFor(serverUrl, template) {
+  if (!LOCAL_HOSTS.has(new URL(serverUrl).hostname)) return;
+  const { rows } = await withClient(serverUrl, (c) =>
+    c.query(`select pg_database_size($1)::float8 as size, current_setting('data_directory', true) as dir`, [template]),
+  );
+  const { size, dir } = rows[0];
+  const disk = dir ? await statfs(dir).catch(() => null) : null;
+  if (!disk) return;
+  const free = disk.bavail * disk.bsize;
+  if (free - size < Math.max(size / 10, 2 * 2 ** 30)) {
+    throw new Error(
+      `not enough disk for a copy of ${template} (${gb(size)}): ${gb(free)} free under ${dir}. ` +
+        'Free some space, or run the other set (--small or --large).',
+    );
+  }
 }
 
 /** The services' schemas that keep an outbox (an events table) and checkpoints. */
