@@ -23,6 +23,7 @@ import { cleanup, cleanupOnSignals, interruptedExitCode, onCleanup, throwIfInter
 import {
   checkoutEmbedded,
   checkoutPostgres,
+  releaseCheckout,
   datasetKey,
   ensureEmbedded,
   ensurePostgres,
@@ -108,15 +109,21 @@ async function runMode(mode, set, datasets, config, runTag) {
   const env = { AUTH_SIGNING_KEY: signingKey(BENCH_DIR), ACCESS_TOKEN_TTL: String(TOKEN_TTL_SECONDS) };
   const start = () => launch(mode, { root: ROOT, storage, env });
 
-  step(
-    `${label}: starting Starling${mode === 'distributed' ? ` (starling up --distributed --replicas ${REPLICAS})` : ''}`,
-  );
-  const instance = await start();
   try {
-    return await measureMode(instance, { label, storageKind, dataset, config, runTag, start, set, mode });
+    step(
+      `${label}: starting Starling${mode === 'distributed' ? ` (starling up --distributed --replicas ${REPLICAS})` : ''}`,
+    );
+    const instance = await start();
+    try {
+      return await measureMode(instance, { label, storageKind, dataset, config, runTag, start, set, mode });
+    } finally {
+      // Stopped already on success; on a failure, stop it now rather than at the very end.
+      await instance.stop();
+    }
   } finally {
-    // Stopped already on success; on a failure, stop it now rather than at the very end.
-    await instance.stop();
+    // The copy goes as soon as its mode is done, not at the end of the run: two copies
+    // of the large set at once filled a disk that had room for one.
+    await releaseCheckout(storage, process.env.DATABASE_URL);
   }
 }
 

@@ -221,6 +221,15 @@ export async function checkoutEmbedded(dataset) {
   return dataDir;
 }
 
+/**
+ * Gives a mode's copy back once the mode is done (the teardown still removes any that
+ * an interruption left): an embedded `DATA_DIR`, or the storage with a copied database.
+ */
+export async function releaseCheckout(storage, serverUrl) {
+  if (typeof storage === 'string') return rm(path.dirname(storage), { recursive: true, force: true });
+  return dropDatabase(serverUrl, new URL(storage.DATABASE_URL).pathname.slice(1));
+}
+
 const templateName = (set) => `starling_bench_${set.users}_${set.tweets}`;
 
 /** The PostgreSQL set: a template database, complete once its marker row is written. */
