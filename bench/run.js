@@ -163,7 +163,7 @@ async function measureMode(instance, { label, storageKind, dataset, config, runT
           `; errors: ${row.timeouts} timeouts, ${row.non2xx} non-2xx` + (other > 0 ? `, ${other} other` : '');
       }
       const largest = row.largestPid ? instance.nameOf(row.largestPid) : null;
-      if (largest) row.notes += `; largest process: ${largest}`;
+      if (largest) row.notes = [row.notes, `largest process: ${largest}`].filter(Boolean).join('; ');
       // What autocannon left in flight when it stopped is work the server still owed.
       if (row.settleSeconds > 1)
         row.notes += `; ${row.settleSeconds.toFixed(1)} s to answer the requests left in flight`;
@@ -221,8 +221,9 @@ async function main() {
   step(`plan: ${config.sets.map((s) => `${s} set: ${config.plan[s].join(', ')}`).join('; ')}`);
   if (config.sets.includes('large')) {
     step(
-      'warning: the large set (100,000 users, 1,000,000 tweets) takes hours to seed the first time; ' +
-        'it is cached afterwards (bench/.data, and a starling_bench_* database)',
+      'note: the large set (100,000 users, 1,000,000 tweets) takes about an hour to seed the first time ' +
+        'and 35 GB or more in PostgreSQL, twice while a mode runs on its copy; it is cached afterwards ' +
+        '(a starling_bench_* database); see bench/README.md',
     );
   }
 
