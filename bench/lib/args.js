@@ -15,7 +15,7 @@ bench/RESULTS.md.
                      measurement; add --distributed to include the distributed mode
   --small            the small data set (1,000 users, 10,000 tweets)
   --large            the large data set (100,000 users, 1,000,000 tweets). Seeding it the
-                     first time takes hours; it is cached afterwards
+                     first time takes about an hour; it is cached afterwards
                      (default without --quick: both sets). The embedded mode runs on it
                      only when --modes names embedded: see bench/README.md
   --modes LIST       comma-separated: ${MODES.join(', ')} (default: every mode this
@@ -114,9 +114,9 @@ export function parseFlags(argv, env = process.env) {
     throw new Error(`the postgres and distributed modes need DATABASE_URL and NATS_URL in the environment`);
   }
 
-  // The modes of each set. PGlite seeds and projects on one thread: the large set
-  // would take it the better part of a day, so by default the large set runs on the
-  // PostgreSQL modes only (its growth target is theirs), and embedded on it is opt-in.
+  // The modes of each set. PGlite seeds and projects on one thread, half as fast as
+  // PostgreSQL on the small set: hours for the large one. So by default the large set
+  // runs on the PostgreSQL modes only (its growth target is theirs); embedded is opt-in.
   const plan = {};
   for (const set of sets) {
     plan[set] = modes;

@@ -68,7 +68,7 @@ const gb = (bytes) => `${(bytes / 2 ** 30).toFixed(1)} GB`;
  * this machine whose data directory we may read (a superuser's connection); a copy
  * must leave a tenth of its size, and at least 2 GB, free.
  */
-export async function checkRoomFor(serverUrl, template) {
+async function checkRoomFor(serverUrl, template) {
   if (!LOCAL_HOSTS.has(new URL(serverUrl).hostname)) return;
   const { rows } = await withClient(serverUrl, (c) =>
     c.query(`select pg_database_size($1)::float8 as size, current_setting('data_directory', true) as dir`, [template]),
