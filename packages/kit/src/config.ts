@@ -28,6 +28,18 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Log one line per request at `info`; otherwise at `debug`. Errors and slow requests are always logged. */
+  LOG_REQUESTS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** A request whose headers and body have not all arrived after this many seconds gets a 408. */
+  REQUEST_TIMEOUT: seconds(30),
+  /** Origins (scheme://host[:port], comma-separated) whose scripts may call the API with credentials. */
+  CORS_ORIGINS: z
+    .string()
+    .regex(/^https?:\/\/[^,\s/]+(,https?:\/\/[^,\s/]+)*$/, 'must be http(s)://host origins, comma-separated')
+    .optional(),
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   ACCESS_TOKEN_TTL: seconds(3600),
   TOKEN_ISSUER: z.string().min(1).default('starling'),

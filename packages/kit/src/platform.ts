@@ -3,7 +3,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { sql } from 'kysely';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Authenticator } from './auth/caller.js';
 import { remoteVerificationKeys } from './auth/remote-keys.js';
@@ -21,7 +20,13 @@ import { installWebApp } from './http/web-app.js';
 import { mergeHandlers, mergeOpenApi, registerOperations } from './http/openapi.js';
 import { platformOpenApi } from './http/platform-openapi.js';
 import { exactBodies } from './http/validation.js';
+import { corsOrigins, installCors } from './http/cors.js';
+import { docsPolicy } from './http/docs-policy.js';
 import { installHealthRoutes } from './http/health.js';
+import { installRequestLog } from './http/request-log.js';
+import { installSecurityHeaders } from './http/security-headers.js';
+import { serverOptions } from './http/server-options.js';
+import { installInputChecks } from './http/well-formed-input.js';
 import { problems } from './http/problem.js';
 import { createLogger } from './logger.js';
 import { createMetrics, installRequestMetrics, watchProjectionLag } from './metrics.js';
@@ -96,17 +101,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   });
 
   const app = Fastify({
-    loggerInstance: log as FastifyBaseLogger,
-    bodyLimit: config.BODY_LIMIT,
-    trustProxy: config.TRUST_PROXY,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    ...serverOptions(config, log as FastifyBaseLogger),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true } },
     schemaController: { compilersFactory: { buildValidator: exactBodies } },
   });
   let pages: Fallback | undefined;
   installErrorHandling(app, (request, reply) => pages?.(request, reply) ?? false);
   installRequestMetrics(app, metrics);
+  installRequestLog(app, config.LOG_REQUESTS);
+  installSecurityHeaders(app);
+  installInputChecks(app);
   watchProjectionLag(metrics, bus);
   await app.register(cookie);
   // Starling speaks JSON only: anything else is a 415, not a string handed to a handler.
@@ -149,7 +153,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   );
   const document = mergeOpenApi(platformOpenApi, [contract]);
   await app.register(swagger, { mode: 'static', specification: { document } as never });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', ...docsPolicy });
+  installCors(app, corsOrigins(config), contract);
   app.get('/openapi.json', { schema: { hide: true } }, async () => document);
   if (options.webRoot) pages = await installWebApp(app, options.webRoot);
 

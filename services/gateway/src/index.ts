@@ -1,13 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import {
+  corsOrigins,
   createLogger,
   gatewayRateLimit,
+  installCors,
   installErrorHandling,
   installHealthRoutes,
+  installRequestLog,
   installRequestMetrics,
+  installSecurityHeaders,
   installWebApp,
   memoryRateLimiter,
   mergeOpenApi,
+  serverOptions,
   urlList,
   type Config,
   type Fallback,
@@ -57,16 +61,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const identity = upstreams.get('identity');
   const keys = identity ? identityKeys(identity, log as FastifyBaseLogger) : undefined;
 
-  const app = Fastify({
-    loggerInstance: log as FastifyBaseLogger,
-    bodyLimit: config.BODY_LIMIT,
-    trustProxy: config.TRUST_PROXY,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
-  });
+  const app = Fastify({ ...serverOptions(config, log as FastifyBaseLogger) });
   let pages: Fallback | undefined;
   installErrorHandling(app, (request, reply) => pages?.(request, reply) ?? false);
   installRequestMetrics(app, metrics);
+  installRequestLog(app, config.LOG_REQUESTS);
+  installSecurityHeaders(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -100,6 +100,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...contracts.values(),
   ]);
   app.get('/openapi.json', async () => document);
+  installCors(app, corsOrigins(config), document);
   if (options.webRoot) pages = await installWebApp(app, options.webRoot);
 
   installHealthRoutes(app, metrics, async () =>

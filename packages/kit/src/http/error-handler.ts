@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { WrongExpectedVersion } from '../events/event-store.js';
 import { HttpProblem, problems, type FieldError } from './problem.js';
@@ -64,6 +65,9 @@ export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyR
     .send(problem.body(reply.request.url.split('?')[0]));
 }
 
+/** The longest path parameter (an id, a username, a tag) the router matches. */
+export const MAX_PARAM_LENGTH = 100;
+
 /** Answers an unmatched request another way (the web app's pages); false to leave it a 404. */
 export type Fallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
 
@@ -75,6 +79,59 @@ export function installErrorHandling(app: FastifyInstance, fallback?: Fallback):
   });
   app.setNotFoundHandler((request, reply) => {
     if (fallback?.(request, reply)) return reply;
+    // The router matches no path parameter longer than this, so such a URL lands here.
+    const path = request.url.split('?')[0]!;
+    if (path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH)) {
+      return sendProblem(
+        reply,
+        problems.uriTooLong(`A part of the path is longer than ${MAX_PARAM_LENGTH} characters.`),
+      );
+    }
     return sendProblem(reply, problems.notFound(`No route for ${request.method} ${request.url.split('?')[0]}.`));
   });
+}
+
+/**
+ * Errors the framework raises before a route runs (a URL that does not decode, a
+ * header it cannot parse): answered as problems like every other error.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const problem =
+    error.code === 'FST_ERR_BAD_URL'
+      ? problems.badRequest('The URL is not valid: a percent-encoded part does not decode to UTF-8.')
+      : toProblem(error, request);
+  void sendProblem(reply, problem);
+}
+
+const CLIENT_ERRORS: Record<string, HttpProblem> = {
+  ERR_HTTP_REQUEST_TIMEOUT: new HttpProblem(
+    408,
+    'request-timeout',
+    'Request timeout',
+    'The request did not arrive in time.',
+  ),
+  HPE_HEADER_OVERFLOW: new HttpProblem(
+    431,
+    'headers-too-large',
+    'Request header fields too large',
+    'The request headers are larger than this server accepts.',
+  ),
+};
+
+/**
+ * Node's own refusals (a request that never finished arriving, headers too large,
+ * bytes that are not HTTP), which happen below the framework: written to the socket
+ * as a problem document before the connection closes.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const problem = CLIENT_ERRORS[error.code ?? ''] ?? problems.badRequest('The request is not valid HTTP.');
+  const body = JSON.stringify(problem.body());
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${problem.title}\r\nContent-Type: application/problem+json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

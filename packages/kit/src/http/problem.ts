@@ -62,6 +62,7 @@ export const problems = {
   preconditionFailed: (detail = 'The resource has changed since you last read it.') =>
     new HttpProblem(412, 'precondition-failed', 'Precondition failed', detail),
   payloadTooLarge: (detail: string) => new HttpProblem(413, 'payload-too-large', 'Payload too large', detail),
+  uriTooLong: (detail: string) => new HttpProblem(414, 'uri-too-long', 'URI too long', detail),
   unsupportedMediaType: (detail: string) =>
     new HttpProblem(415, 'unsupported-media-type', 'Unsupported media type', detail),
   tooManyRequests: (retryAfterSeconds: number, detail = 'Too many attempts. Try again later.') =>
