@@ -74,6 +74,7 @@ export function edgeAuth(keys: JWTVerifyGetKey | undefined, issuer: string): onR
         issuer,
         audience: TOKEN_AUDIENCE,
         algorithms: ['ES256'],
+        requiredClaims: ['exp'],
       });
       if (typeof payload.sub === 'string' && typeof payload.sid === 'string') return verified.set(token, payload);
     } catch (err) {

@@ -92,6 +92,8 @@ export class Authenticator {
       issuer: this.options.issuer,
       audience: TOKEN_AUDIENCE,
       algorithms: ['ES256'],
+      // A token that never expires would outlive every revocation list: refused.
+      requiredClaims: ['exp'],
     });
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
     this.verified.set(token, payload);

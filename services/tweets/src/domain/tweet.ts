@@ -11,11 +11,18 @@ export const tweetStream = (id: string) => `tweet-${id}`;
 
 export const MAX_TWEET_LENGTH = 280;
 
-/** The body as stored: trimmed, and 1–280 characters (code points, so an emoji is one). */
+/** Control and format characters (zero-width spaces and joiners, direction marks…): they show nothing. */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+
+/**
+ * The body as stored: trimmed, and 1–280 characters (code points, so an emoji is one).
+ * A body of nothing but whitespace and invisible characters is as blank as an empty one.
+ */
 export function tweetBody(raw: string): string | undefined {
   const body = raw.trim();
   const length = [...body].length;
-  return length >= 1 && length <= MAX_TWEET_LENGTH ? body : undefined;
+  const visible = body.replace(INVISIBLE, '').trim();
+  return visible.length >= 1 && length <= MAX_TWEET_LENGTH ? body : undefined;
 }
 
 export const tweet: Aggregate<TweetState> = {
