@@ -8,5 +8,6 @@ const api = process.env.STARLING_URL ?? 'http://localhost:3000';
 export default defineConfig({
   plugins: [react()],
   server: { proxy: { '/api': api } },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // No source maps in the build: the server would hand anyone the app's sources and comments.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
 });

@@ -94,6 +94,16 @@ describe('the web app served at /', () => {
     }
   });
 
+  it('the production build serves no source maps', async () => {
+    const assets = readdirSync(join(root, 'assets'));
+    expect(assets.filter((name) => name.endsWith('.map'))).toEqual([]);
+    for (const name of assets.filter((n) => n.endsWith('.js'))) {
+      const res = await get(`/assets/${name}`);
+      expect(res.body, name).not.toMatch(/sourceMappingURL/);
+      expect((await get(`/assets/${name}.map`, '*/*')).statusCode, `${name}.map`).toBe(404);
+    }
+  });
+
   it('a missing asset is a 404, not the page', async () => {
     const res = await get('/assets/missing-0000.js', '*/*');
     expect(res.statusCode).toBe(404);
