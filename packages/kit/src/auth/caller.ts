@@ -18,6 +18,8 @@ export interface Caller {
   role: Role;
   sessionId: string;
   via: 'bearer' | 'cookie';
+  /** When the token expires (ms since the epoch): a long-lived answer such as a live stream ends then. */
+  expiresAt: number;
 }
 
 export interface AccessClaims extends JWTPayload {
@@ -72,6 +74,15 @@ export class Authenticator {
     const caller = await this.optional(request);
     if (!caller) throw problems.unauthorized();
     return caller;
+  }
+
+  /**
+   * Whether a caller authenticated earlier may still be served: their token has not
+   * expired, and neither their session nor their account has been ended since. Long-lived
+   * answers (event streams) ask this as they go.
+   */
+  stillValid(caller: Caller): boolean {
+    return Date.now() < caller.expiresAt && !this.options.revocations.isRevoked(caller.sessionId, caller.userId);
   }
 
   private async verify(token: string): Promise<AccessClaims | undefined> {
@@ -146,4 +157,5 @@ const toCaller = (claims: AccessClaims, via: Caller['via']): Caller => ({
   role: claims.role === 'admin' ? 'admin' : 'user',
   sessionId: claims.sid,
   via,
+  expiresAt: (claims.exp ?? 0) * 1000,
 });

@@ -13,6 +13,7 @@ import { hashPassword, verifyPassword } from '../domain/password.js';
 import { emailKey, evolveAll, user, userStream, type UserState } from '../domain/user.js';
 import { userRowOf, type UserRow } from '../read-models.js';
 import { claimEmail, releaseEmail, releaseUsername } from './claims.js';
+import { endOtherSessions } from './sessions.js';
 
 type Write = <T>(fn: (trx: Db) => Promise<T>) => Promise<T>;
 
@@ -79,6 +80,9 @@ export async function changeUser(
     }
     if (events.length === 0) return userRowOf(state, version);
     const appended = await appendToStream(trx, userStream(userId), version, withActor(events, caller, request));
+    if (newHash !== undefined) {
+      await endOtherSessions(trx, userId, caller.userId === userId ? caller.sessionId : undefined, caller.userId);
+    }
     return userRowOf(evolveAll(state, appended.events), appended.version);
   });
 }

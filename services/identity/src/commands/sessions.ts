@@ -10,6 +10,7 @@ import {
   type RateLimiter,
 } from '@starling/kit';
 import { newEvent, SessionEnded, SessionStarted } from '@starling/events';
+import { sql } from 'kysely';
 import type { KeyRing } from '../keys.js';
 import { decoyHash, verifyPassword } from '../domain/password.js';
 import { usernameKey } from '../domain/user.js';
@@ -67,21 +68,32 @@ export async function login(
 
 /** Ends the caller's session: every token it issued stops working at once. */
 export async function logout(deps: { write: Write; db: Db }, caller: Caller): Promise<void> {
-  await deps.write(async (trx) => {
-    const stream = sessionStream(caller.sessionId);
-    const events = await readStream(trx, stream);
-    const started = events.find((e) => e.type === SessionStarted.type);
-    if (!started || events.some((e) => e.type === SessionEnded.type)) return;
-    const data = started.data as { expires_at: string };
-    await appendToStream(trx, stream, events.length, [
-      {
-        ...newEvent(SessionEnded, {
-          session_id: caller.sessionId,
-          user_id: caller.userId,
-          expires_at: data.expires_at,
-        }),
-        metadata: { actor_id: caller.userId },
-      },
-    ]);
-  });
+  await deps.write((trx) => endSession(trx, caller.sessionId, caller.userId, caller.userId));
+}
+
+/**
+ * Ends every open session of an account but `keep` (the one changing the password): a
+ * password that may have leaked no longer leaves its thief signed in elsewhere.
+ */
+export async function endOtherSessions(trx: Db, userId: string, keep: string | undefined, actorId: string) {
+  const { rows } = await sql<{ session_id: string }>`
+    select session_id from sessions
+    where user_id = ${userId} and ended_at is null and expires_at > now()
+      and session_id is distinct from ${keep ?? null}`.execute(trx);
+  for (const { session_id } of rows) await endSession(trx, session_id, userId, actorId);
+}
+
+/** Appends SessionEnded to a session's stream, once: ending an ended session changes nothing. */
+async function endSession(trx: Db, sessionId: string, userId: string, actorId: string): Promise<void> {
+  const stream = sessionStream(sessionId);
+  const events = await readStream(trx, stream);
+  const started = events.find((e) => e.type === SessionStarted.type);
+  if (!started || events.some((e) => e.type === SessionEnded.type)) return;
+  const data = started.data as { expires_at: string };
+  await appendToStream(trx, stream, events.length, [
+    {
+      ...newEvent(SessionEnded, { session_id: sessionId, user_id: userId, expires_at: data.expires_at }),
+      metadata: { actor_id: actorId },
+    },
+  ]);
 }

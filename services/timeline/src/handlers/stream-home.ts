@@ -9,7 +9,8 @@ const SHUTDOWN_CHECK_MS = 100;
  * STREAM_POLL_MS (the database, so writes made by any process reach it), resuming after
  * `Last-Event-ID` when the client sends one, and sends a comment every
  * STREAM_HEARTBEAT_SECONDS so proxies keep the connection open. It ends when the client
- * goes, and when the server closes (which would otherwise wait for it forever).
+ * goes, when the server closes (which would otherwise wait for it forever), and when the
+ * caller's token expires or their session or account is ended.
  */
 export const streamHome: Handler<'streamHome'> = (ctx) => async (request, reply) => {
   const caller = await ctx.auth.require(request);
@@ -52,6 +53,8 @@ export const streamHome: Handler<'streamHome'> = (ctx) => async (request, reply)
   const tick = async () => {
     if (!open) return;
     if (served && !server.listening) return end(true);
+    // A logout, a password change elsewhere, a deleted account or the token's expiry ends the stream too.
+    if (!ctx.auth.stillValid(caller)) return end(true);
     const now = Date.now();
     try {
       if (now - lastBeat >= ctx.config.STREAM_HEARTBEAT_SECONDS * 1000) {
