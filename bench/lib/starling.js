@@ -26,6 +26,7 @@ function benchEnv(extra) {
     // The login scenario logs the same few hundred people in again and again from one
     // address: the per-username and per-address limits would soon answer 429.
     LOGIN_RATE_LIMIT: '1000000/60',
+    SIGNUP_RATE_LIMIT: '1000000/60',
     // All load comes from one address, which the gateway would throttle at 1,200/min.
     GATEWAY_RATE_LIMIT: '100000000/60',
     ...extra,

@@ -7,14 +7,17 @@ import { inEachStorageMode, startStarling, useStarling, type Starling } from '..
 const PASSWORD = 'correct horse battery';
 
 inEachStorageMode('login rate limiting', (mode) => {
-  const s = useStarling(mode, { LOGIN_RATE_LIMIT: '3/60' });
+  const s = useStarling(mode, { LOGIN_RATE_LIMIT: '3/60', SIGNUP_RATE_LIMIT: '2/60' });
 
   // Sign up without logging in, so no attempt is counted before the test's own.
+  // Each from an address of its own, so the sign-up limit stays out of the login tests.
+  let registered = 0;
   const register = async (username: string) => {
     const res = await s.request({
       method: 'POST',
       url: '/api/v1/users',
       json: { username, email: `${username}@example.com`, password: PASSWORD },
+      remoteAddress: `10.9.0.${++registered}`,
     });
     expect(res.statusCode, res.body).toBe(201);
   };
@@ -31,14 +34,39 @@ inEachStorageMode('login rate limiting', (mode) => {
     expect(res.body).not.toMatch(/access_token/);
   };
 
-  it('limits attempts per username, whatever the address, even with the right password', async () => {
+  it('failures from other addresses never lock the owner out: a correct password from a new address gets in', async () => {
     await register('limited_user');
-    for (let i = 1; i <= 3; i++) expectProblem(await login('limited_user', 'wrong password', `10.1.0.${i}`), 401);
-    expectTooMany(await login('limited_user', PASSWORD, '10.1.0.4'));
-    expectTooMany(await login('LIMITED_USER', PASSWORD, '10.1.0.5'));
+    // Six wrong guesses, twice the limit, each from an address of its own, as a spread-out attacker makes them.
+    for (let i = 1; i <= 6; i++) expectProblem(await login('limited_user', 'wrong password', `10.1.0.${i}`), 401);
+    const started = Date.now();
+    const owner = await login('LIMITED_USER', PASSWORD, '10.1.1.1');
+    expect(owner.statusCode, owner.body).toBe(200);
+    // ... slowed down while the guessing goes on, which is what costs the attacker.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
 
     await register('unlimited_user');
-    expect((await login('unlimited_user', PASSWORD, '10.1.0.6')).statusCode).toBe(200);
+    expect((await login('unlimited_user', PASSWORD, '10.1.0.20')).statusCode).toBe(200);
+  });
+
+  it('an address that keeps failing on one account is refused, and the owner elsewhere is not', async () => {
+    await register('guessed_user');
+    for (let i = 1; i <= 3; i++) expectProblem(await login('guessed_user', 'wrong password', '10.3.0.1'), 401);
+    expectTooMany(await login('guessed_user', PASSWORD, '10.3.0.1'));
+    expect((await login('guessed_user', PASSWORD, '10.3.0.2')).statusCode).toBe(200);
+  });
+
+  it('limits sign-ups per client address', async () => {
+    const signUpFrom = (username: string, remoteAddress: string) =>
+      s.request({
+        method: 'POST',
+        url: '/api/v1/users',
+        json: { username, email: `${username}@example.com`, password: PASSWORD },
+        remoteAddress,
+      });
+    for (let i = 1; i <= 2; i++) expect((await signUpFrom(`signup_${i}`, '10.4.0.1')).statusCode).toBe(201);
+    expectTooMany(await signUpFrom('signup_3', '10.4.0.1'));
+    expect((await s.request({ url: '/api/v1/users/lookup?username=signup_3' })).statusCode).toBe(404);
+    expect((await signUpFrom('signup_4', '10.4.0.2')).statusCode).toBe(201);
   });
 
   it('limits attempts per client address, whatever the username', async () => {

@@ -58,3 +58,33 @@ describe.skipIf(!modeIsAvailable(postgres))(`revocation across replicas on ${mod
     }
   });
 });
+
+/**
+ * Login failures are counted in the database: a replica, or a process started after a
+ * restart, refuses an address that failed too often on another.
+ */
+describe.skipIf(!modeIsAvailable(postgres))(`login throttling across replicas on ${modeTitle(postgres)}`, () => {
+  let a: Starling;
+  let b: Starling;
+  beforeAll(async () => {
+    a = await startStarling(postgres, { LOGIN_RATE_LIMIT: '3/60' });
+    b = await startStarling(postgres, { LOGIN_RATE_LIMIT: '3/60' }, { databaseUrl: a.databaseUrl! });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it('failures counted by one replica are refused by the other', async () => {
+    await a.signUp('throttled_tom');
+    const login = (s: Starling, password: string) =>
+      s.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        json: { username: 'throttled_tom', password },
+        remoteAddress: '10.5.0.1',
+      });
+    for (let i = 0; i < 3; i++) expect((await login(a, 'wrong password')).statusCode).toBe(401);
+    expect((await login(b, 'correct horse battery')).statusCode).toBe(429);
+  });
+});

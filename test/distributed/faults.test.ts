@@ -41,6 +41,7 @@ describe.skipIf(!!missing)(title, { timeout: 180_000 }, () => {
         // Home timelines long enough to hold every tweet of the bursts below.
         HOME_TIMELINE_LENGTH: '5000',
         LOGIN_RATE_LIMIT: '10000/60',
+        SIGNUP_RATE_LIMIT: '100000/60',
         GATEWAY_RATE_LIMIT: '1000000/60',
         CONSISTENCY_WAIT_MS: '500',
         PROJECTION_POLL_MS: '200',
@@ -264,7 +265,12 @@ describe.skipIf(!!missing)(title.replace('under faults', 'across processes'), { 
   beforeAll(async () => {
     postgres = await startPrivatePostgres();
     nats = await startPrivateNats();
-    t = await startTopology({ DATABASE_URL: postgres.url, NATS_URL: nats.url, LOGIN_RATE_LIMIT: '4/300' });
+    t = await startTopology({
+      DATABASE_URL: postgres.url,
+      NATS_URL: nats.url,
+      LOGIN_RATE_LIMIT: '4/300',
+      SIGNUP_RATE_LIMIT: '100000/60',
+    });
   }, 120_000);
 
   /** A login sent from another loopback address, as another client would. */

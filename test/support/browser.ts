@@ -221,6 +221,8 @@ export function useServer(env: Record<string, string> = {}, mode?: ServerMode): 
         );
         const topology = await startTopology({
           LOGIN_RATE_LIMIT: '1000/60',
+          SIGNUP_RATE_LIMIT: '100000/60',
+          SIGNUP_RATE_LIMIT: '100000/60',
           ...env,
           ...bus.env,
           DATABASE_URL: database.url,

@@ -83,6 +83,7 @@ export async function startStarling(
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '1000/60',
+    SIGNUP_RATE_LIMIT: '100000/60',
     ...bus?.env,
     ...env,
     DATABASE_URL: databaseUrl,

@@ -48,6 +48,11 @@ const schema = z.object({
     .string()
     .regex(/^\d+\/\d+$/, 'must look like ATTEMPTS/SECONDS, for example 10/300')
     .default('10/300'),
+  /** Sign-ups per client address: each one costs a 32 MiB password hash. */
+  SIGNUP_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+\/\d+$/, 'must look like SIGN-UPS/SECONDS, for example 20/3600')
+    .default('20/3600'),
   PROJECTION_POLL_MS: z.coerce.number().int().min(10).default(500),
   SHUTDOWN_TIMEOUT: seconds(10),
   // Home timelines (see docs/timelines.md).
@@ -98,6 +103,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 export function loginRateLimit(config: Config) {
   const [attempts, windowSeconds] = config.LOGIN_RATE_LIMIT.split('/').map(Number) as [number, number];
+  return { attempts, windowSeconds };
+}
+
+export function signUpRateLimit(config: Config) {
+  const [attempts, windowSeconds] = config.SIGNUP_RATE_LIMIT.split('/').map(Number) as [number, number];
   return { attempts, windowSeconds };
 }
 

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { loadOpenApi, loginRateLimit, memoryRateLimiter, type ServiceDefinition } from '@starling/kit';
+import { loadOpenApi, loginRateLimit, signUpRateLimit, type ServiceDefinition } from '@starling/kit';
+import { AttemptCounters } from './attempt-counters.js';
 import { identityHandlers } from './handlers/index.js';
 import { KeyRing } from './keys.js';
+import { LoginThrottle, SignUpThrottle } from './login-throttle.js';
 import { migrations } from './migrations/index.js';
 import { credentialsProjection } from './projections/credentials.js';
 import { relationshipsProjection } from './projections/relationships.js';
@@ -28,8 +30,10 @@ export function identityService(): ServiceDefinition {
       tweetCountsProjection,
     ],
     handlers(ctx) {
-      const { attempts, windowSeconds } = loginRateLimit(ctx.config);
-      return identityHandlers({ ctx, keys, limiter: memoryRateLimiter(attempts, windowSeconds) });
+      const counters = new AttemptCounters(ctx.db);
+      const logins = new LoginThrottle(counters, loginRateLimit(ctx.config));
+      const signUps = new SignUpThrottle(counters, signUpRateLimit(ctx.config));
+      return identityHandlers({ ctx, keys, logins, signUps });
     },
     async start(ctx) {
       await keys.load(ctx.db, ctx.config);

@@ -1,19 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import {
-  appendToStream,
-  csrfDigest,
-  problems,
-  readStream,
-  type Caller,
-  type Config,
-  type Db,
-  type RateLimiter,
-} from '@starling/kit';
+import { appendToStream, csrfDigest, problems, readStream, type Caller, type Config, type Db } from '@starling/kit';
 import { newEvent, SessionEnded, SessionStarted } from '@starling/events';
 import { sql } from 'kysely';
 import type { KeyRing } from '../keys.js';
+import type { LoginThrottle } from '../login-throttle.js';
 import { decoyHash, verifyPassword } from '../domain/password.js';
-import { usernameKey } from '../domain/user.js';
 import { findUserByUsername, passwordHashOf } from '../read-models.js';
 
 type Write = <T>(fn: (trx: Db) => Promise<T>) => Promise<T>;
@@ -30,21 +21,22 @@ const INVALID = 'Invalid username or password';
 
 /**
  * Checks a password and opens a session. Unknown users and wrong passwords fail the
- * same way and take as long. Attempts are limited per username and per client address.
+ * same way and take as long. Failures are throttled (login-throttle.ts): per client
+ * address, and by a growing delay per account that never shuts its owner out.
  */
 export async function login(
-  deps: { db: Db; write: Write; keys: KeyRing; config: Config; limiter: RateLimiter },
+  deps: { db: Db; write: Write; keys: KeyRing; config: Config; logins: LoginThrottle },
   input: { username: string; password: string },
   clientAddress: string,
 ): Promise<LoginResult> {
-  for (const key of [`user:${usernameKey(input.username)}`, `ip:${clientAddress}`]) {
-    const verdict = deps.limiter.hit(key);
-    if (!verdict.allowed) throw problems.tooManyRequests(verdict.retryAfterSeconds);
-  }
+  await deps.logins.beforeAttempt(input.username, clientAddress);
   const account = await findUserByUsername(deps.db, input.username);
   const hash = account ? await passwordHashOf(deps.db, account.id) : undefined;
   const valid = await verifyPassword(input.password, hash ?? (await decoyHash()));
-  if (!account || !hash || !valid) throw problems.unauthorized(INVALID);
+  if (!account || !hash || !valid) {
+    await deps.logins.failed(input.username, clientAddress);
+    throw problems.unauthorized(INVALID);
+  }
 
   const sessionId = randomBytes(18).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');

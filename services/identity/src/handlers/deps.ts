@@ -1,11 +1,13 @@
-import type { OperationHandler, RateLimiter, ServiceContext } from '@starling/kit';
+import type { OperationHandler, ServiceContext } from '@starling/kit';
 import type { operations } from '../generated/openapi.js';
 import type { KeyRing } from '../keys.js';
+import type { LoginThrottle, SignUpThrottle } from '../login-throttle.js';
 
 export interface IdentityDeps {
   ctx: ServiceContext;
   keys: KeyRing;
-  limiter: RateLimiter;
+  logins: LoginThrottle;
+  signUps: SignUpThrottle;
 }
 
 /** A handler for the identity operation named `K` in openapi.yaml. */

@@ -3,10 +3,10 @@ import { setSessionCookies } from './cookies.js';
 import type { Handler } from './deps.js';
 
 export const login: Handler<'login'> =
-  ({ ctx, keys, limiter }) =>
+  ({ ctx, keys, logins }) =>
   async (request, reply) => {
     const session = await openSession(
-      { db: ctx.db, write: ctx.write, keys, config: ctx.config, limiter },
+      { db: ctx.db, write: ctx.write, keys, config: ctx.config, logins },
       request.body,
       request.ip,
     );

@@ -1,8 +1,10 @@
 import type { Migrations } from '@starling/kit';
 import * as identity0001 from './2026-11-22T0001-identity.js';
 import * as social0002 from './2026-11-23T0001-social.js';
+import * as attempts0003 from './2026-12-05T0001-attempt-counters.js';
 
 export const migrations: Migrations = {
   '2026-11-22T0001-identity': identity0001,
   '2026-11-23T0001-social': social0002,
+  '2026-12-05T0001-attempt-counters': attempts0003,
 };
