@@ -45,7 +45,8 @@ export interface Social {
 }
 
 /** A user as the API shows them: the account, its counts and the caller's relationship. */
-export type UserView = UserRow & Social;
+/** `last_modified`: when anything the view shows last changed; read models know it, a write's answer does not. */
+export type UserView = UserRow & Social & { last_modified?: Date };
 
 /**
  * The Social columns for the user `id` (a column or a value), seen by `viewerId`. Counts
@@ -68,7 +69,11 @@ function socialColumns(id: RawBuilder<unknown>, viewerId: string | undefined) {
     ${relationship}`;
 }
 
-const viewOfUsers = (viewerId: string | undefined) => sql`u.*, ${socialColumns(sql.ref('u.id'), viewerId)}`;
+/** The account, its counts and how it stands to the viewer, with when any of that last changed. */
+const viewOfUsers = (viewerId: string | undefined) => sql`
+  u.*, ${socialColumns(sql.ref('u.id'), viewerId)},
+  greatest(u.modified_at, (select rc.modified_at from relationship_counts rc where rc.user_id = u.id),
+           (select tc.modified_at from tweet_counts tc where tc.user_id = u.id)) as last_modified`;
 
 export async function findUserView(db: Db, id: string, viewerId: string | undefined): Promise<UserView | undefined> {
   const { rows } = await sql<UserView>`select ${viewOfUsers(viewerId)} from users u where u.id = ${id}`.execute(db);

@@ -23,6 +23,8 @@ export interface TweetView extends TweetRow {
   like_count: number;
   repost_count: number;
   reply_count: number;
+  /** When anything the tweet shows last changed, its author's name included (read models know it). */
+  last_modified?: Date;
   in_reply_to_username?: string | null;
   liked?: boolean | null;
   reposted?: boolean | null;
@@ -36,6 +38,7 @@ export interface TweetView extends TweetRow {
  */
 const view = (viewerId: string | undefined) => sql`
   select t.*, coalesce(a.name, t.author_username) as author_name,
+         greatest(t.modified_at, a.modified_at) as last_modified,
          coalesce(ra.username, p.author_username) as in_reply_to_username,
          ${
            viewerId !== undefined

@@ -662,6 +662,10 @@ export interface components {
         /** @description The ETag you last read; a stale one answers 412 and changes nothing. */
         IfMatch: string;
         IfNoneMatch: string;
+        /** @description The Last-Modified you last read; 304 while nothing shown has changed (If-None-Match, when sent, decides instead). */
+        IfModifiedSince: string;
+        /** @description The Last-Modified you last read; 412 if the account changed since, and nothing changes (If-Match, when sent, decides instead). */
+        IfUnmodifiedSince: string;
     };
     requestBodies: never;
     headers: {
@@ -669,6 +673,8 @@ export interface components {
         Link: string;
         /** @description The resource's version */
         ETag: string;
+        /** @description When anything the answer shows last changed (to the second) */
+        LastModified: string;
     };
     pathItems: never;
 }
@@ -947,6 +953,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Last-Modified": components["headers"]["LastModified"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -963,6 +970,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /** @description The Last-Modified you last read; 304 while nothing shown has changed (If-None-Match, when sent, decides instead). */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
             };
             path: {
                 id: components["parameters"]["UserId"];
@@ -975,6 +984,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Last-Modified": components["headers"]["LastModified"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1000,6 +1010,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; a stale one answers 412 and changes nothing. */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The Last-Modified you last read; 412 if the account changed since, and nothing changes (If-Match, when sent, decides instead). */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path: {
                 id: components["parameters"]["UserId"];
@@ -1039,6 +1051,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; a stale one answers 412 and changes nothing. */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The Last-Modified you last read; 412 if the account changed since, and nothing changes (If-Match, when sent, decides instead). */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path: {
                 id: components["parameters"]["UserId"];
@@ -1128,6 +1142,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Last-Modified": components["headers"]["LastModified"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1371,6 +1386,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-None-Match"?: string;
+                /** @description The Last-Modified you last read; 304 while nothing shown has changed (If-None-Match, when sent, decides instead). */
+                "If-Modified-Since"?: string;
             };
             path: {
                 id: string;
@@ -1383,6 +1400,8 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    /** @description When anything the tweet shows last changed (to the second) */
+                    "Last-Modified"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1408,6 +1427,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; a stale one answers 412 and changes nothing. */
                 "If-Match"?: string;
+                /** @description The Last-Modified you last read; 412 if the tweet changed since, and nothing changes (If-Match, when sent, decides instead). */
+                "If-Unmodified-Since"?: string;
             };
             path: {
                 id: string;

@@ -21,26 +21,58 @@ const tags = (header: string | undefined) =>
     .map((t) => t.trim().replace(/^W\//, ''))
     .filter(Boolean);
 
+/** HTTP dates name whole seconds: a change within the second a client was told of is no change to it. */
+const wholeSeconds = (date: Date | string) => Math.floor(new Date(date).getTime() / 1000) * 1000;
+
+/** A date as an HTTP date (`Last-Modified`), to the second. */
+export const httpDate = (date: Date | string) => new Date(wholeSeconds(date)).toUTCString();
+
+/** An HTTP date header as milliseconds, or undefined when absent or not a date (then it is ignored). */
+function dateHeader(request: FastifyRequest, name: string): number | undefined {
+  const value = request.headers[name];
+  if (typeof value !== 'string') return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
 /**
- * Sets the ETag and answers 304 when the client already holds this representation.
- * Returns true when the reply is already sent.
+ * Sets the ETag (and `Last-Modified` when the resource knows when it last changed) and
+ * answers 304 when the client already holds this representation: by `If-None-Match`, or
+ * when that is absent, by `If-Modified-Since`. Returns true when the reply is already sent.
  */
 export function notModified(
   request: FastifyRequest,
   reply: FastifyReply,
   version: number,
   shown?: readonly unknown[],
+  lastModified?: Date | string,
 ): boolean {
   const etag = etagOf(version, shown);
   reply.header('etag', etag);
+  if (lastModified !== undefined) reply.header('last-modified', httpDate(lastModified));
   const header = request.headers['if-none-match'];
-  if (header === undefined) return false;
+  if (header === undefined) {
+    const since = dateHeader(request, 'if-modified-since');
+    if (since === undefined || lastModified === undefined || wholeSeconds(lastModified) > since) return false;
+    reply.code(304).send();
+    return true;
+  }
   const held = tags(header);
   if (held.includes('*') || held.includes(etag)) {
     reply.code(304).send();
     return true;
   }
   return false;
+}
+
+/**
+ * Throws 412 when the client says `If-Unmodified-Since` a date before the resource's last
+ * change. `If-Match`, when sent too, is the stronger check and decides alone.
+ */
+export function checkUnmodifiedSince(request: FastifyRequest, lastModified: Date | string | undefined): void {
+  if (request.headers['if-match'] !== undefined || lastModified === undefined) return;
+  const since = dateHeader(request, 'if-unmodified-since');
+  if (since !== undefined && wholeSeconds(lastModified) > since) throw problems.preconditionFailed();
 }
 
 const VERSION_TAG = /^"(\d+)(?:-[A-Za-z0-9_-]+)?"$/;

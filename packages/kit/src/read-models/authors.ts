@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Projection } from '../events/consumer.js';
 
 /**
- * An `authors (id, username, name, version)` table in the consuming service's schema:
+ * An `authors (id, username, name, version, modified_at)` table in the consuming service's schema:
  * the usernames and display names it shows beside tweets, kept from identity's events,
  * since no service reads identity's tables. The user stream's version guards each row,
  * so a redelivered event never undoes a later one. Every service that shows people's
@@ -18,14 +18,15 @@ export const authorsProjection = (name: string): Projection => ({
     switch (event.type) {
       case UserRegistered.type: {
         const d = event.data as PayloadOf<typeof UserRegistered>;
-        await sql`insert into authors (id, username, name, version)
-                  values (${d.user_id}, ${d.username}, ${d.name}, ${event.version})
+        await sql`insert into authors (id, username, name, version, modified_at)
+                  values (${d.user_id}, ${d.username}, ${d.name}, ${event.version}, ${event.recordedAt})
                   on conflict (id) do nothing`.execute(trx);
         return;
       }
       case UserProfileUpdated.type: {
         const d = event.data as PayloadOf<typeof UserProfileUpdated>;
-        await sql`update authors set name = coalesce(${d.name ?? null}, name), version = ${event.version}
+        await sql`update authors set name = coalesce(${d.name ?? null}, name), version = ${event.version},
+                                     modified_at = ${event.recordedAt}
                   where id = ${d.user_id} and version < ${event.version}`.execute(trx);
         return;
       }

@@ -248,11 +248,17 @@ export interface components {
         /** @description The ETag you last read; a stale one answers 412 and changes nothing. */
         IfMatch: string;
         IfNoneMatch: string;
+        /** @description The Last-Modified you last read; 304 while nothing shown has changed (If-None-Match, when sent, decides instead). */
+        IfModifiedSince: string;
+        /** @description The Last-Modified you last read; 412 if the account changed since, and nothing changes (If-Match, when sent, decides instead). */
+        IfUnmodifiedSince: string;
     };
     requestBodies: never;
     headers: {
         /** @description The resource's version */
         ETag: string;
+        /** @description When anything the answer shows last changed (to the second) */
+        LastModified: string;
         /** @description RFC 8288 link to the next page, rel="next" */
         Link: string;
     };
@@ -417,6 +423,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Last-Modified": components["headers"]["LastModified"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -433,6 +440,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /** @description The Last-Modified you last read; 304 while nothing shown has changed (If-None-Match, when sent, decides instead). */
+                "If-Modified-Since"?: components["parameters"]["IfModifiedSince"];
             };
             path: {
                 id: components["parameters"]["UserId"];
@@ -445,6 +454,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Last-Modified": components["headers"]["LastModified"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -470,6 +480,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; a stale one answers 412 and changes nothing. */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The Last-Modified you last read; 412 if the account changed since, and nothing changes (If-Match, when sent, decides instead). */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path: {
                 id: components["parameters"]["UserId"];
@@ -509,6 +521,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; a stale one answers 412 and changes nothing. */
                 "If-Match"?: components["parameters"]["IfMatch"];
+                /** @description The Last-Modified you last read; 412 if the account changed since, and nothing changes (If-Match, when sent, decides instead). */
+                "If-Unmodified-Since"?: components["parameters"]["IfUnmodifiedSince"];
             };
             path: {
                 id: components["parameters"]["UserId"];
@@ -598,6 +612,7 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    "Last-Modified": components["headers"]["LastModified"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,4 +1,4 @@
-import { problems } from '@starling/kit';
+import { httpDate, problems } from '@starling/kit';
 import { userEtag } from '../etag.js';
 import { presentUser } from '../present.js';
 import { findUserView } from '../read-models.js';
@@ -11,5 +11,6 @@ export const getMe: Handler<'getMe'> =
     const view = await findUserView(ctx.db, caller.userId, caller.userId);
     if (!view) throw problems.unauthorized('This account no longer exists.');
     reply.header('etag', userEtag(view)).header('cache-control', 'private, no-cache');
+    if (view.last_modified) reply.header('last-modified', httpDate(view.last_modified));
     return presentUser(view, caller);
   };

@@ -11,6 +11,6 @@ export const getUser: Handler<'getUser'> =
     const view = await findUserView(ctx.db, request.params.id, caller?.userId);
     if (!view) throw problems.notFound(`There is no user ${request.params.id}.`);
     reply.header('vary', 'authorization, cookie');
-    if (notModified(request, reply, view.version, userShown(view))) return reply;
+    if (notModified(request, reply, view.version, userShown(view), view.last_modified)) return reply;
     return presentUser(view, caller);
   };

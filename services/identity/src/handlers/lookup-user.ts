@@ -1,4 +1,4 @@
-import { etagOf, problems } from '@starling/kit';
+import { etagOf, httpDate, problems } from '@starling/kit';
 import { presentUser } from '../present.js';
 import { findUserViewByUsername } from '../read-models.js';
 import type { Handler } from './deps.js';
@@ -15,5 +15,6 @@ export const lookupUser: Handler<'lookupUser'> =
     const view = await findUserViewByUsername(ctx.db, request.query.username, caller?.userId);
     if (!view) throw problems.notFound(`There is no user named ${request.query.username}.`);
     reply.header('etag', etagOf(view.version)).header('vary', 'authorization, cookie');
+    if (view.last_modified) reply.header('last-modified', httpDate(view.last_modified));
     return presentUser(view, caller);
   };

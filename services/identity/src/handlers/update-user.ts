@@ -3,11 +3,13 @@ import { userEtag } from '../etag.js';
 import { presentUser } from '../present.js';
 import { viewOf } from '../read-models.js';
 import type { Handler } from './deps.js';
+import { checkUserUnmodified } from './unmodified-since.js';
 
 export const updateUser: Handler<'updateUser'> =
   ({ ctx }) =>
   async (request, reply) => {
     const caller = await ctx.auth.require(request);
+    await checkUserUnmodified(ctx, request, request.params.id);
     const row = await changeUser(ctx.write, request, caller, request.params.id, request.body);
     const view = await viewOf(ctx.db, row, caller.userId);
     reply.header('etag', userEtag(view));

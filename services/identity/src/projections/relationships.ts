@@ -23,7 +23,7 @@ export const relationshipsProjection: Projection = {
     const { rows } = await sql<Pair>`
       delete from relationships where follower_id = ${d.follower_id} and followee_id = ${d.followee_id}
       returning follower_id, followee_id`.execute(trx);
-    await count(trx, rows, -1);
+    await count(trx, rows, -1, () => event.recordedAt);
   },
 };
 
@@ -40,23 +40,35 @@ async function follow(trx: Db, events: RecordedEvent[]): Promise<void> {
                          ${events.map((e) => new Date(e.recordedAt).toISOString())}::timestamptz[])
     on conflict (follower_id, followee_id) do nothing
     returning follower_id, followee_id`.execute(trx);
-  await count(trx, rows, 1);
+  const recordedAt = new Map(data.map((d, i) => [`${d.follower_id} ${d.followee_id}`, events[i]!.recordedAt]));
+  await count(trx, rows, 1, (p) => recordedAt.get(`${p.follower_id} ${p.followee_id}`)!);
 }
 
-/** Moves both sides' counts by `step` for each pair that was really inserted or deleted. */
-async function count(trx: Db, pairs: Pair[], step: 1 | -1): Promise<void> {
+/**
+ * Moves both sides' counts by `step` for each pair that was really inserted or deleted,
+ * and dates each side's change with its latest event (`Last-Modified`).
+ */
+async function count(trx: Db, pairs: Pair[], step: 1 | -1, recordedAt: (pair: Pair) => Date | string): Promise<void> {
   if (pairs.length === 0) return;
-  const counts = new Map<string, { followers: number; following: number }>();
-  const of = (id: string) => counts.get(id) ?? counts.set(id, { followers: 0, following: 0 }).get(id)!;
+  const counts = new Map<string, { followers: number; following: number; at: Date }>();
+  const of = (id: string, when: Date | string) => {
+    const at = new Date(when);
+    const c = counts.get(id) ?? counts.set(id, { followers: 0, following: 0, at }).get(id)!;
+    if (at > c.at) c.at = at;
+    return c;
+  };
   for (const p of pairs) {
-    of(p.followee_id).followers += step;
-    of(p.follower_id).following += step;
+    of(p.followee_id, recordedAt(p)).followers += step;
+    of(p.follower_id, recordedAt(p)).following += step;
   }
+  const values = [...counts.values()];
   await sql`
-    insert into relationship_counts (user_id, followers_count, following_count)
-    select * from unnest(${[...counts.keys()]}::text[], ${[...counts.values()].map((c) => c.followers)}::int[],
-                         ${[...counts.values()].map((c) => c.following)}::int[])
+    insert into relationship_counts (user_id, followers_count, following_count, modified_at)
+    select * from unnest(${[...counts.keys()]}::text[], ${values.map((c) => c.followers)}::int[],
+                         ${values.map((c) => c.following)}::int[],
+                         ${values.map((c) => new Date(c.at).toISOString())}::timestamptz[])
     on conflict (user_id) do update set
       followers_count = relationship_counts.followers_count + excluded.followers_count,
-      following_count = relationship_counts.following_count + excluded.following_count`.execute(trx);
+      following_count = relationship_counts.following_count + excluded.following_count,
+      modified_at = greatest(relationship_counts.modified_at, excluded.modified_at)`.execute(trx);
 }

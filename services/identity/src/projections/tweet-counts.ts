@@ -21,7 +21,7 @@ export const tweetCountsProjection: Projection = {
         insert into authored_tweets (tweet_id, author_id, deleted) values (${d.tweet_id}, ${d.author_id}, false)
         on conflict (tweet_id) do nothing
         returning tweet_id`.execute(trx);
-      if (rows.length > 0) await count(trx, d.author_id, 1);
+      if (rows.length > 0) await count(trx, d.author_id, 1, event.recordedAt);
       return;
     }
     const d = event.data as PayloadOf<typeof TweetDeleted>;
@@ -29,7 +29,7 @@ export const tweetCountsProjection: Projection = {
       update authored_tweets set deleted = true where tweet_id = ${d.tweet_id} and not deleted
       returning tweet_id`.execute(trx);
     if (rows.length > 0) {
-      await count(trx, d.author_id, -1);
+      await count(trx, d.author_id, -1, event.recordedAt);
       return;
     }
     // Never seen posted (or already deleted): leave a tombstone, count nothing.
@@ -39,8 +39,9 @@ export const tweetCountsProjection: Projection = {
   },
 };
 
-async function count(trx: Db, userId: string, step: 1 | -1): Promise<void> {
+async function count(trx: Db, userId: string, step: 1 | -1, at: Date | string): Promise<void> {
   await sql`
-    insert into tweet_counts (user_id, tweets_count) values (${userId}, ${step})
-    on conflict (user_id) do update set tweets_count = tweet_counts.tweets_count + excluded.tweets_count`.execute(trx);
+    insert into tweet_counts (user_id, tweets_count, modified_at) values (${userId}, ${step}, ${at})
+    on conflict (user_id) do update set tweets_count = tweet_counts.tweets_count + excluded.tweets_count,
+      modified_at = greatest(tweet_counts.modified_at, excluded.modified_at)`.execute(trx);
 }

@@ -27,9 +27,9 @@ export const usersProjection: Projection = {
       case UserRegistered.type: {
         const d = event.data as PayloadOf<typeof UserRegistered>;
         await sql`
-          insert into users (id, username, username_key, name, email, bio, created_at, version)
+          insert into users (id, username, username_key, name, email, bio, created_at, version, modified_at)
           values (${d.user_id}, ${d.username}, ${usernameKey(d.username)}, ${d.name}, ${d.email},
-                  ${d.bio ?? ''}, ${event.recordedAt}, ${event.version})
+                  ${d.bio ?? ''}, ${event.recordedAt}, ${event.version}, ${event.recordedAt})
           on conflict (id) do nothing`.execute(trx);
         return;
       }
@@ -37,19 +37,19 @@ export const usersProjection: Projection = {
         const d = event.data as PayloadOf<typeof UserProfileUpdated>;
         await sql`
           update users set name = coalesce(${d.name ?? null}, name), email = coalesce(${d.email ?? null}, email),
-                 bio = coalesce(${d.bio ?? null}, bio), version = ${event.version}
+                 bio = coalesce(${d.bio ?? null}, bio), version = ${event.version}, modified_at = ${event.recordedAt}
           where id = ${d.user_id} and version < ${event.version}`.execute(trx);
         return;
       }
       case PasswordChanged.type: {
         const d = event.data as PayloadOf<typeof PasswordChanged>;
-        await sql`update users set version = ${event.version}
+        await sql`update users set version = ${event.version}, modified_at = ${event.recordedAt}
                   where id = ${d.user_id} and version < ${event.version}`.execute(trx);
         return;
       }
       case AdminRoleGranted.type: {
         const d = event.data as PayloadOf<typeof AdminRoleGranted>;
-        await sql`update users set role = 'admin', version = ${event.version}
+        await sql`update users set role = 'admin', version = ${event.version}, modified_at = ${event.recordedAt}
                   where id = ${d.user_id} and version < ${event.version}`.execute(trx);
         return;
       }

@@ -4,6 +4,7 @@ import * as search0002 from './2026-11-23T0002-search.js';
 import * as timelines0003 from './2026-11-23T0003-timelines.js';
 import * as homeSizes0004 from './2026-11-23T0004-home-sizes.js';
 import * as bigAccounts0001 from './2026-12-04T0001-big-accounts.js';
+import * as authorModifiedAt0002 from './2026-12-05T0001-author-modified-at.js';
 
 export const migrations: Migrations = {
   '2026-11-23T0001-timeline': timeline0001,
@@ -11,4 +12,5 @@ export const migrations: Migrations = {
   '2026-11-23T0003-timelines': timelines0003,
   '2026-11-23T0004-home-sizes': homeSizes0004,
   '2026-12-04T0001-big-accounts': bigAccounts0001,
+  '2026-12-05T0001-author-modified-at': authorModifiedAt0002,
 };

@@ -332,6 +332,8 @@ export interface operations {
             query?: never;
             header?: {
                 "If-None-Match"?: string;
+                /** @description The Last-Modified you last read; 304 while nothing shown has changed (If-None-Match, when sent, decides instead). */
+                "If-Modified-Since"?: string;
             };
             path: {
                 id: string;
@@ -344,6 +346,8 @@ export interface operations {
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
+                    /** @description When anything the tweet shows last changed (to the second) */
+                    "Last-Modified"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -369,6 +373,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; a stale one answers 412 and changes nothing. */
                 "If-Match"?: string;
+                /** @description The Last-Modified you last read; 412 if the tweet changed since, and nothing changes (If-Match, when sent, decides instead). */
+                "If-Unmodified-Since"?: string;
             };
             path: {
                 id: string;

@@ -9,6 +9,6 @@ export const getTweet: Handler<'getTweet'> = (ctx) => async (request, reply) => 
   if (!row) throw problems.notFound(`There is no tweet ${request.params.id}.`);
   const tweet = presentTweet(row);
   reply.header('vary', 'authorization, cookie');
-  if (notModified(request, reply, row.version, tweetShown(tweet))) return reply;
+  if (notModified(request, reply, row.version, tweetShown(tweet), row.last_modified)) return reply;
   return tweet;
 };

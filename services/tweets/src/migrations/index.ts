@@ -3,10 +3,12 @@ import * as tweets0001 from './2026-11-22T0001-tweets.js';
 import * as authors0002 from './2026-11-22T0002-authors.js';
 import * as likes0003 from './2026-11-22T0003-likes.js';
 import * as repliesReposts0004 from './2026-11-22T0004-replies-reposts.js';
+import * as lastModified0005 from './2026-12-05T0001-last-modified.js';
 
 export const migrations: Migrations = {
   '2026-11-22T0001-tweets': tweets0001,
   '2026-11-22T0002-authors': authors0002,
   '2026-11-22T0003-likes': likes0003,
   '2026-11-22T0004-replies-reposts': repliesReposts0004,
+  '2026-12-05T0001-last-modified': lastModified0005,
 };

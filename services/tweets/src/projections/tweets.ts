@@ -42,15 +42,17 @@ export const tweetsProjection: Projection = {
       case TweetPosted.type: {
         const row = tweetRowOf(event);
         const { rows } = await sql`
-          insert into tweets (id, author_id, author_username, author_key, body, created_at, version,
+          insert into tweets (id, author_id, author_username, author_key, body, created_at, version, modified_at,
                               entities, in_reply_to_id, in_reply_to_author_id)
           values (${row.id}, ${row.author_id}, ${row.author_username}, ${row.author_username.toLowerCase()},
-                  ${row.body}, ${row.created_at}, ${row.version},
+                  ${row.body}, ${row.created_at}, ${row.version}, ${event.recordedAt},
                   ${JSON.stringify(row.entities)}::jsonb, ${row.in_reply_to_id}, ${row.in_reply_to_author_id})
           on conflict (id) do nothing
           returning id`.execute(trx);
         if (rows.length > 0 && row.in_reply_to_id !== null) {
-          await sql`update tweets set reply_count = reply_count + 1 where id = ${row.in_reply_to_id}`.execute(trx);
+          await sql`update tweets set reply_count = reply_count + 1, modified_at = greatest(modified_at, ${event.recordedAt}) where id = ${row.in_reply_to_id}`.execute(
+            trx,
+          );
         }
         return;
       }
@@ -61,7 +63,10 @@ export const tweetsProjection: Projection = {
         const { rows } = await sql<{ in_reply_to_id: string | null }>`
           delete from tweets where id = ${id} returning in_reply_to_id`.execute(trx);
         const parent = rows[0]?.in_reply_to_id;
-        if (parent) await sql`update tweets set reply_count = reply_count - 1 where id = ${parent}`.execute(trx);
+        if (parent)
+          await sql`update tweets set reply_count = reply_count - 1, modified_at = greatest(modified_at, ${event.recordedAt}) where id = ${parent}`.execute(
+            trx,
+          );
         return;
       }
       case TweetLiked.type: {
@@ -73,7 +78,9 @@ export const tweetsProjection: Projection = {
           on conflict (tweet_id, user_id) do nothing
           returning tweet_id`.execute(trx);
         if (rows.length > 0) {
-          await sql`update tweets set like_count = like_count + 1 where id = ${d.tweet_id}`.execute(trx);
+          await sql`update tweets set like_count = like_count + 1, modified_at = greatest(modified_at, ${event.recordedAt}) where id = ${d.tweet_id}`.execute(
+            trx,
+          );
         }
         return;
       }
@@ -83,7 +90,9 @@ export const tweetsProjection: Projection = {
           delete from likes where tweet_id = ${d.tweet_id} and user_id = ${d.user_id}
           returning tweet_id`.execute(trx);
         if (rows.length > 0) {
-          await sql`update tweets set like_count = like_count - 1 where id = ${d.tweet_id}`.execute(trx);
+          await sql`update tweets set like_count = like_count - 1, modified_at = greatest(modified_at, ${event.recordedAt}) where id = ${d.tweet_id}`.execute(
+            trx,
+          );
         }
         return;
       }
@@ -96,7 +105,9 @@ export const tweetsProjection: Projection = {
           on conflict (tweet_id, user_id) do nothing
           returning tweet_id`.execute(trx);
         if (rows.length > 0) {
-          await sql`update tweets set repost_count = repost_count + 1 where id = ${d.tweet_id}`.execute(trx);
+          await sql`update tweets set repost_count = repost_count + 1, modified_at = greatest(modified_at, ${event.recordedAt}) where id = ${d.tweet_id}`.execute(
+            trx,
+          );
         }
         return;
       }
@@ -106,7 +117,9 @@ export const tweetsProjection: Projection = {
           delete from reposts where tweet_id = ${d.tweet_id} and user_id = ${d.user_id}
           returning tweet_id`.execute(trx);
         if (rows.length > 0) {
-          await sql`update tweets set repost_count = repost_count - 1 where id = ${d.tweet_id}`.execute(trx);
+          await sql`update tweets set repost_count = repost_count - 1, modified_at = greatest(modified_at, ${event.recordedAt}) where id = ${d.tweet_id}`.execute(
+            trx,
+          );
         }
         return;
       }
