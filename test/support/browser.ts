@@ -222,7 +222,6 @@ export function useServer(env: Record<string, string> = {}, mode?: ServerMode): 
         const topology = await startTopology({
           LOGIN_RATE_LIMIT: '1000/60',
           SIGNUP_RATE_LIMIT: '100000/60',
-          SIGNUP_RATE_LIMIT: '100000/60',
           ...env,
           ...bus.env,
           DATABASE_URL: database.url,
@@ -241,7 +240,7 @@ export function useServer(env: Record<string, string> = {}, mode?: ServerMode): 
       server = await startServer({
         LOG_LEVEL: 'warn',
         LOGIN_RATE_LIMIT: '1000/60',
-        ...env,
+        SIGNUP_RATE_LIMIT: '100000/60',
         DATA_DIR: dataDir,
         DATABASE_URL: undefined,
       });
