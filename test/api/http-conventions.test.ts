@@ -25,11 +25,6 @@ inEachStorageMode('HTTP conventions', (mode) => {
   });
   afterAll(async () => s?.close());
 
-  const postTweet = (body: string) =>
-    s.request({ method: 'POST', url: '/api/v2/tweets', token, json: { body } }).then((res) => {
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json() as Tweet;
-    });
   const page = async (url: string) => {
     const res = await s.request({ url });
     expect(res.statusCode, res.body).toBe(200);

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { expectProblem } from '../support/assertions.js';
-import { inEachStorageMode, useStarling, type Starling } from '../support/starling.js';
+import { inEachStorageMode, useStarling } from '../support/starling.js';
 
 interface Tweet {
   id: string;

@@ -15,11 +15,14 @@ export function SearchBox() {
   const [q, setQ] = useState(onSearchPage ? (params.get('q') ?? '') : '');
   const input = useRef<HTMLInputElement>(null);
 
-  // The box says what the search page shows, also after Back or a link.
+  // The box says what the search page shows, also after Back or a link: adjusted while
+  // rendering when the page's query changes, rather than one render late in an effect.
   const shownQ = onSearchPage ? (params.get('q') ?? '') : null;
-  useEffect(() => {
+  const [lastShownQ, setLastShownQ] = useState(shownQ);
+  if (shownQ !== lastShownQ) {
+    setLastShownQ(shownQ);
     if (shownQ !== null) setQ(shownQ);
-  }, [shownQ]);
+  }
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -3,7 +3,7 @@ import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import { parse } from 'yaml';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- OpenAPI documents are untyped trees
 export type OpenApiDocument = Record<string, any>;
 
 export function loadOpenApi(path: string | URL): OpenApiDocument {

@@ -6,6 +6,7 @@ import { problems, type FieldError } from './problem.js';
  * UTF-16 surrogate (half of a pair, which has no UTF-8 form). Both are refused as a
  * validation problem naming the field, before a handler or any SQL sees them.
  */
+// eslint-disable-next-line no-control-regex -- matching the NUL character is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const isStorableText = (value: string): boolean => !UNSTORABLE.test(value);
 
