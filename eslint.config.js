@@ -8,15 +8,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/node_modules/',
-      '**/dist/',
-      '**/generated/',
-      'apps/web/src/api/schema.ts',
-      'coverage/',
-      'data/',
-      'bench/.data/',
-    ],
+    ignores: ['**/node_modules/', '**/dist/', '**/generated/', 'coverage/', 'data/', 'bench/.data/'],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,

@@ -1,6 +1,6 @@
 // Generates TypeScript types from the OpenAPI documents, so no code restates a contract
 // by hand: each service's src/generated/openapi.ts from its openapi.yaml, and the web
-// app's typed client schema from all of them merged. `--check` fails when a committed
+// app's (apps/web/src/generated/openapi.ts) from all of them merged. `--check` fails when a committed
 // file is out of date.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -38,5 +38,5 @@ for (const spec of specs) {
     merged.components[kind] = { ...merged.components[kind], ...entries };
   }
 }
-await generate(specs.join(', '), merged, join('apps', 'web', 'src', 'api', 'schema.ts'));
+await generate(specs.join(', '), merged, join('apps', 'web', 'src', 'generated', 'openapi.ts'));
 process.exit(stale ? 1 : 0);

@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from './schema.js';
+import type { paths } from '../generated/openapi.js';
 
 const CSRF_COOKIE = 'starling_csrf';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,4 +1,4 @@
-import type { components } from './schema.js';
+import type { components } from '../generated/openapi.js';
 
 export type Problem = components['schemas']['Problem'];
 

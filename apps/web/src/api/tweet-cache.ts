@@ -1,5 +1,5 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { components } from './schema.js';
+import type { components } from '../generated/openapi.js';
 
 export type Tweet = components['schemas']['Tweet'];
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useApi } from './api-context.js';
 import { apiError } from './problem.js';
-import type { components } from './schema.js';
+import type { components } from '../generated/openapi.js';
 import { meKey, meQuery } from './use-me.js';
 
 export type NewUser = components['schemas']['NewUser'];

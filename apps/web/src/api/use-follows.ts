@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { nextCursor } from '../lib/link-header.js';
 import { useApi } from './api-context.js';
 import { apiError } from './problem.js';
-import type { components } from './schema.js';
+import type { components } from '../generated/openapi.js';
 import { HOME, tweetsKey } from './tweet-cache.js';
 import { meKey, type Me, type User } from './use-me.js';
 import { suggestionsKey } from './use-suggestions.js';

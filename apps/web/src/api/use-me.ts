@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from './client.js';
 import { useApi } from './api-context.js';
 import { apiError } from './problem.js';
-import type { components } from './schema.js';
+import type { components } from '../generated/openapi.js';
 
 export type User = components['schemas']['User'];
 

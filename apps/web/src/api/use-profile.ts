@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './api-context.js';
 import { apiError } from './problem.js';
-import type { components } from './schema.js';
+import type { components } from '../generated/openapi.js';
 import { meKey, type Me } from './use-me.js';
 
 export type UserUpdate = components['schemas']['UserUpdate'];

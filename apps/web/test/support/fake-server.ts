@@ -1,6 +1,6 @@
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { components } from '../../src/api/schema.js';
+import type { components } from '../../src/generated/openapi.js';
 
 export type User = components['schemas']['User'];
 export type Tweet = components['schemas']['Tweet'];
