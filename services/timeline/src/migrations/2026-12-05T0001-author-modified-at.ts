@@ -4,7 +4,6 @@ import { sql } from 'kysely';
 /** When each author's shown name last changed: the shared authors read model now records it. */
 export async function up(db: Db): Promise<void> {
   await sql`alter table authors add column modified_at timestamptz not null default now()`.execute(db);
-  await sql`alter table authors alter column modified_at drop default`.execute(db);
 }
 
 export async function down(db: Db): Promise<void> {

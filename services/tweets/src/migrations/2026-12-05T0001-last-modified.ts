@@ -10,7 +10,6 @@ import { sql } from 'kysely';
 export async function up(db: Db): Promise<void> {
   for (const table of ['tweets', 'authors']) {
     await sql`alter table ${sql.table(table)} add column modified_at timestamptz not null default now()`.execute(db);
-    await sql`alter table ${sql.table(table)} alter column modified_at drop default`.execute(db);
   }
 }
 
