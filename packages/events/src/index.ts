@@ -17,6 +17,16 @@ const define = <T>(type: string, schemaVersion: number, privateFields?: readonly
 
 export type PayloadOf<D> = D extends EventDefinition<infer T> ? T : never;
 
+/**
+ * The payload of `event`, typed by its definition: how a handler reads what it reacts
+ * to without a cast. An event of another type is refused, so one event's fields are
+ * never read off another's payload.
+ */
+export function payloadOf<T>(definition: EventDefinition<T>, event: { type: string; data: unknown }): T {
+  if (event.type !== definition.type) throw new Error(`expected a ${definition.type} event, not ${event.type}`);
+  return event.data as T;
+}
+
 // identity
 /** Version 2 adds the optional `bio`; a version 1 event means an empty one. */
 export const UserRegistered = define<{

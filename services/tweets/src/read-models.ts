@@ -1,5 +1,5 @@
 import { parseTimeIdKey, timeIdKey, type Db, type RecordedEvent } from '@starling/kit';
-import { parseEntities, type PayloadOf, type TweetEntities, type TweetPosted } from '@starling/events';
+import { parseEntities, payloadOf, TweetPosted, type TweetEntities } from '@starling/events';
 import { sql } from 'kysely';
 
 export interface TweetRow {
@@ -60,7 +60,7 @@ const view = (viewerId: string | undefined) => sql`
  * and is no reply: its entities are parsed from its body, as they would have been.
  */
 export function tweetRowOf(event: RecordedEvent): TweetRow {
-  const d = event.data as PayloadOf<typeof TweetPosted>;
+  const d = payloadOf(TweetPosted, event);
   return {
     id: d.tweet_id,
     author_id: d.author_id,

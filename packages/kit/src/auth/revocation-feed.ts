@@ -1,4 +1,4 @@
-import { SessionEnded, UserDeleted, type PayloadOf } from '@starling/events';
+import { SessionEnded, UserDeleted, payloadOf } from '@starling/events';
 import type { Consumer } from '../events/consumer.js';
 import type { Revocations } from './revocations.js';
 
@@ -15,10 +15,10 @@ export function revocationFeed(revocations: Revocations, tokenTtlSeconds: number
     everyProcess: { since: () => new Date(Date.now() - tokenTtlSeconds * 1000) },
     async handle(event) {
       if (event.type === SessionEnded.type) {
-        const d = event.data as PayloadOf<typeof SessionEnded>;
+        const d = payloadOf(SessionEnded, event);
         revocations.revokeSession(d.session_id, Date.parse(d.expires_at));
       } else {
-        revocations.revokeUser((event.data as PayloadOf<typeof UserDeleted>).user_id);
+        revocations.revokeUser(payloadOf(UserDeleted, event).user_id);
       }
     },
   };

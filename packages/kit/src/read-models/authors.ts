@@ -1,4 +1,4 @@
-import { UserDeleted, UserProfileUpdated, UserRegistered, type PayloadOf } from '@starling/events';
+import { UserDeleted, UserProfileUpdated, UserRegistered, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import type { Projection } from '../events/consumer.js';
 
@@ -17,21 +17,21 @@ export const authorsProjection = (name: string): Projection => ({
   async handle(event, trx) {
     switch (event.type) {
       case UserRegistered.type: {
-        const d = event.data as PayloadOf<typeof UserRegistered>;
+        const d = payloadOf(UserRegistered, event);
         await sql`insert into authors (id, username, name, version, modified_at)
                   values (${d.user_id}, ${d.username}, ${d.name}, ${event.version}, ${event.recordedAt})
                   on conflict (id) do nothing`.execute(trx);
         return;
       }
       case UserProfileUpdated.type: {
-        const d = event.data as PayloadOf<typeof UserProfileUpdated>;
+        const d = payloadOf(UserProfileUpdated, event);
         await sql`update authors set name = coalesce(${d.name ?? null}, name), version = ${event.version},
                                      modified_at = ${event.recordedAt}
                   where id = ${d.user_id} and version < ${event.version}`.execute(trx);
         return;
       }
       case UserDeleted.type:
-        await sql`delete from authors where id = ${(event.data as PayloadOf<typeof UserDeleted>).user_id}`.execute(trx);
+        await sql`delete from authors where id = ${payloadOf(UserDeleted, event).user_id}`.execute(trx);
         return;
     }
   },

@@ -1,5 +1,5 @@
 import { batchingRuns, type Db, type Projection, type RecordedEvent } from '@starling/kit';
-import { UserFollowed, UserUnfollowed, type PayloadOf } from '@starling/events';
+import { UserFollowed, UserUnfollowed, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import { lockFollows } from './lock.js';
 
@@ -17,7 +17,7 @@ export const followsProjection: Projection = {
   handleBatch: batchingRuns([UserFollowed.type], (run, trx) => follow(trx, run)),
   async handle(event, trx) {
     if (event.type === UserFollowed.type) return follow(trx, [event]);
-    const d = event.data as PayloadOf<typeof UserUnfollowed>;
+    const d = payloadOf(UserUnfollowed, event);
     await lockFollows(trx);
     await sql`delete from follows
               where follower_id = ${d.follower_id} and followee_id = ${d.followee_id}`.execute(trx);
@@ -26,7 +26,7 @@ export const followsProjection: Projection = {
 
 async function follow(trx: Db, events: RecordedEvent[]): Promise<void> {
   const column = (pick: (e: RecordedEvent) => string) => events.map(pick);
-  const data = (e: RecordedEvent) => e.data as PayloadOf<typeof UserFollowed>;
+  const data = (e: RecordedEvent) => payloadOf(UserFollowed, e);
   await lockFollows(trx);
   await sql`
     insert into follows (follower_id, followee_id, followed_at)

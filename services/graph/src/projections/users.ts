@@ -1,5 +1,5 @@
 import type { Db, Projection } from '@starling/kit';
-import { UserDeleted, UserRegistered, type PayloadOf } from '@starling/events';
+import { UserDeleted, UserRegistered, type PayloadOf, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import { lockFollows } from './lock.js';
 
@@ -17,13 +17,13 @@ export const usersProjection: Projection = {
   async handle(event, trx) {
     switch (event.type) {
       case UserRegistered.type: {
-        const d = event.data as PayloadOf<typeof UserRegistered>;
+        const d = payloadOf(UserRegistered, event);
         await sql`insert into users (id, username, deleted) values (${d.user_id}, ${d.username}, false)
                   on conflict (id) do nothing`.execute(trx);
         return;
       }
       case UserDeleted.type: {
-        const d = event.data as PayloadOf<typeof UserDeleted>;
+        const d = payloadOf(UserDeleted, event);
         await lockFollows(trx);
         await recordDeletion(trx, d);
         await sql`delete from follows where follower_id = ${d.user_id} or followee_id = ${d.user_id}`.execute(trx);

@@ -1,5 +1,5 @@
 import { appendToStream, loadAggregate, type Consumer } from '@starling/kit';
-import { newEvent, UserDeleted, UserUnfollowed, type PayloadOf } from '@starling/events';
+import { newEvent, UserDeleted, UserUnfollowed, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import { follow } from '../domain/follow.js';
 import { recordDeletion } from '../projections/users.js';
@@ -22,7 +22,7 @@ export const accountDeletions: Consumer = {
   source: 'identity',
   types: [UserDeleted.type],
   async handle(event, trx) {
-    const deleted = event.data as PayloadOf<typeof UserDeleted>;
+    const deleted = payloadOf(UserDeleted, event);
     await recordDeletion(trx, deleted);
     const { rows } = await sql<{ stream_id: string; follower_id: string; followee_id: string }>`
       select stream_id, data->>'follower_id' as follower_id, data->>'followee_id' as followee_id

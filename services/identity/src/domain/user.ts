@@ -5,7 +5,7 @@ import {
   UserDeleted,
   UserProfileUpdated,
   UserRegistered,
-  type PayloadOf,
+  payloadOf,
 } from '@starling/events';
 
 /** The user aggregate: what a command needs to decide, folded from the user's stream. */
@@ -44,7 +44,7 @@ export const user: Aggregate<UserState> = {
   evolve(state, event) {
     switch (event.type) {
       case UserRegistered.type: {
-        const d = event.data as PayloadOf<typeof UserRegistered>;
+        const d = payloadOf(UserRegistered, event);
         return {
           ...state,
           exists: true,
@@ -58,11 +58,11 @@ export const user: Aggregate<UserState> = {
         };
       }
       case UserProfileUpdated.type: {
-        const d = event.data as PayloadOf<typeof UserProfileUpdated>;
+        const d = payloadOf(UserProfileUpdated, event);
         return { ...state, name: d.name ?? state.name, email: d.email ?? state.email, bio: d.bio ?? state.bio };
       }
       case PasswordChanged.type:
-        return { ...state, passwordHash: (event.data as PayloadOf<typeof PasswordChanged>).password_hash };
+        return { ...state, passwordHash: payloadOf(PasswordChanged, event).password_hash };
       case AdminRoleGranted.type:
         return { ...state, role: 'admin' };
       case UserDeleted.type:

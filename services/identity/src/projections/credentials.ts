@@ -1,5 +1,5 @@
 import type { Projection } from '@starling/kit';
-import { PasswordChanged, UserDeleted, UserRegistered, type PayloadOf } from '@starling/events';
+import { PasswordChanged, UserDeleted, UserRegistered, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 
 /** `credentials`: the current password hash per account, read by login only. */
@@ -9,11 +9,11 @@ export const credentialsProjection: Projection = {
   tables: ['credentials'],
   types: [UserRegistered.type, PasswordChanged.type, UserDeleted.type],
   async handle(event, trx) {
-    const d = event.data as PayloadOf<typeof UserRegistered> | PayloadOf<typeof PasswordChanged>;
     if (event.type === UserDeleted.type) {
-      await sql`delete from credentials where user_id = ${d.user_id}`.execute(trx);
+      await sql`delete from credentials where user_id = ${payloadOf(UserDeleted, event).user_id}`.execute(trx);
       return;
     }
+    const d = event.type === UserRegistered.type ? payloadOf(UserRegistered, event) : payloadOf(PasswordChanged, event);
     await sql`
       insert into credentials (user_id, password_hash) values (${d.user_id}, ${d.password_hash})
       on conflict (user_id) do update set password_hash = excluded.password_hash`.execute(trx);

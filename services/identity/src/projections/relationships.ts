@@ -1,5 +1,5 @@
 import { batchingRuns, type Db, type Projection, type RecordedEvent } from '@starling/kit';
-import { UserFollowed, UserUnfollowed, type PayloadOf } from '@starling/events';
+import { UserFollowed, UserUnfollowed, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 
 /**
@@ -19,7 +19,7 @@ export const relationshipsProjection: Projection = {
   handleBatch: batchingRuns([UserFollowed.type], (run, trx) => follow(trx, run)),
   async handle(event, trx) {
     if (event.type === UserFollowed.type) return follow(trx, [event]);
-    const d = event.data as PayloadOf<typeof UserUnfollowed>;
+    const d = payloadOf(UserUnfollowed, event);
     const { rows } = await sql<Pair>`
       delete from relationships where follower_id = ${d.follower_id} and followee_id = ${d.followee_id}
       returning follower_id, followee_id`.execute(trx);
@@ -33,7 +33,7 @@ interface Pair {
 }
 
 async function follow(trx: Db, events: RecordedEvent[]): Promise<void> {
-  const data = events.map((e) => e.data as PayloadOf<typeof UserFollowed>);
+  const data = events.map((e) => payloadOf(UserFollowed, e));
   const { rows } = await sql<Pair>`
     insert into relationships (follower_id, followee_id, followed_at)
     select * from unnest(${data.map((d) => d.follower_id)}::text[], ${data.map((d) => d.followee_id)}::text[],

@@ -1,5 +1,5 @@
 import type { Projection } from '@starling/kit';
-import { SessionEnded, SessionStarted, UserDeleted, type PayloadOf } from '@starling/events';
+import { SessionEnded, SessionStarted, UserDeleted, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 
 /** `sessions`: which sessions are open; deleting an account ends all of its sessions. */
@@ -11,7 +11,7 @@ export const sessionsProjection: Projection = {
   async handle(event, trx) {
     switch (event.type) {
       case SessionStarted.type: {
-        const d = event.data as PayloadOf<typeof SessionStarted>;
+        const d = payloadOf(SessionStarted, event);
         await sql`
           insert into sessions (session_id, user_id, expires_at)
           values (${d.session_id}, ${d.user_id}, ${d.expires_at})
@@ -19,13 +19,13 @@ export const sessionsProjection: Projection = {
         return;
       }
       case SessionEnded.type: {
-        const d = event.data as PayloadOf<typeof SessionEnded>;
+        const d = payloadOf(SessionEnded, event);
         await sql`update sessions set ended_at = coalesce(ended_at, ${event.recordedAt})
                   where session_id = ${d.session_id}`.execute(trx);
         return;
       }
       case UserDeleted.type: {
-        const d = event.data as PayloadOf<typeof UserDeleted>;
+        const d = payloadOf(UserDeleted, event);
         await sql`update sessions set ended_at = coalesce(ended_at, ${event.recordedAt})
                   where user_id = ${d.user_id}`.execute(trx);
         return;

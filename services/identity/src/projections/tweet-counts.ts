@@ -1,5 +1,5 @@
 import type { Db, Projection } from '@starling/kit';
-import { TweetDeleted, TweetPosted, type PayloadOf } from '@starling/events';
+import { TweetDeleted, TweetPosted, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 
 /**
@@ -16,7 +16,7 @@ export const tweetCountsProjection: Projection = {
   types: [TweetPosted.type, TweetDeleted.type],
   async handle(event, trx) {
     if (event.type === TweetPosted.type) {
-      const d = event.data as PayloadOf<typeof TweetPosted>;
+      const d = payloadOf(TweetPosted, event);
       const { rows } = await sql`
         insert into authored_tweets (tweet_id, author_id, deleted) values (${d.tweet_id}, ${d.author_id}, false)
         on conflict (tweet_id) do nothing
@@ -24,7 +24,7 @@ export const tweetCountsProjection: Projection = {
       if (rows.length > 0) await count(trx, d.author_id, 1, event.recordedAt);
       return;
     }
-    const d = event.data as PayloadOf<typeof TweetDeleted>;
+    const d = payloadOf(TweetDeleted, event);
     const { rows } = await sql`
       update authored_tweets set deleted = true where tweet_id = ${d.tweet_id} and not deleted
       returning tweet_id`.execute(trx);

@@ -5,7 +5,7 @@ import {
   UserDeleted,
   UserProfileUpdated,
   UserRegistered,
-  type PayloadOf,
+  payloadOf,
 } from '@starling/events';
 import { sql } from 'kysely';
 import { usernameKey } from '../domain/user.js';
@@ -25,7 +25,7 @@ export const usersProjection: Projection = {
   async handle(event, trx) {
     switch (event.type) {
       case UserRegistered.type: {
-        const d = event.data as PayloadOf<typeof UserRegistered>;
+        const d = payloadOf(UserRegistered, event);
         await sql`
           insert into users (id, username, username_key, name, email, bio, created_at, version, modified_at)
           values (${d.user_id}, ${d.username}, ${usernameKey(d.username)}, ${d.name}, ${d.email},
@@ -34,7 +34,7 @@ export const usersProjection: Projection = {
         return;
       }
       case UserProfileUpdated.type: {
-        const d = event.data as PayloadOf<typeof UserProfileUpdated>;
+        const d = payloadOf(UserProfileUpdated, event);
         await sql`
           update users set name = coalesce(${d.name ?? null}, name), email = coalesce(${d.email ?? null}, email),
                  bio = coalesce(${d.bio ?? null}, bio), version = ${event.version}, modified_at = ${event.recordedAt}
@@ -42,19 +42,19 @@ export const usersProjection: Projection = {
         return;
       }
       case PasswordChanged.type: {
-        const d = event.data as PayloadOf<typeof PasswordChanged>;
+        const d = payloadOf(PasswordChanged, event);
         await sql`update users set version = ${event.version}, modified_at = ${event.recordedAt}
                   where id = ${d.user_id} and version < ${event.version}`.execute(trx);
         return;
       }
       case AdminRoleGranted.type: {
-        const d = event.data as PayloadOf<typeof AdminRoleGranted>;
+        const d = payloadOf(AdminRoleGranted, event);
         await sql`update users set role = 'admin', version = ${event.version}, modified_at = ${event.recordedAt}
                   where id = ${d.user_id} and version < ${event.version}`.execute(trx);
         return;
       }
       case UserDeleted.type:
-        await sql`delete from users where id = ${(event.data as PayloadOf<typeof UserDeleted>).user_id}`.execute(trx);
+        await sql`delete from users where id = ${payloadOf(UserDeleted, event).user_id}`.execute(trx);
         return;
     }
   },

@@ -1,5 +1,5 @@
 import { batchingRuns, type Db, type Projection, type RecordedEvent } from '@starling/kit';
-import { UserFollowed, UserUnfollowed, type PayloadOf } from '@starling/events';
+import { UserFollowed, UserUnfollowed, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import type { HomeWrites } from './home-writes.js';
 import { lockHomes } from './homes.js';
@@ -23,7 +23,7 @@ export function followsProjection(homes: HomeWrites): Projection {
     // Runs of follows (a seed is millions of them) go set-based; unfollows one by one.
     handleBatch: batchingRuns([UserFollowed.type], (run, trx) => follow(trx, run, homes)),
     async handle(event, trx) {
-      const d = event.data as PayloadOf<typeof UserFollowed> | PayloadOf<typeof UserUnfollowed>;
+      const d = event.type === UserFollowed.type ? payloadOf(UserFollowed, event) : payloadOf(UserUnfollowed, event);
       if (event.type === UserFollowed.type) return follow(trx, [event], homes);
       await lockHomes(trx);
       const deleted = await sql`
@@ -56,7 +56,7 @@ export function followsProjection(homes: HomeWrites): Projection {
  */
 async function follow(trx: Db, events: RecordedEvent[], homes: HomeWrites): Promise<void> {
   const { limits } = homes;
-  const follows = events.map((e) => e.data as PayloadOf<typeof UserFollowed>);
+  const follows = events.map((e) => payloadOf(UserFollowed, e));
   await lockHomes(trx);
   const inserted = await sql<{ follower_id: string; followee_id: string }>`
     insert into follows (follower_id, followee_id)

@@ -9,6 +9,7 @@ import {
   TweetUnliked,
   TweetUnreposted,
   type PayloadOf,
+  payloadOf,
 } from '@starling/events';
 import { sql } from 'kysely';
 import type { HomeWrites } from './home-writes.js';
@@ -48,7 +49,7 @@ export function tweetsProjection(homes: HomeWrites): Projection {
         case TweetReposted.type:
           return add(trx, [event], homes);
         case TweetDeleted.type: {
-          const d = event.data as PayloadOf<typeof TweetDeleted>;
+          const d = payloadOf(TweetDeleted, event);
           await lockHomes(trx);
           const { rows } = await sql<{ in_reply_to_id: string | null }>`
             delete from tweets where id = ${d.tweet_id} returning in_reply_to_id`.execute(trx);
@@ -73,7 +74,7 @@ export function tweetsProjection(homes: HomeWrites): Projection {
           return;
         }
         case TweetUnliked.type: {
-          const d = event.data as PayloadOf<typeof TweetUnliked>;
+          const d = payloadOf(TweetUnliked, event);
           const { rows } = await sql`
             delete from likes where tweet_id = ${d.tweet_id} and user_id = ${d.user_id} returning tweet_id`.execute(
             trx,
@@ -84,7 +85,7 @@ export function tweetsProjection(homes: HomeWrites): Projection {
           return;
         }
         case TweetUnreposted.type: {
-          const d = event.data as PayloadOf<typeof TweetUnreposted>;
+          const d = payloadOf(TweetUnreposted, event);
           await lockHomes(trx);
           const { rows } = await sql<{ repost_id: string }>`
             delete from reposts where tweet_id = ${d.tweet_id} and user_id = ${d.user_id}
@@ -140,7 +141,7 @@ interface Arrived {
 async function post(trx: Db, events: RecordedEvent[]): Promise<Arrived[]> {
   if (events.length === 0) return [];
   const posts = events.map((event) => {
-    const d = event.data as PayloadOf<typeof TweetPosted>;
+    const d = payloadOf(TweetPosted, event);
     // A version 1 event has no entities: they are parsed from its body.
     return { event, d, entities: d.entities ?? parseEntities(d.body) };
   });
@@ -187,7 +188,7 @@ async function post(trx: Db, events: RecordedEvent[]): Promise<Arrived[]> {
 /** Likes: a like of a tweet not (or no longer) here, or one already counted, changes nothing. */
 async function like(trx: Db, events: RecordedEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const likes = events.map((e) => e.data as PayloadOf<typeof TweetLiked>);
+  const likes = events.map((e) => payloadOf(TweetLiked, e));
   const { rows } = await sql<{ tweet_id: string }>`
     insert into likes (tweet_id, user_id)
     select l.tweet_id, l.user_id
@@ -205,7 +206,7 @@ async function like(trx: Db, events: RecordedEvent[]): Promise<void> {
 /** Reposts, as likes; returns the new ones' entries. */
 async function repost(trx: Db, events: RecordedEvent[]): Promise<Arrived[]> {
   if (events.length === 0) return [];
-  const reposts = events.map((e) => e.data as PayloadOf<typeof TweetReposted>);
+  const reposts = events.map((e) => payloadOf(TweetReposted, e));
   const column = (pick: (d: PayloadOf<typeof TweetReposted>) => string) => reposts.map(pick);
   const { rows } = await sql<{ repost_id: string }>`
     insert into reposts (tweet_id, user_id, username, repost_id)
@@ -217,14 +218,14 @@ async function repost(trx: Db, events: RecordedEvent[]): Promise<Arrived[]> {
     on conflict do nothing
     returning repost_id`.execute(trx);
   const isNew = new Set(rows.map((r) => r.repost_id));
-  const fresh = events.filter((e) => isNew.has((e.data as PayloadOf<typeof TweetReposted>).repost_id));
+  const fresh = events.filter((e) => isNew.has(payloadOf(TweetReposted, e).repost_id));
   await addCounts(
     trx,
     'repost_count',
-    fresh.map((e) => (e.data as PayloadOf<typeof TweetReposted>).tweet_id),
+    fresh.map((e) => payloadOf(TweetReposted, e).tweet_id),
   );
   return fresh.map((event) => {
-    const d = event.data as PayloadOf<typeof TweetReposted>;
+    const d = payloadOf(TweetReposted, event);
     return { event, entry: { key: d.repost_id, tweetId: d.tweet_id, actorId: d.user_id, kind: 'repost' } };
   });
 }

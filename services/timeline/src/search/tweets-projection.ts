@@ -1,5 +1,5 @@
 import type { Projection } from '@starling/kit';
-import { parseEntities, TweetDeleted, TweetPosted, type PayloadOf } from '@starling/events';
+import { parseEntities, TweetDeleted, TweetPosted, type PayloadOf, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import { documentOf, tokenWords, words } from './text.js';
 
@@ -31,7 +31,7 @@ export const searchTweetsProjection: Projection = {
   async handle(event, trx) {
     switch (event.type) {
       case TweetPosted.type: {
-        const d = event.data as PayloadOf<typeof TweetPosted>;
+        const d = payloadOf(TweetPosted, event);
         await sql`
           insert into search_tweets (id, author_id, document)
           values (${d.tweet_id}, ${d.author_id}, ${tweetDocument(d)}::tsvector)
@@ -39,9 +39,7 @@ export const searchTweetsProjection: Projection = {
         return;
       }
       case TweetDeleted.type:
-        await sql`delete from search_tweets where id = ${(event.data as PayloadOf<typeof TweetDeleted>).tweet_id}`.execute(
-          trx,
-        );
+        await sql`delete from search_tweets where id = ${payloadOf(TweetDeleted, event).tweet_id}`.execute(trx);
         return;
     }
   },

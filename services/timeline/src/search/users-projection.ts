@@ -1,5 +1,5 @@
 import type { Db, Projection } from '@starling/kit';
-import { UserDeleted, UserProfileUpdated, UserRegistered, type PayloadOf } from '@starling/events';
+import { UserDeleted, UserProfileUpdated, UserRegistered, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import { documentOf, tokenWords, words } from './text.js';
 
@@ -40,7 +40,7 @@ export const searchUsersProjection: Projection = {
   async handle(event, trx) {
     switch (event.type) {
       case UserRegistered.type: {
-        const d = event.data as PayloadOf<typeof UserRegistered>;
+        const d = payloadOf(UserRegistered, event);
         const user = { username: d.username, name: d.name, bio: bioOf(d.bio) };
         await sql`
           insert into search_users (id, username, name, bio, document, version)
@@ -50,7 +50,7 @@ export const searchUsersProjection: Projection = {
         return;
       }
       case UserProfileUpdated.type: {
-        const d = event.data as PayloadOf<typeof UserProfileUpdated>;
+        const d = payloadOf(UserProfileUpdated, event);
         if (d.name === undefined && d.bio === undefined) return;
         const { rows } = await sql<SearchUser>`
           select username, name, bio from search_users where id = ${d.user_id} for update`.execute(trx);
@@ -65,9 +65,7 @@ export const searchUsersProjection: Projection = {
         return;
       }
       case UserDeleted.type:
-        await sql`delete from search_users where id = ${(event.data as PayloadOf<typeof UserDeleted>).user_id}`.execute(
-          trx,
-        );
+        await sql`delete from search_users where id = ${payloadOf(UserDeleted, event).user_id}`.execute(trx);
         return;
     }
   },

@@ -1,5 +1,5 @@
 import type { Aggregate } from '@starling/kit';
-import { TweetDeleted, TweetPosted, type PayloadOf } from '@starling/events';
+import { TweetDeleted, TweetPosted, payloadOf } from '@starling/events';
 
 export interface TweetState {
   exists: boolean;
@@ -30,7 +30,7 @@ export const tweet: Aggregate<TweetState> = {
   evolve(state, event) {
     switch (event.type) {
       case TweetPosted.type:
-        return { ...state, exists: true, authorId: (event.data as PayloadOf<typeof TweetPosted>).author_id };
+        return { ...state, exists: true, authorId: payloadOf(TweetPosted, event).author_id };
       case TweetDeleted.type:
         return { ...state, deleted: true };
       default:

@@ -6,7 +6,7 @@ import {
   TweetReposted,
   TweetUnliked,
   TweetUnreposted,
-  type PayloadOf,
+  payloadOf,
 } from '@starling/events';
 import { sql } from 'kysely';
 import { tweetRowOf } from '../read-models.js';
@@ -57,7 +57,7 @@ export const tweetsProjection: Projection = {
         return;
       }
       case TweetDeleted.type: {
-        const id = (event.data as PayloadOf<typeof TweetDeleted>).tweet_id;
+        const id = payloadOf(TweetDeleted, event).tweet_id;
         await sql`delete from likes where tweet_id = ${id}`.execute(trx);
         await sql`delete from reposts where tweet_id = ${id}`.execute(trx);
         const { rows } = await sql<{ in_reply_to_id: string | null }>`
@@ -70,7 +70,7 @@ export const tweetsProjection: Projection = {
         return;
       }
       case TweetLiked.type: {
-        const d = event.data as PayloadOf<typeof TweetLiked>;
+        const d = payloadOf(TweetLiked, event);
         const { rows } = await sql`
           insert into likes (tweet_id, user_id, username, liked_at)
           select ${d.tweet_id}, ${d.user_id}, ${d.username}, ${event.recordedAt}
@@ -85,7 +85,7 @@ export const tweetsProjection: Projection = {
         return;
       }
       case TweetUnliked.type: {
-        const d = event.data as PayloadOf<typeof TweetUnliked>;
+        const d = payloadOf(TweetUnliked, event);
         const { rows } = await sql`
           delete from likes where tweet_id = ${d.tweet_id} and user_id = ${d.user_id}
           returning tweet_id`.execute(trx);
@@ -97,7 +97,7 @@ export const tweetsProjection: Projection = {
         return;
       }
       case TweetReposted.type: {
-        const d = event.data as PayloadOf<typeof TweetReposted>;
+        const d = payloadOf(TweetReposted, event);
         const { rows } = await sql`
           insert into reposts (tweet_id, user_id, username, repost_id, reposted_at)
           select ${d.tweet_id}, ${d.user_id}, ${d.username}, ${d.repost_id}, ${event.recordedAt}
@@ -112,7 +112,7 @@ export const tweetsProjection: Projection = {
         return;
       }
       case TweetUnreposted.type: {
-        const d = event.data as PayloadOf<typeof TweetUnreposted>;
+        const d = payloadOf(TweetUnreposted, event);
         const { rows } = await sql`
           delete from reposts where tweet_id = ${d.tweet_id} and user_id = ${d.user_id}
           returning tweet_id`.execute(trx);

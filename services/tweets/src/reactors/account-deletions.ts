@@ -1,5 +1,5 @@
 import { appendToStream, loadAggregate, type Consumer } from '@starling/kit';
-import { newEvent, TweetDeleted, TweetUnliked, TweetUnreposted, UserDeleted, type PayloadOf } from '@starling/events';
+import { newEvent, TweetDeleted, TweetUnliked, TweetUnreposted, UserDeleted, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import { like } from '../domain/like.js';
 import { repost } from '../domain/repost.js';
@@ -17,7 +17,7 @@ export const accountDeletions: Consumer = {
   source: 'identity',
   types: [UserDeleted.type],
   async handle(event, trx) {
-    const { user_id } = event.data as PayloadOf<typeof UserDeleted>;
+    const { user_id } = payloadOf(UserDeleted, event);
     const { rows } = await sql<{ stream_id: string }>`
       select stream_id from events where type = 'TweetPosted' and data->>'author_id' = ${user_id}`.execute(trx);
     for (const { stream_id } of rows) {
