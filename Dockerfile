@@ -53,7 +53,7 @@ RUN set -eu; \
   find /out/packages /out/services -path '*/dist/*' \( -name '*.d.ts' -o -name '*.d.ts.map' \) -delete; \
   find /out -name '*.tsbuildinfo' -delete; \
   test -f /out/apps/web/dist/index.html; \
-  test -f /out/packages/cli/dist/main.js
+  test -f /out/apps/cli/dist/main.js
 
 # ------------------------------------------------------------------------------- runtime
 FROM ${NODE_IMAGE} AS runtime

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The `starling` command from the repository root; see packages/cli.
-import '../packages/cli/bin/starling.js';
+// The `starling` command from the repository root; see apps/cli.
+import '../apps/cli/bin/starling.js';

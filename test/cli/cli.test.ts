@@ -13,7 +13,7 @@ import {
 } from '../support/process.js';
 
 /*
- * These tests run the built `starling` command: bin/starling.js loads packages/cli/dist.
+ * These tests run the built `starling` command: bin/starling.js loads apps/cli/dist.
  * `npm test` is preceded by `npm install`, whose prepare script runs `npm run build`;
  * after changing any source, run `npm run build` again before this suite.
  */

@@ -6,7 +6,7 @@ import { ROLES, SERVICE_ROLES, urlVariable } from '@starling/cli/roles';
 
 /*
  * The deployment files against the code: deploy/compose.yaml runs every role of
- * packages/cli/src/roles.ts with what it needs, deploy/prometheus.yml scrapes each, and
+ * apps/cli/src/roles.ts with what it needs, deploy/prometheus.yml scrapes each, and
  * the Dockerfile builds an image that can run them. No Docker needed: the files are read.
  */
 
@@ -62,7 +62,7 @@ const hostOf = (url: string) => {
 const workers = ROLES.filter((r) => r.endsWith('-worker'));
 const backends = [...SERVICE_ROLES, ...workers];
 
-describe('deploy/compose.yaml runs every role of packages/cli/src/roles.ts', () => {
+describe('deploy/compose.yaml runs every role of apps/cli/src/roles.ts', () => {
   it.each([...ROLES])('%s is a service running `start <role>` from the image of this repository', (role) => {
     const service = services[role];
     expect(service, `compose service "${role}"`).toBeDefined();
@@ -216,7 +216,7 @@ describe('Dockerfile', () => {
       'tsconfig.base.json',
       'bin/starling.js',
       'scripts/gen-openapi-types.js',
-      'packages/cli/bin/starling.js',
+      'apps/cli/bin/starling.js',
       'packages/kit/src/index.ts',
       'services/tweets/openapi.yaml',
       'services/tweets/src/index.ts',

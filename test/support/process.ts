@@ -4,11 +4,11 @@ import { join, resolve } from 'node:path';
 
 /*
  * Runs the built `starling` command as a child process: bin/starling.js loads
- * packages/cli/dist, so run `npm run build` after changing any source.
+ * apps/cli/dist, so run `npm run build` after changing any source.
  */
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'bin/starling.js');
-export const CLI_DIST = join(ROOT, 'packages/cli/dist/main.js');
+export const CLI_DIST = join(ROOT, 'apps/cli/dist/main.js');
 
 export interface Exit {
   code: number | null;

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { graphService } from '@starling/graph';
 import { identityService } from '@starling/identity';
 import type { ServiceDefinition } from '@starling/kit';
 import { timelineService } from '@starling/timeline';
 import { tweetsService } from '@starling/tweets';
+import { builtWebApp } from '@starling/web/site';
 
 /** Every service, in the order they start. The embedded process runs them all. */
 export const allServices = (): ServiceDefinition[] => [
@@ -21,7 +20,4 @@ export function serviceNamed(name: string): ServiceDefinition {
 }
 
 /** The built web app (apps/web/dist), served at `/` by `starling start`; undefined when not built. */
-export function webAppRoot(): string | undefined {
-  const root = fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
-  return existsSync(`${root}/index.html`) ? root : undefined;
-}
+export const webAppRoot = builtWebApp;
