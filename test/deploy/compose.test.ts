@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ROLES, SERVICE_ROLES, urlVariable } from '@starling/cli/roles';
+import { ROLES as TOPOLOGY_ROLES, SERVICES, urlVariable } from '@starling/cli/topology';
 
 /*
- * The deployment files against the code: deploy/compose.yaml runs every role of
- * apps/cli/src/roles.ts with what it needs, deploy/prometheus.yml scrapes each, and
+ * The deployment files against the topology (apps/cli/src/topology.ts): deploy/compose.yaml
+ * runs every role with what it needs, deploy/prometheus.yml scrapes each, and
  * the Dockerfile builds an image that can run them. No Docker needed: the files are read.
  */
 
@@ -59,10 +59,17 @@ const hostOf = (url: string) => {
   return { hostname, port };
 };
 
-const workers = ROLES.filter((r) => r.endsWith('-worker'));
-const backends = [...SERVICE_ROLES, ...workers];
+const ROLES = TOPOLOGY_ROLES.map((r) => r.name);
+const SERVICE_ROLES = SERVICES.map((s) => s.name);
+const roleNamed = (name: string) => TOPOLOGY_ROLES.find((r) => r.name === name)!;
+/** The compose service and variable each need is met by. */
+const NEEDS = {
+  database: { variable: 'DATABASE_URL', scheme: /^postgres(ql)?:\/\//, host: 'postgres' },
+  bus: { variable: 'NATS_URL', scheme: /^nats:\/\//, host: 'nats' },
+} as const;
+const backends = TOPOLOGY_ROLES.filter((r) => r.needs.length > 0).map((r) => r.name);
 
-describe('deploy/compose.yaml runs every role of apps/cli/src/roles.ts', () => {
+describe('deploy/compose.yaml runs every role of the topology', () => {
   it.each([...ROLES])('%s is a service running `start <role>` from the image of this repository', (role) => {
     const service = services[role];
     expect(service, `compose service "${role}"`).toBeDefined();
@@ -82,14 +89,14 @@ describe('deploy/compose.yaml runs every role of apps/cli/src/roles.ts', () => {
     expect(fromImage.sort()).toEqual([...ROLES].sort());
   });
 
-  it.each(backends)('%s has DATABASE_URL and NATS_URL of the compose postgres and nats', (role) => {
+  it.each(backends)('%s has what the topology says it needs, and waits for it to be healthy', (role) => {
     const vars = env(services[role]);
-    expect(vars.DATABASE_URL, 'DATABASE_URL').toMatch(/^postgres(ql)?:\/\//);
-    expect(hostOf(vars.DATABASE_URL).hostname).toBe('postgres');
-    expect(vars.NATS_URL, 'NATS_URL').toMatch(/^nats:\/\//);
-    expect(hostOf(vars.NATS_URL).hostname).toBe('nats');
-    for (const dependency of ['postgres', 'nats']) {
-      expect(dependsOn(services[role])[dependency]?.condition, `depends_on ${dependency}`).toBe('service_healthy');
+    for (const need of roleNamed(role).needs) {
+      expect(need in NEEDS, `compose provides ${need}`).toBe(true);
+      const { variable, scheme, host } = NEEDS[need as keyof typeof NEEDS];
+      expect(vars[variable], variable).toMatch(scheme);
+      expect(hostOf(vars[variable]!).hostname).toBe(host);
+      expect(dependsOn(services[role])[host]?.condition, `depends_on ${host}`).toBe('service_healthy');
     }
   });
 
@@ -98,6 +105,24 @@ describe('deploy/compose.yaml runs every role of apps/cli/src/roles.ts', () => {
     expect(urls.length, 'IDENTITY_URL').toBeGreaterThan(0);
     for (const url of urls) expect(hostOf(url)).toEqual({ hostname: 'identity', port: '3000' });
   });
+
+  it.each(ROLES)('%s waits for the roles the topology says it waits for', (role) => {
+    for (const other of roleNamed(role).waitsFor) {
+      expect(dependsOn(services[role])[other]?.condition, `depends_on ${other}`).toBe('service_healthy');
+    }
+  });
+
+  it.each(TOPOLOGY_ROLES.filter((r) => r.kind !== 'gateway').map((r) => r.name))(
+    '%s finds each service it calls by its compose name',
+    (role) => {
+      for (const callee of roleNamed(role).calls) {
+        const variable = urlVariable(callee);
+        const urls = env(services[role])[variable]?.split(',') ?? [];
+        expect(urls.length, variable).toBeGreaterThan(0);
+        for (const url of urls) expect(hostOf(url)).toEqual({ hostname: callee, port: '3000' });
+      }
+    },
+  );
 
   it('the gateway publishes port 3000 and finds every service by its compose name', () => {
     const gateway = services.gateway;
@@ -125,9 +150,9 @@ describe('deploy/compose.yaml runs every role of apps/cli/src/roles.ts', () => {
     expect(services.nats?.healthcheck?.test).toBeDefined();
   });
 
-  it('runs tweets and timeline with two replicas', () => {
-    expect(services.tweets.deploy?.replicas).toBe(2);
-    expect(services.timeline.deploy?.replicas).toBe(2);
+  it.each(SERVICE_ROLES)('runs %s with the replicas the topology gives it', (name) => {
+    const replicas = SERVICES.find((s) => s.name === name)!.replicas;
+    expect(services[name].deploy?.replicas ?? 1).toBe(replicas);
   });
 });
 

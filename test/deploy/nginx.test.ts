@@ -7,7 +7,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -18,10 +17,9 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVICE_ROLES } from '@starling/cli/roles';
-import { CONTENT_SECURITY_POLICY } from '../../packages/kit/src/http/web-app.js';
+import { SERVICES } from '@starling/cli/topology';
+import { CONTENT_SECURITY_POLICY } from '@starling/kit';
 
 /*
  * deploy/nginx.conf, the alternative to the gateway role, run for real: nginx in front
@@ -69,15 +67,14 @@ interface Operation {
   url: string;
 }
 
-/** Every path and method of every services/<name>/openapi.yaml, owned by <name>. */
+const SERVICE_ROLES = SERVICES.map((s) => s.name);
+
+/** Every path and method of every service's contract in the topology, owned by that service. */
 function contractOperations(): Operation[] {
   const operations: Operation[] = [];
-  const services = readdirSync(join(ROOT, 'services')).filter((name) =>
-    existsSync(join(ROOT, 'services', name, 'openapi.yaml')),
-  );
-  for (const service of services.sort()) {
-    const document = parse(readFileSync(join(ROOT, 'services', service, 'openapi.yaml'), 'utf8'));
-    for (const [path, item] of Object.entries<Record<string, unknown>>(document.paths ?? {})) {
+  for (const { name: service, definition } of SERVICES) {
+    const document = definition().openapi;
+    for (const [path, item] of Object.entries(document.paths ?? {}) as [string, Record<string, unknown>][]) {
       for (const method of METHODS) {
         if (!item[method]) continue;
         const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => SAMPLES[name] ?? 'sample');
@@ -318,7 +315,7 @@ describe.skipIf(!nginx)(
 
     const send = (url: string, init: RequestInit = {}) => fetch(`${edge.base}${url}`, init);
 
-    it('the contracts are read: every service of roles.ts has operations, and no other service does', () => {
+    it('the contracts are read: every service of the topology has operations, and no other service does', () => {
       const owners = new Set(operations.map((o) => o.service));
       expect([...owners].sort()).toEqual([...SERVICE_ROLES].sort());
       expect(operations.length).toBeGreaterThan(20);

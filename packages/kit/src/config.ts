@@ -119,3 +119,19 @@ export function gatewayRateLimit(config: Config) {
 /** A comma-separated URL list as an array (replicas of one service). */
 export const urlList = (value: string | undefined): string[] =>
   value ? value.split(',').map((u) => u.replace(/\/+$/, '')) : [];
+
+/**
+ * A variable holding one base URL or several, comma-separated (replicas of one
+ * service), as an array; empty when unset. A bad value is a ConfigError naming it.
+ */
+export function urlsFrom(env: Record<string, string | undefined>, variable: string): string[] {
+  const value = env[variable];
+  if (value === undefined || value === '') return [];
+  const parsed = urls.safeParse(value);
+  if (!parsed.success) {
+    throw new ConfigError(
+      `Invalid environment variable ${variable}=${JSON.stringify(value)}: ${parsed.error.issues[0]!.message}`,
+    );
+  }
+  return urlList(parsed.data);
+}

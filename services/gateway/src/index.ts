@@ -12,9 +12,9 @@ import {
   memoryRateLimiter,
   mergeOpenApi,
   serverOptions,
-  urlList,
   type Config,
   type Fallback,
+  type OpenApiDocument,
 } from '@starling/kit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -23,13 +23,26 @@ import { edgeAuth, identityKeys, TOKENLESS_PATHS } from './edge-auth.js';
 import { createGatewayMetrics } from './metrics.js';
 import { LiveStreams, proxyTo, unconfigured } from './proxy.js';
 import { rateLimit } from './rate-limit.js';
-import { contractRoutes, loadContracts } from './routes.js';
-import { SERVICES, Upstream, type ServiceName } from './upstreams.js';
+import { contractRoutes } from './routes.js';
+import { Upstream, type ServiceName } from './upstreams.js';
 
-export { SERVICES, type ServiceName } from './upstreams.js';
+export type { ServiceName } from './upstreams.js';
+
+/** A service behind the gateway, as the topology declares it. */
+export interface UpstreamService {
+  name: ServiceName;
+  /** The variable that says where it runs, named in the 503 while it is unset. */
+  variable: string;
+  /** Base URLs of its replicas; none when the variable is unset. */
+  origins: string[];
+  /** Its contract: the gateway routes every operation of it to the service. */
+  contract: OpenApiDocument;
+}
 
 export interface GatewayOptions {
   config: Config;
+  /** The services to route to, in the topology's order. */
+  services: UpstreamService[];
   logger?: Logger;
   /** The built web app to serve at `/` (apps/web/dist); none when omitted. */
   webRoot?: string;
@@ -54,8 +67,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const live = new LiveStreams();
 
   const upstreams = new Map<ServiceName, Upstream>();
-  for (const { name, variable } of SERVICES) {
-    const origins = urlList(config[variable]);
+  for (const { name, origins } of options.services) {
     if (origins.length) upstreams.set(name, new Upstream(name, origins, metrics));
   }
   const identity = upstreams.get('identity');
@@ -81,11 +93,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-  const contracts = loadContracts();
+  const contracts = new Map(options.services.map((s) => [s.name, s.contract]));
   const checkToken = edgeAuth(keys, config.TOKEN_ISSUER);
   for (const route of contractRoutes(contracts)) {
     const upstream = upstreams.get(route.service);
-    const variable = SERVICES.find((s) => s.name === route.service)!.variable;
+    const variable = options.services.find((s) => s.name === route.service)!.variable;
     app.route({
       method: route.method,
       url: route.url,
@@ -104,7 +116,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   if (options.webRoot) pages = await installWebApp(app, options.webRoot);
 
   installHealthRoutes(app, metrics, async () =>
-    upstreams.size === 0 ? `no service is configured (set ${SERVICES.map((s) => s.variable).join(', ')})` : undefined,
+    upstreams.size === 0
+      ? `no service is configured (set ${options.services.map((s) => s.variable).join(', ')})`
+      : undefined,
   );
 
   return {

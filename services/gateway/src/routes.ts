@@ -1,7 +1,6 @@
-import { fileURLToPath } from 'node:url';
-import { loadOpenApi, type OpenApiDocument } from '@starling/kit';
+import type { OpenApiDocument } from '@starling/kit';
 import type { HTTPMethods } from 'fastify';
-import { SERVICES, type ServiceName } from './upstreams.js';
+import type { ServiceName } from './upstreams.js';
 
 /** One operation of a service's contract, as a route of the gateway. */
 export interface ContractRoute {
@@ -14,20 +13,6 @@ export interface ContractRoute {
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
-
-/**
- * Each service's contract, from the file it registers its own routes from. The gateway
- * runs from the same tree as the services (src/ or dist/, both one level below the
- * package), so the contracts are found beside it.
- */
-export function loadContracts(): Map<ServiceName, OpenApiDocument> {
-  return new Map(
-    SERVICES.map(({ name }) => [
-      name,
-      loadOpenApi(fileURLToPath(new URL(`../../${name}/openapi.yaml`, import.meta.url))),
-    ]),
-  );
-}
 
 /**
  * The routing table: every path and method of every contract, owned by its service

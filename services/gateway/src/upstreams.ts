@@ -3,15 +3,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Pool, type Dispatcher } from 'undici';
 import type { GatewayMetrics } from './metrics.js';
 
-/** The services behind the gateway, and the variable that says where each one runs. */
-export const SERVICES = [
-  { name: 'identity', variable: 'IDENTITY_URL' },
-  { name: 'tweets', variable: 'TWEETS_URL' },
-  { name: 'graph', variable: 'GRAPH_URL' },
-  { name: 'timeline', variable: 'TIMELINE_URL' },
-] as const;
-
-export type ServiceName = (typeof SERVICES)[number]['name'];
+/** A service behind the gateway, by the name the topology gives it. */
+export type ServiceName = string;
 
 /** A replica that refused or dropped a connection is skipped this long while another is up. */
 const DOWN_FOR_MS = 5000;

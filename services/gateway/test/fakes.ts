@@ -3,6 +3,7 @@ import { createServer as createTcpServer, type AddressInfo, type Server } from '
 import { Writable } from 'node:stream';
 import { createLogger, loadConfig } from '@starling/kit';
 import { expect } from 'vitest';
+import { gatewayUpstreams } from '@starling/cli/topology';
 import { createGateway } from '../src/index.js';
 
 /** What a fake service saw of one request. */
@@ -99,7 +100,12 @@ export async function startGateway(env: Record<string, string | undefined>, webR
     },
   });
   const config = loadConfig({ LOG_LEVEL: 'warn', ...env });
-  const gateway = await createGateway({ config, logger: createLogger(config, sink), ...(webRoot ? { webRoot } : {}) });
+  const gateway = await createGateway({
+    config,
+    services: gatewayUpstreams(env),
+    logger: createLogger(config, sink),
+    ...(webRoot ? { webRoot } : {}),
+  });
   const address = await gateway.app.listen({ port: 0, host: '127.0.0.1' });
   return { url: address, logs, close: () => gateway.close() };
 }

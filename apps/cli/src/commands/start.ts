@@ -2,7 +2,8 @@ import { ConfigError, createPlatform, loadConfig, type Config } from '@starling/
 import type { FastifyInstance } from 'fastify';
 import { lockDataDir } from '../data-dir-lock.js';
 import { isRole, ROLES, type Role } from '../roles.js';
-import { allServices, serviceNamed, webAppRoot } from '../services.js';
+import { allServices, webAppRoot } from '../services.js';
+import { gatewayUpstreams, serviceNamed } from '../topology.js';
 
 /** What `start` runs: a Fastify app to listen with, and how to start and stop the rest. */
 interface Runnable {
@@ -14,7 +15,7 @@ interface Runnable {
 
 /**
  * `starling start` serves every service from one process (the embedded mode);
- * `starling start <role>` runs one process of the distributed mode (see roles.ts).
+ * `starling start <role>` runs one process of the distributed mode (see topology.ts).
  * Listens first (so /healthz answers and /readyz says 503 while migrations run), then
  * starts. SIGTERM or SIGINT stops taking connections, lets requests in flight finish,
  * closes the database and the bus, and exits 0.
@@ -90,14 +91,14 @@ async function distributedProcess(config: Config, role: Role): Promise<Runnable>
   if (role === 'gateway') {
     const { createGateway } = await import('@starling/gateway');
     const webRoot = webAppRoot();
-    const gateway = await createGateway({ config, ...(webRoot ? { webRoot } : {}) });
+    const gateway = await createGateway({ config, services: gatewayUpstreams(), ...(webRoot ? { webRoot } : {}) });
     return { app: gateway.app, start: async () => {}, close: () => gateway.close(), describe: () => ({ role }) };
   }
   // Replicas share their state through PostgreSQL and NATS; an embedded database cannot be shared.
   if (!config.DATABASE_URL) throw new ConfigError(`starling start ${role} needs DATABASE_URL (PostgreSQL)`);
   if (!config.NATS_URL) throw new ConfigError(`starling start ${role} needs NATS_URL (NATS with JetStream)`);
   const worker = role.endsWith('-worker');
-  const service = serviceNamed(worker ? role.slice(0, -'-worker'.length) : role);
+  const service = serviceNamed(worker ? role.slice(0, -'-worker'.length) : role).definition();
   const platform = await createPlatform({ config, services: [service], role: worker ? 'worker' : 'api' });
   return {
     app: platform.app,

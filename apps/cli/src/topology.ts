@@ -1,0 +1,161 @@
+import { graphService } from '@starling/graph';
+import { identityService } from '@starling/identity';
+import { urlsFrom, type ServiceDefinition } from '@starling/kit';
+import type { UpstreamService } from '@starling/gateway';
+import { timelineService } from '@starling/timeline';
+import { tweetsService } from '@starling/tweets';
+
+/**
+ * Starling's topology, declared once: which services exist, what each owns of the API,
+ * which processes (roles) run them, what each needs and what waits for what. `start`,
+ * `up --distributed`, the gateway's routing and upstream variables follow from it, and
+ * the deploy files (deploy/compose.yaml, nginx.conf, prometheus.yml) are checked
+ * against it by test/deploy. docs/architecture.md shows how to add a service.
+ */
+
+/** What a process needs from outside itself, in the distributed mode. */
+export type Need = 'database' | 'bus' | 'object-storage' | 'mail';
+
+export interface ServiceEntry {
+  /** The service's name: its database schema, its role, its compose service, its `<NAME>_URL`. */
+  name: string;
+  /** Builds the service for a process that runs it. */
+  definition: () => ServiceDefinition;
+  /**
+   * The API paths it owns: a contract path belongs to the service whose prefix matches
+   * the most segments (`{…}` matches any one segment). Ingress rules follow these.
+   */
+  prefixes: string[];
+  /** What its processes need, beyond the gateway in front of them. */
+  needs: Need[];
+  /** Whether it has a `<name>-worker` role: read models it builds from other services' events. */
+  worker: boolean;
+  /** Replicas of its API in deploy/compose.yaml. */
+  replicas: number;
+  /** The service that signs access tokens: others verify them with the keys it publishes. */
+  signsTokens?: true;
+}
+
+/** Every service, in the order the embedded process starts them. */
+export const SERVICES = [
+  {
+    name: 'identity',
+    definition: identityService,
+    prefixes: ['/api/v1/info', '/api/v1/users', '/api/v1/auth'],
+    needs: ['database', 'bus'],
+    worker: true,
+    replicas: 1,
+    signsTokens: true,
+  },
+  {
+    name: 'tweets',
+    definition: tweetsService,
+    prefixes: ['/api/v2/tweets'],
+    needs: ['database', 'bus'],
+    worker: true,
+    replicas: 2,
+  },
+  {
+    name: 'graph',
+    definition: graphService,
+    prefixes: ['/api/v1/users/{id}/follow', '/api/v1/users/{id}/followers', '/api/v1/users/{id}/following'],
+    needs: ['database', 'bus'],
+    worker: true,
+    replicas: 1,
+  },
+  {
+    name: 'timeline',
+    definition: timelineService,
+    prefixes: ['/api/v2/timelines', '/api/v2/streaming', '/api/v2/search'],
+    needs: ['database', 'bus'],
+    worker: true,
+    replicas: 2,
+  },
+] as const satisfies readonly ServiceEntry[];
+
+export type ServiceName = (typeof SERVICES)[number]['name'];
+
+/** The environment variable that says where a service's replicas are (comma-separated URLs). */
+export const urlVariable = (service: string) => `${service.toUpperCase().replace(/-/g, '_')}_URL`;
+
+/** The service that signs tokens; every other process that serves an API verifies with its keys. */
+export const TOKEN_SIGNER: ServiceEntry = SERVICES.find((s: ServiceEntry) => s.signsTokens)!;
+
+/**
+ * The processes of the distributed mode. The gateway is the edge (routing, the web app,
+ * token checks, rate limits) and waits for every service; a service's API process
+ * serves its contract, relays its outbox and keeps the read models of its own events;
+ * its worker keeps the read models it builds from other services' events.
+ */
+export interface RoleEntry {
+  name: string;
+  kind: 'gateway' | 'api' | 'worker';
+  /** The service it runs (none for the gateway). */
+  service?: ServiceEntry;
+  needs: readonly Need[];
+  /** Roles that must be ready before it starts taking traffic. */
+  waitsFor: string[];
+  /** `<NAME>_URL` variables it reads: the services it calls. */
+  calls: string[];
+}
+
+export const ROLES: RoleEntry[] = [
+  {
+    name: 'gateway',
+    kind: 'gateway',
+    needs: [],
+    waitsFor: SERVICES.map((s) => s.name),
+    calls: SERVICES.map((s) => s.name),
+  },
+  ...SERVICES.map((service: ServiceEntry): RoleEntry => ({
+    name: service.name,
+    kind: 'api',
+    service,
+    needs: service.needs,
+    waitsFor: [],
+    // It verifies tokens with the signer's published keys, unless it is the signer.
+    calls: service.signsTokens ? [] : [TOKEN_SIGNER.name],
+  })),
+  ...SERVICES.filter((s: ServiceEntry) => s.worker).map((service: ServiceEntry): RoleEntry => ({
+    name: `${service.name}-worker`,
+    kind: 'worker',
+    service,
+    needs: service.needs,
+    waitsFor: [],
+    calls: [],
+  })),
+];
+
+export const roleNamed = (name: string): RoleEntry | undefined => ROLES.find((r) => r.name === name);
+
+export function serviceNamed(name: string): ServiceEntry {
+  const service = SERVICES.find((s: ServiceEntry) => s.name === name);
+  if (!service) throw new Error(`no service named ${name}`);
+  return service;
+}
+
+/**
+ * The service that owns a contract path: the longest matching prefix, segment by
+ * segment, `{…}` in a prefix matching any one segment.
+ */
+export function ownerOf(path: string): ServiceEntry | undefined {
+  const segments = path.split('/');
+  let best: { service: ServiceEntry; length: number } | undefined;
+  for (const service of SERVICES as readonly ServiceEntry[]) {
+    for (const prefix of service.prefixes) {
+      const parts = prefix.split('/');
+      if (parts.length > segments.length) continue;
+      const matches = parts.every((part, i) => part === segments[i] || (/^\{.+\}$/.test(part) && !!segments[i]));
+      if (matches && (!best || parts.length > best.length)) best = { service, length: parts.length };
+    }
+  }
+  return best?.service;
+}
+
+/** The services behind the gateway: where each runs (its `<NAME>_URL`) and its contract to route by. */
+export function gatewayUpstreams(env: Record<string, string | undefined> = process.env): UpstreamService[] {
+  return (SERVICES as readonly ServiceEntry[]).map((service) => {
+    const variable = urlVariable(service.name);
+    return { name: service.name, variable, origins: urlsFrom(env, variable), contract: service.definition().openapi };
+  });
+}

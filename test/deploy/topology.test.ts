@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ownerOf, ROLES, SERVICES, TOKEN_SIGNER, urlVariable } from '@starling/cli/topology';
+import { ROLES as ROLE_NAMES } from '@starling/cli/roles';
+
+/*
+ * The topology (apps/cli/src/topology.ts) against the services it lists: the API
+ * prefixes it declares are the ones their contracts use, so an ingress built from the
+ * prefixes (nginx.conf, the gateway) sends every operation to its owner.
+ */
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
+
+const operations = SERVICES.flatMap(({ name, definition }) =>
+  Object.entries(definition().openapi.paths ?? {}).flatMap(([path, item]) =>
+    METHODS.filter((m) => (item as Record<string, unknown>)[m]).map((method) => ({ service: name, method, path })),
+  ),
+);
+
+describe('the topology', () => {
+  it('names each service once, and each is a running service of that name', () => {
+    const names = SERVICES.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const service of SERVICES) expect(service.definition().name).toBe(service.name);
+  });
+
+  it('owns every operation of every contract by the prefixes of the service that serves it', () => {
+    expect(operations.length).toBeGreaterThan(20);
+    const misrouted = operations
+      .filter((op) => ownerOf(op.path)?.name !== op.service)
+      .map((op) => `${op.method.toUpperCase()} ${op.path}: ${op.service}, routed to ${ownerOf(op.path)?.name}`);
+    expect(misrouted).toEqual([]);
+  });
+
+  it('declares no prefix that no operation of its service uses', () => {
+    const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+    const unused = SERVICES.flatMap((s) =>
+      (s.prefixes as readonly string[])
+        .filter((prefix) => !operations.some((op) => op.service === s.name && under(op.path, prefix)))
+        .map((prefix) => `${s.name} ${prefix}`),
+    );
+    expect(unused).toEqual([]);
+  });
+
+  it('routes a path outside every prefix nowhere', () => {
+    expect(ownerOf('/api/v3/anything')).toBeUndefined();
+    expect(ownerOf('/api/v1/users/abc/follow')?.name).toBe('graph');
+    expect(ownerOf('/api/v1/users/abc')?.name).toBe('identity');
+  });
+
+  it('has a gateway, an API role per service and a worker per service that has one', () => {
+    expect(ROLE_NAMES).toEqual(ROLES.map((r) => r.name));
+    expect(new Set(ROLE_NAMES).size).toBe(ROLE_NAMES.length);
+    expect(ROLES.filter((r) => r.kind === 'gateway').map((r) => r.name)).toEqual(['gateway']);
+    expect(ROLES.filter((r) => r.kind === 'api').map((r) => r.name)).toEqual(SERVICES.map((s) => s.name));
+    expect(ROLES.filter((r) => r.kind === 'worker').map((r) => r.name)).toEqual(
+      SERVICES.filter((s) => s.worker).map((s) => `${s.name}-worker`),
+    );
+  });
+
+  it('has one token signer, which the other API roles call for its keys', () => {
+    expect(SERVICES.filter((s) => 'signsTokens' in s && s.signsTokens)).toHaveLength(1);
+    for (const role of ROLES.filter((r) => r.kind === 'api' && r.service !== TOKEN_SIGNER)) {
+      expect(role.calls).toContain(TOKEN_SIGNER.name);
+    }
+    expect(urlVariable('tweets')).toBe('TWEETS_URL');
+  });
+});
