@@ -81,13 +81,10 @@ async function openPGlite(dataDir: string): Promise<Storage> {
  * server's own footprint to what serving needs.
  */
 async function initialiseInWorker(location: string): Promise<void> {
-  const pglite = import.meta.resolve('@electric-sql/pglite');
-  const code = `import(${JSON.stringify(pglite)}).then(async ({ PGlite }) => {
-    const db = await PGlite.create(${JSON.stringify(location)});
-    await db.close();
-  })`;
+  // Plain JavaScript beside src/ and dist/, so the same file runs from either.
+  const script = new URL('../../worker/create-pglite.js', import.meta.url);
   await new Promise<void>((resolveInit, reject) => {
-    const worker = new Worker(code, { eval: true });
+    const worker = new Worker(script, { workerData: { location } });
     worker.once('error', reject);
     worker.once('exit', (code) =>
       code === 0 ? resolveInit() : reject(new Error(`creating the embedded database failed (exit ${code})`)),
