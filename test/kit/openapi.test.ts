@@ -1,6 +1,6 @@
 import type { RouteHandlerMethod } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { mergeHandlers, mergeOpenApi } from '../src/http/openapi.js';
+import { mergeHandlers, mergeOpenApi } from '@starling/kit';
 
 const handler: RouteHandlerMethod = async () => ({});
 

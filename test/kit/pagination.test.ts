@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, HttpProblem, parseTimeIdKey, timeIdKey } from '../src/index.js';
+import { decodeCursor, encodeCursor, HttpProblem, parseTimeIdKey, timeIdKey } from '@starling/kit';
 
 describe('cursors', () => {
   it('round-trip the sort key and stay opaque', () => {

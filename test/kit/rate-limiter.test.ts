@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryRateLimiter } from '../src/index.js';
+import { memoryRateLimiter } from '@starling/kit';
 
 describe('memoryRateLimiter', () => {
   it('allows the limit, then asks to wait until the window ends', () => {

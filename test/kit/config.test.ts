@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, loginRateLimit } from '../src/index.js';
+import { ConfigError, loadConfig, loginRateLimit } from '@starling/kit';
 
 describe('loadConfig', () => {
   it('has working defaults for the embedded mode', () => {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { checkIfMatch, etagOf, expectedVersion, HttpProblem } from '../src/index.js';
+import { checkIfMatch, etagOf, expectedVersion, HttpProblem } from '@starling/kit';
 
 const request = (headers: Record<string, string>) => ({ headers }) as unknown as FastifyRequest;
 
