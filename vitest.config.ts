@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        // Services, platform, CLI and browser journeys: Node, with workspace packages
+        // Services, the kit, CLI and browser journeys: Node, with workspace packages
         // resolved to their TypeScript sources so tests need no build.
         resolve: { conditions: ['source'] },
         ssr: { resolve: { conditions: ['source'] } },
