@@ -1,6 +1,6 @@
 import { httpDate, problems } from '@starling/kit';
-import { userEtag } from '../etag.js';
-import { presentUser } from '../present.js';
+import { userEtag } from '../presenters/user-etag.js';
+import { presentUser } from '../presenters/user.js';
 import { findUserView } from '../read-models.js';
 import type { Handler } from './deps.js';
 

@@ -1,6 +1,6 @@
 import { notModified, problems } from '@starling/kit';
-import { userShown } from '../etag.js';
-import { presentUser } from '../present.js';
+import { userShown } from '../presenters/user-etag.js';
+import { presentUser } from '../presenters/user.js';
 import { findUserView } from '../read-models.js';
 import type { Handler } from './deps.js';
 

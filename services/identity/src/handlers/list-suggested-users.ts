@@ -1,5 +1,5 @@
 import { pageLimit } from '@starling/kit';
-import { presentUser } from '../present.js';
+import { presentUser } from '../presenters/user.js';
 import { suggestUsers } from '../read-models.js';
 import type { Handler } from './deps.js';
 

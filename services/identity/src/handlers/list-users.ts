@@ -1,5 +1,5 @@
 import { decodeCursor, pageLimit, paginate } from '@starling/kit';
-import { presentUser } from '../present.js';
+import { presentUser } from '../presenters/user.js';
 import { listUsers as listUserViews } from '../read-models.js';
 import type { Handler } from './deps.js';
 

@@ -1,5 +1,5 @@
 import { etagOf, httpDate, problems } from '@starling/kit';
-import { presentUser } from '../present.js';
+import { presentUser } from '../presenters/user.js';
 import { findUserViewByUsername } from '../read-models.js';
 import type { Handler } from './deps.js';
 

@@ -1,6 +1,6 @@
 import { changeUser } from '../commands/change-user.js';
-import { userEtag } from '../etag.js';
-import { presentUser } from '../present.js';
+import { userEtag } from '../presenters/user-etag.js';
+import { presentUser } from '../presenters/user.js';
 import { viewOf } from '../read-models.js';
 import type { Handler } from './deps.js';
 import { checkUserUnmodified } from './unmodified-since.js';

@@ -1,6 +1,6 @@
 import type { Caller } from '@starling/kit';
-import type { components } from './generated/openapi.js';
-import type { UserView } from './read-models.js';
+import type { components } from '../generated/openapi.js';
+import type { UserView } from '../read-models.js';
 
 export type User = components['schemas']['User'];
 

@@ -1,5 +1,5 @@
 import { etagOf } from '@starling/kit';
-import type { UserView } from './read-models.js';
+import type { UserView } from '../read-models.js';
 
 /**
  * What a user's representation shows beyond their stream: the counts and, for an
