@@ -1,5 +1,5 @@
 import { decodeCursor, pageLimit, paginate, problems } from '@starling/kit';
-import { presentFollow } from '../present.js';
+import { presentFollow } from '../presenters/follow.js';
 import { followKey, isKnownUser, listFollows } from '../read-models.js';
 import type { Handler } from './deps.js';
 

@@ -1,5 +1,5 @@
-import type { components } from './generated/openapi.js';
-import type { FollowRow } from './read-models.js';
+import type { components } from '../generated/openapi.js';
+import type { FollowRow } from '../read-models.js';
 
 export type FollowedUser = components['schemas']['FollowedUser'];
 
