@@ -1,6 +1,6 @@
 import { decodeCursor, pageLimit, paginate, problems } from '@starling/kit';
-import { presentSearchUser } from '../search/present.js';
-import { hitKey, parseHitKey, searchTweets, searchUsers } from '../search/read-model.js';
+import { presentSearchUser } from '../presenters/search.js';
+import { hitKey, parseHitKey, searchTweets, searchUsers } from '../read-models/search.js';
 import { MAX_QUERY_LENGTH, searchQuery, searchText } from '../search/text.js';
 import { tweetViews } from '../read-models/tweets.js';
 import type { Handler } from './deps.js';

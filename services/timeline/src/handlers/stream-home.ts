@@ -1,4 +1,4 @@
-import { streamHead, pollOnce } from '../stream/home-stream.js';
+import { streamHead, pollOnce } from '../read-models/home-stream.js';
 import type { Handler } from './deps.js';
 
 /** How often an open stream checks whether the server is shutting down. */

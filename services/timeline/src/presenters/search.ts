@@ -1,4 +1,4 @@
-import type { UserHit } from './read-model.js';
+import type { UserHit } from '../read-models/search.js';
 
 /** A user in search results (the `SearchUser` schema): no bio when they have none. */
 export interface SearchUser {

@@ -1,6 +1,6 @@
 import type { Db } from '@starling/kit';
 import { sql } from 'kysely';
-import { entryTweets, presentEntry, type Entry } from '../read-models/timelines.js';
+import { entryTweets, presentEntry, type Entry } from './timelines.js';
 
 /** How many buffered rows one poll reads at most; a full batch is followed by another at once. */
 const BATCH = 200;
