@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tweetBody } from '../src/domain/tweet.js';
+import { tweetBody } from '../../src/domain/tweet.js';
 
 describe('tweetBody', () => {
   it('trims, and keeps 1 to 280 characters', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '../src/domain/password.js';
+import { hashPassword, verifyPassword } from '../../src/domain/password.js';
 
 describe('password hashing', () => {
   it('hashes with scrypt and a salt, and verifies only the right password', async () => {
