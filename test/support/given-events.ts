@@ -1,6 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import { expect } from 'vitest';
-import { HttpProblem, type Aggregate, type Loaded, type NewEvent, type RecordedEvent } from '@starling/kit';
+import {
+  HttpProblem,
+  ifMatch,
+  problemOfRefusal,
+  Refusal,
+  type Aggregate,
+  type Loaded,
+  type NewEvent,
+  type RecordedEvent,
+} from '@starling/kit';
 
 /**
  * Domain rules in the given-events / when-command / then-events style, with no database:
@@ -96,8 +105,10 @@ export function given<S>(aggregate: Aggregate<S>, streamId: string, past: readon
         thenRefused(status, detail) {
           if (!refused)
             throw new Error(`expected a ${status} refusal, but the decision appended ${events.length} event(s)`);
-          expect(refusal).toBeInstanceOf(HttpProblem);
-          const problem = refusal as HttpProblem;
+          // A command refuses in the domain's words; the API answers with this problem.
+          const problem = refusal instanceof Refusal ? problemOfRefusal(refusal) : refusal;
+          expect(problem).toBeInstanceOf(HttpProblem);
+          if (!(problem instanceof HttpProblem)) throw refusal;
           expect(problem.status).toBe(status);
           if (detail) expect(problem.detail).toMatch(detail);
           return problem;
@@ -110,3 +121,6 @@ export function given<S>(aggregate: Aggregate<S>, streamId: string, past: readon
 /** A request carrying only the headers a command reads (`If-Match` for `checkIfMatch`). */
 export const requestWith = (headers: Record<string, string> = {}) =>
   ({ id: 'req-test', headers }) as unknown as FastifyRequest;
+
+/** The versions an `If-Match` header value names, as the handlers read them for commands. */
+export const expectedOf = (header?: string) => ifMatch(requestWith(header === undefined ? {} : { 'if-match': header }));

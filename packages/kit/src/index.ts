@@ -8,6 +8,7 @@ export * from './events/aggregate.js';
 export * from './events/consumer.js';
 export { SharedRuns } from './events/catch-up.js';
 export * from './events/event-store.js';
+export * from './events/refusal.js';
 export * from './events/schema.js';
 export * from './http/error-handler.js';
 export * from './http/cors.js';

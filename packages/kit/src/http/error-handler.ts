@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { WrongExpectedVersion } from '../events/event-store.js';
 import { HttpProblem, problems, type FieldError } from './problem.js';
+import { Refusal } from '../events/refusal.js';
 
 interface AjvError {
   instancePath: string;
@@ -30,6 +31,7 @@ function reasonOf(error: AjvError): string {
 /** Maps every failure to problem+json. Unexpected errors are logged and answered as 500 without detail. */
 export function toProblem(error: FastifyError | Error, request: FastifyRequest): HttpProblem {
   if (error instanceof HttpProblem) return error;
+  if (error instanceof Refusal) return problemOfRefusal(error);
   if (error instanceof WrongExpectedVersion) return problems.preconditionFailed();
   const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
   if (fe.validation) {
@@ -134,4 +136,23 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
     );
   }
   socket.destroy(error);
+}
+
+/** A command's refusal as the problem document the API answers with. */
+export function problemOfRefusal(refusal: Refusal): HttpProblem {
+  const { detail, fields } = refusal;
+  switch (refusal.kind) {
+    case 'invalid':
+      return problems.validation(fields ?? [], detail);
+    case 'unauthenticated':
+      return problems.unauthorized(detail);
+    case 'forbidden':
+      return problems.forbidden(detail ?? 'You may not do this.');
+    case 'not-found':
+      return problems.notFound(detail ?? 'There is no such resource.');
+    case 'conflict':
+      return problems.conflict(detail ?? 'The request conflicts with the current state.', fields);
+    case 'stale':
+      return problems.preconditionFailed(detail);
+  }
 }

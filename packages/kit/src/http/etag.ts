@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problems } from './problem.js';
+import type { ExpectedVersions } from '../events/refusal.js';
 
 /**
  * A resource's ETag is its stream version, `"<version>"`. What a representation shows
@@ -75,23 +76,35 @@ export function checkUnmodifiedSince(request: FastifyRequest, lastModified: Date
   if (since !== undefined && wholeSeconds(lastModified) > since) throw problems.preconditionFailed();
 }
 
+const UNMATCHABLE = 'If-Match does not name a version of this resource.';
+
 const VERSION_TAG = /^"(\d+)(?:-[A-Za-z0-9_-]+)?"$/;
+
+/**
+ * The versions `If-Match` names, for a command to check once it has read its stream
+ * (checkExpectedVersion): undefined when not sent, `'*'` for any, and an empty list when
+ * none of its tags is one of ours (which can never match).
+ */
+export function ifMatch(request: FastifyRequest): ExpectedVersions {
+  const header = request.headers['if-match'];
+  if (header === undefined) return undefined;
+  const held = tags(header);
+  if (held.includes('*')) return '*';
+  return held.flatMap((tag) => {
+    const match = VERSION_TAG.exec(tag);
+    return match ? [Number(match[1])] : [];
+  });
+}
 
 /**
  * The versions the client says it is changing, from `If-Match`, or undefined when it
  * did not say. A tag that is not one of ours can never match: 412.
  */
 export function expectedVersion(request: FastifyRequest): number[] | '*' | undefined {
-  const header = request.headers['if-match'];
-  if (header === undefined) return undefined;
-  const held = tags(header);
-  if (held.includes('*')) return '*';
-  const versions = held.flatMap((tag) => {
-    const match = VERSION_TAG.exec(tag);
-    return match ? [Number(match[1])] : [];
-  });
-  if (versions.length === 0) throw problems.preconditionFailed('If-Match does not name a version of this resource.');
-  return versions;
+  const expected = ifMatch(request);
+  if (expected === undefined || expected === '*') return expected;
+  if (expected.length === 0) throw problems.preconditionFailed(UNMATCHABLE);
+  return [...expected];
 }
 
 /** Throws 412 unless the client's `If-Match` (if any) names the current version. */

@@ -1,6 +1,5 @@
-import { appendToStream, loadAggregate, problems, retryLostRaces, type Caller, type Db } from '@starling/kit';
-import { newEvent, UserFollowed, UserUnfollowed } from '@starling/events';
-import { follow, followStream } from '../domain/follow.js';
+import { appendToStream, loadAggregate, refuse, retryLostRaces, type Caller, type Db } from '@starling/kit';
+import { decideFollowing, follow, followStream, mayFollow } from '../domain/follow.js';
 import { lockPair } from '../read-models.js';
 
 export interface Relationship {
@@ -23,33 +22,32 @@ export async function setFollowing(
   wanted: boolean,
   requestId: string,
 ): Promise<Relationship> {
-  if (followeeId === caller.userId) {
-    throw problems.validation([{ field: 'id', reason: 'you cannot follow yourself' }]);
-  }
+  mayFollow(caller.userId, followeeId);
   return retryLostRaces(ATTEMPTS, 'The relationship is changing concurrently; try again.', () =>
     write(async (trx) => {
       // Both accounts locked until commit, so an account deletion (the users projection
       // or the account-deletions reactor) lands wholly before or after this, never
       // across it: a follow the reactor's read of the log cannot see is never appended.
       const accounts = await lockPair(trx, caller.userId, followeeId);
-      if (accounts.followee !== 'live') throw problems.notFound(`There is no user ${followeeId}.`);
+      if (accounts.followee !== 'live') throw refuse.notFound(`There is no user ${followeeId}.`);
       // A deleted account's token is honoured until its revocation reaches this process.
-      if (accounts.follower === 'deleted') throw problems.unauthorized('This account no longer exists.');
+      if (accounts.follower === 'deleted') throw refuse.unauthenticated('This account no longer exists.');
       // Its registration has not reached this service yet: with no row to lock, a
       // deletion could not wait for this command, so it is refused rather than risked.
       if (accounts.follower === 'unknown') {
-        throw problems.conflict('Your account is not known to the graph service yet; try again in a moment.');
+        throw refuse.conflict('Your account is not known to the graph service yet; try again in a moment.');
       }
       const stream = followStream(caller.userId, followeeId);
       const { state, version } = await loadAggregate(trx, stream, follow);
-      if (state.following !== wanted) {
-        const data = { follower_id: caller.userId, followee_id: followeeId };
-        await appendToStream(trx, stream, version, [
-          {
-            ...(wanted ? newEvent(UserFollowed, data) : newEvent(UserUnfollowed, data)),
-            metadata: { actor_id: caller.userId, request_id: requestId },
-          },
-        ]);
+      const events = decideFollowing(state, caller.userId, followeeId, wanted);
+      if (events.length) {
+        const metadata = { actor_id: caller.userId, request_id: requestId };
+        await appendToStream(
+          trx,
+          stream,
+          version,
+          events.map((e) => ({ ...e, metadata })),
+        );
       }
       const reverse = await loadAggregate(trx, followStream(followeeId, caller.userId), follow);
       return { following: wanted, followed_by: reverse.state.following };

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { HttpProblem, type Caller, type Loaded } from '@starling/kit';
+import { problemOfRefusal, Refusal, type Caller, type Loaded } from '@starling/kit';
 import { newEvent, UserFollowed, UserUnfollowed } from '@starling/events';
 import { given } from '../../../../test/support/given-events.js';
 import { setFollowing } from '../../src/commands/set-following.js';
-import { follow, followStream, type FollowState } from '../../src/domain/follow.js';
+import { decideFollowing, follow, followStream, type FollowState } from '../../src/domain/follow.js';
 
 const ALICE = 'user-alice';
 const BOB = 'user-bob';
 const pair = { follower_id: ALICE, followee_id: BOB };
 
 /**
- * What `setFollowing` decides once both accounts are known live: an event only when the
- * pair is not already as wanted (the command's check, stated over the folded pair stream).
+ * What `setFollowing` decides once both accounts are known live (`decideFollowing`): an
+ * event only when the pair is not already as wanted.
  */
 const setTo =
   (wanted: boolean) =>
   ({ state }: Loaded<FollowState>) =>
-    state.following === wanted ? [] : [wanted ? newEvent(UserFollowed, pair) : newEvent(UserUnfollowed, pair)];
+    decideFollowing(state, ALICE, BOB, wanted);
 
 const aliceFollowsBob = (past: Parameters<typeof given>[2] = []) => given(follow, followStream(ALICE, BOB), past);
 
@@ -94,7 +94,8 @@ describe('setFollowing', () => {
 
   it.each([true, false])('refuses following (%s) yourself, before writing anything', async (wanted) => {
     const refusal = await setFollowing(noWrite, caller, ALICE, wanted, 'req').catch((err: unknown) => err);
-    expect(refusal).toBeInstanceOf(HttpProblem);
-    expect(refusal).toMatchObject({ status: 400, errors: [{ field: 'id', reason: 'you cannot follow yourself' }] });
+    expect(refusal).toBeInstanceOf(Refusal);
+    const problem = problemOfRefusal(refusal as Refusal);
+    expect(problem).toMatchObject({ status: 400, errors: [{ field: 'id', reason: 'you cannot follow yourself' }] });
   });
 });

@@ -1,32 +1,32 @@
 import {
   appendToStream,
-  checkIfMatch,
+  checkExpectedVersion,
   loadAggregate,
-  problems,
+  refuse,
   type Caller,
   type Db,
+  type ExpectedVersions,
   type NewEvent,
 } from '@starling/kit';
 import { newEvent, PasswordChanged, UserDeleted, UserProfileUpdated } from '@starling/events';
-import type { FastifyRequest } from 'fastify';
 import { hashPassword, verifyPassword } from '../domain/password.js';
-import { emailKey, evolveAll, user, userStream, type UserState } from '../domain/user.js';
+import { emailKey, evolveAll, mayChange, mustBeLive, user, userStream, type UserState } from '../domain/user.js';
 import { userRowOf, type UserRow } from '../read-models.js';
 import { claimEmail, releaseEmail, releaseUsername } from './claims.js';
 import { endOtherSessions } from './sessions.js';
 
 type Write = <T>(fn: (trx: Db) => Promise<T>) => Promise<T>;
 
-/** Only the account's owner or an admin may change or delete it. */
-export function mayChange(caller: Caller, userId: string): void {
-  if (caller.userId !== userId && caller.role !== 'admin') {
-    throw problems.forbidden('Only the account owner or an admin may change this account.');
-  }
+/** What a change is checked against and recorded with, besides who asks. */
+export interface ChangeRequest {
+  /** The versions the caller says it changes (`If-Match`). */
+  expected: ExpectedVersions;
+  requestId: string;
 }
 
 async function loadLive(trx: Db, userId: string): Promise<{ state: UserState; version: number }> {
   const loaded = await loadAggregate(trx, userStream(userId), user);
-  if (!loaded.state.exists || loaded.state.deleted) throw problems.notFound(`There is no user ${userId}.`);
+  mustBeLive(loaded.state, userId);
   return loaded;
 }
 
@@ -41,17 +41,17 @@ export interface ProfileChange {
 
 export async function changeUser(
   write: Write,
-  request: FastifyRequest,
   caller: Caller,
   userId: string,
   change: ProfileChange,
+  request: ChangeRequest,
 ): Promise<UserRow> {
   mayChange(caller, userId);
   // Hashing is slow: do it before the transaction, check the current password inside.
   const newHash = change.password !== undefined ? await hashPassword(change.password) : undefined;
   return write(async (trx) => {
     const { state, version } = await loadLive(trx, userId);
-    checkIfMatch(request, version);
+    checkExpectedVersion(request.expected, version);
     const events: NewEvent[] = [];
     const profile: { user_id: string; name?: string; email?: string; bio?: string } = { user_id: userId };
     if (change.name !== undefined && change.name.trim() !== state.name)
@@ -70,10 +70,10 @@ export async function changeUser(
       const resettingOther = caller.role === 'admin' && caller.userId !== userId;
       if (!resettingOther) {
         if (change.current_password === undefined) {
-          throw problems.validation([{ field: 'current_password', reason: 'is required to change the password' }]);
+          throw refuse.invalid([{ field: 'current_password', reason: 'is required to change the password' }]);
         }
         if (!(await verifyPassword(change.current_password, state.passwordHash))) {
-          throw problems.validation([{ field: 'current_password', reason: 'is not your current password' }]);
+          throw refuse.invalid([{ field: 'current_password', reason: 'is not your current password' }]);
         }
       }
       events.push(newEvent(PasswordChanged, { user_id: userId, password_hash: newHash }));
@@ -87,11 +87,11 @@ export async function changeUser(
   });
 }
 
-export async function deleteUser(write: Write, request: FastifyRequest, caller: Caller, userId: string): Promise<void> {
+export async function deleteUser(write: Write, caller: Caller, userId: string, request: ChangeRequest): Promise<void> {
   mayChange(caller, userId);
   await write(async (trx) => {
     const { state, version } = await loadLive(trx, userId);
-    checkIfMatch(request, version);
+    checkExpectedVersion(request.expected, version);
     await releaseUsername(trx, state.username, userId);
     await releaseEmail(trx, state.email, userId);
     await appendToStream(
@@ -103,5 +103,5 @@ export async function deleteUser(write: Write, request: FastifyRequest, caller: 
   });
 }
 
-const withActor = (events: NewEvent[], caller: Caller, request: FastifyRequest): NewEvent[] =>
-  events.map((e) => ({ ...e, metadata: { ...e.metadata, actor_id: caller.userId, request_id: request.id } }));
+const withActor = (events: NewEvent[], caller: Caller, request: ChangeRequest): NewEvent[] =>
+  events.map((e) => ({ ...e, metadata: { ...e.metadata, actor_id: caller.userId, request_id: request.requestId } }));

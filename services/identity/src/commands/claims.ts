@@ -1,4 +1,4 @@
-import { problems, type Db } from '@starling/kit';
+import { refuse, type Db } from '@starling/kit';
 import { sql } from 'kysely';
 import { emailKey, usernameKey } from '../domain/user.js';
 
@@ -8,7 +8,7 @@ export async function claimEmail(trx: Db, email: string, userId: string): Promis
     insert into email_claims (email_key, user_id) values (${emailKey(email)}, ${userId})
     on conflict do nothing`.execute(trx);
   if (Number(claimed.numAffectedRows ?? 0) === 0) {
-    throw problems.conflict('That email is already in use.', [{ field: 'email', reason: 'is already in use' }]);
+    throw refuse.conflict('That email is already in use.', [{ field: 'email', reason: 'is already in use' }]);
   }
 }
 

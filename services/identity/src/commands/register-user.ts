@@ -1,4 +1,4 @@
-import { appendToStream, newId, problems, type Db } from '@starling/kit';
+import { appendToStream, newId, refuse, type Db } from '@starling/kit';
 import { newEvent, UserRegistered } from '@starling/events';
 import { sql } from 'kysely';
 import { hashPassword } from '../domain/password.js';
@@ -26,7 +26,7 @@ export async function registerUser(
       insert into username_claims (username_key, user_id) values (${usernameKey(input.username)}, ${id})
       on conflict do nothing`.execute(trx);
     if (Number(claimed.numAffectedRows ?? 0) === 0) {
-      throw problems.conflict('That username is taken.', [{ field: 'username', reason: 'is already taken' }]);
+      throw refuse.conflict('That username is taken.', [{ field: 'username', reason: 'is already taken' }]);
     }
     await claimEmail(trx, input.email, id);
     const appended = await appendToStream(trx, userStream(id), 0, [

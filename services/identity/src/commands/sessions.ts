@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { appendToStream, csrfDigest, problems, readStream, type Caller, type Config, type Db } from '@starling/kit';
+import { appendToStream, csrfDigest, refuse, readStream, type Caller, type Config, type Db } from '@starling/kit';
 import { newEvent, SessionEnded, SessionStarted } from '@starling/events';
 import { sql } from 'kysely';
 import type { KeyRing } from '../keys.js';
@@ -35,7 +35,7 @@ export async function login(
   const valid = await verifyPassword(input.password, hash ?? (await decoyHash()));
   if (!account || !hash || !valid) {
     await deps.logins.failed(input.username, clientAddress);
-    throw problems.unauthorized(INVALID);
+    throw refuse.unauthenticated(INVALID);
   }
 
   const sessionId = randomBytes(18).toString('base64url');

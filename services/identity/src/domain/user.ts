@@ -1,4 +1,4 @@
-import type { Aggregate, RecordedEvent } from '@starling/kit';
+import { refuse, type Aggregate, type Caller, type RecordedEvent } from '@starling/kit';
 import {
   AdminRoleGranted,
   PasswordChanged,
@@ -75,3 +75,15 @@ export const user: Aggregate<UserState> = {
 
 /** Folds freshly appended events onto the state the command decided from. */
 export const evolveAll = (state: UserState, events: readonly RecordedEvent[]) => events.reduce(user.evolve, state);
+
+/** Only the account's owner or an admin may change or delete it. */
+export function mayChange(caller: Pick<Caller, 'userId' | 'role'>, userId: string): void {
+  if (caller.userId !== userId && caller.role !== 'admin') {
+    throw refuse.forbidden('Only the account owner or an admin may change this account.');
+  }
+}
+
+/** An account that can be changed: registered and not deleted. */
+export function mustBeLive(state: UserState, userId: string): void {
+  if (!state.exists || state.deleted) throw refuse.notFound(`There is no user ${userId}.`);
+}

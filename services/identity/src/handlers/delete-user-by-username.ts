@@ -1,7 +1,8 @@
 import { problems } from '@starling/kit';
-import { deleteUser as deleteAccount, mayChange } from '../commands/change-user.js';
+import { deleteUser as deleteAccount } from '../commands/change-user.js';
+import { mayChange } from '../domain/user.js';
 import { findUserByUsername } from '../read-models.js';
-import type { Handler } from './deps.js';
+import { changeRequest, type Handler } from './deps.js';
 
 /** The book's `DELETE /api/v1/users` with `{"username": …}` in the body. */
 export const deleteUserByUsername: Handler<'deleteUserByUsername'> =
@@ -17,6 +18,6 @@ export const deleteUserByUsername: Handler<'deleteUserByUsername'> =
       throw problems.notFound(`There is no user named ${request.body.username}.`);
     }
     mayChange(caller, row.id);
-    await deleteAccount(ctx.write, request, caller, row.id);
+    await deleteAccount(ctx.write, caller, row.id, changeRequest(request));
     return reply.code(204).send();
   };

@@ -1,5 +1,5 @@
 import { deleteUser as deleteAccount } from '../commands/change-user.js';
-import type { Handler } from './deps.js';
+import { changeRequest, type Handler } from './deps.js';
 import { checkUserUnmodified } from './unmodified-since.js';
 
 export const deleteUser: Handler<'deleteUser'> =
@@ -7,6 +7,6 @@ export const deleteUser: Handler<'deleteUser'> =
   async (request, reply) => {
     const caller = await ctx.auth.require(request);
     await checkUserUnmodified(ctx, request, request.params.id);
-    await deleteAccount(ctx.write, request, caller, request.params.id);
+    await deleteAccount(ctx.write, caller, request.params.id, changeRequest(request));
     return reply.code(204).send();
   };

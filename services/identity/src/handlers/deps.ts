@@ -1,4 +1,6 @@
-import type { OperationHandler, ServiceContext } from '@starling/kit';
+import { ifMatch, type OperationHandler, type ServiceContext } from '@starling/kit';
+import type { FastifyRequest } from 'fastify';
+import type { ChangeRequest } from '../commands/change-user.js';
 import type { operations } from '../generated/openapi.js';
 import type { KeyRing } from '../keys.js';
 import type { LoginThrottle, SignUpThrottle } from '../login-throttle.js';
@@ -12,3 +14,9 @@ export interface IdentityDeps {
 
 /** A handler for the identity operation named `K` in openapi.yaml. */
 export type Handler<K extends keyof operations> = (deps: IdentityDeps) => OperationHandler<operations[K]>;
+
+/** What a change to an account is checked against (`If-Match`) and recorded with. */
+export const changeRequest = (request: FastifyRequest): ChangeRequest => ({
+  expected: ifMatch(request),
+  requestId: request.id,
+});

@@ -2,7 +2,7 @@ import { changeUser } from '../commands/change-user.js';
 import { userEtag } from '../presenters/user-etag.js';
 import { presentUser } from '../presenters/user.js';
 import { viewOf } from '../read-models.js';
-import type { Handler } from './deps.js';
+import { changeRequest, type Handler } from './deps.js';
 import { checkUserUnmodified } from './unmodified-since.js';
 
 export const updateUser: Handler<'updateUser'> =
@@ -10,7 +10,7 @@ export const updateUser: Handler<'updateUser'> =
   async (request, reply) => {
     const caller = await ctx.auth.require(request);
     await checkUserUnmodified(ctx, request, request.params.id);
-    const row = await changeUser(ctx.write, request, caller, request.params.id, request.body);
+    const row = await changeUser(ctx.write, caller, request.params.id, request.body, changeRequest(request));
     const view = await viewOf(ctx.db, row, caller.userId);
     reply.header('etag', userEtag(view));
     return presentUser(view, caller);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIfMatch, HttpProblem, problems, type Caller, type Loaded } from '@starling/kit';
+import { checkExpectedVersion, Refusal, type Caller, type Loaded } from '@starling/kit';
 import {
   AdminRoleGranted,
   newEvent,
@@ -8,10 +8,18 @@ import {
   UserProfileUpdated,
   UserRegistered,
 } from '@starling/events';
-import { given, recorded, requestWith } from '../../../../test/support/given-events.js';
-import { mayChange } from '../../src/commands/change-user.js';
+import { expectedOf, given, recorded } from '../../../../test/support/given-events.js';
 import { hashPassword, verifyPassword } from '../../src/domain/password.js';
-import { emailKey, evolveAll, user, usernameKey, userStream, type UserState } from '../../src/domain/user.js';
+import {
+  emailKey,
+  evolveAll,
+  mayChange,
+  mustBeLive,
+  user,
+  usernameKey,
+  userStream,
+  type UserState,
+} from '../../src/domain/user.js';
 import { userRowOf } from '../../src/read-models.js';
 
 const ID = 'user-1';
@@ -48,8 +56,8 @@ const change =
   (who: Caller, events: (state: UserState) => ReturnType<typeof newEvent>[], ifMatch?: string) =>
   ({ state, version }: Loaded<UserState>) => {
     mayChange(who, ID);
-    if (!state.exists || state.deleted) throw problems.notFound(`There is no user ${ID}.`);
-    checkIfMatch(requestWith(ifMatch === undefined ? {} : { 'if-match': ifMatch }), version);
+    mustBeLive(state, ID);
+    checkExpectedVersion(expectedOf(ifMatch), version);
     return events(state);
   };
 const deleteIt = (state: UserState) => [newEvent(UserDeleted, { user_id: ID, username: state.username })];
@@ -139,7 +147,7 @@ describe('changing or deleting a user', () => {
     given(user, stream, profile)
       .when(change(caller('user-other'), deleteIt))
       .thenRefused(403);
-    expect(() => mayChange(caller('user-other'), ID)).toThrow(HttpProblem);
+    expect(() => mayChange(caller('user-other'), ID)).toThrow(Refusal);
   });
 
   it('is refused for an account deleted or never registered', () => {

@@ -1,26 +1,26 @@
-import { appendToStream, checkIfMatch, loadAggregate, problems, type Caller, type Db } from '@starling/kit';
-import { newEvent, TweetDeleted } from '@starling/events';
-import type { FastifyRequest } from 'fastify';
-import { tweet, tweetStream } from '../domain/tweet.js';
+import {
+  appendToStream,
+  checkExpectedVersion,
+  loadAggregate,
+  type Caller,
+  type Db,
+  type ExpectedVersions,
+} from '@starling/kit';
+import { decideDeletion, tweet, tweetStream } from '../domain/tweet.js';
 
-/** Deletes a tweet: its author or an admin may; the deletion is an event like any other. */
+/** Deletes a tweet (see decideDeletion for who may); the deletion is an event like any other. */
 export async function deleteTweet(
   write: <T>(fn: (trx: Db) => Promise<T>) => Promise<T>,
-  request: FastifyRequest,
   caller: Caller,
   id: string,
+  request: { expected: ExpectedVersions; requestId: string },
 ): Promise<void> {
   await write(async (trx) => {
     const { state, version } = await loadAggregate(trx, tweetStream(id), tweet);
-    if (!state.exists || state.deleted) throw problems.notFound(`There is no tweet ${id}.`);
-    const isAuthor = state.authorId === caller.userId;
-    if (!isAuthor && caller.role !== 'admin') throw problems.forbidden('Only its author may delete a tweet.');
-    checkIfMatch(request, version);
+    const deleted = decideDeletion(state, id, caller);
+    checkExpectedVersion(request.expected, version);
     await appendToStream(trx, tweetStream(id), version, [
-      {
-        ...newEvent(TweetDeleted, { tweet_id: id, author_id: state.authorId, reason: isAuthor ? 'author' : 'admin' }),
-        metadata: { actor_id: caller.userId, request_id: request.id },
-      },
+      { ...deleted, metadata: { actor_id: caller.userId, request_id: request.requestId } },
     ]);
   });
 }

@@ -1,6 +1,6 @@
-import { appendToStream, loadAggregate, newId, problems, type Caller, type Db } from '@starling/kit';
+import { appendToStream, loadAggregate, newId, refuse, type Caller, type Db } from '@starling/kit';
 import { newEvent, parseEntities, TweetPosted } from '@starling/events';
-import { MAX_TWEET_LENGTH, tweet, tweetBody, tweetStream } from '../domain/tweet.js';
+import { MAX_TWEET_LENGTH, replyTo, tweet, tweetBody, tweetStream } from '../domain/tweet.js';
 import { tweetRowOf, type TweetRow } from '../read-models.js';
 
 export interface NewTweet {
@@ -8,9 +8,6 @@ export interface NewTweet {
   username?: string | undefined;
   in_reply_to_id?: string | undefined;
 }
-
-const noSuchParent = () =>
-  problems.validation([{ field: 'in_reply_to_id', reason: 'must be a tweet that exists and is not deleted' }]);
 
 /**
  * Posts as the caller. A `username` naming anyone else is refused, never trusted. A
@@ -25,11 +22,11 @@ export async function postTweet(
   requestId: string,
 ): Promise<TweetRow> {
   if (input.username !== undefined && input.username.toLowerCase() !== caller.username.toLowerCase()) {
-    throw problems.forbidden('You can only post as yourself.');
+    throw refuse.forbidden('You can only post as yourself.');
   }
   const body = tweetBody(input.body);
   if (body === undefined) {
-    throw problems.validation([
+    throw refuse.invalid([
       { field: 'body', reason: `must be 1 to ${MAX_TWEET_LENGTH} characters after trimming whitespace` },
     ]);
   }
@@ -38,8 +35,7 @@ export async function postTweet(
     let reply: { in_reply_to_id: string; in_reply_to_author_id: string } | undefined;
     if (input.in_reply_to_id !== undefined) {
       const parent = await loadAggregate(trx, tweetStream(input.in_reply_to_id), tweet);
-      if (!parent.state.exists || parent.state.deleted) throw noSuchParent();
-      reply = { in_reply_to_id: input.in_reply_to_id, in_reply_to_author_id: parent.state.authorId };
+      reply = replyTo(parent.state, input.in_reply_to_id);
     }
     return appendToStream(trx, tweetStream(id), 0, [
       {

@@ -1,15 +1,14 @@
 import {
   appendToStream,
   loadAggregate,
-  problems,
   retryLostRaces,
   type Aggregate,
   type Caller,
   type Db,
   type NewEvent,
 } from '@starling/kit';
-import type { ReactionState } from '../domain/reaction.js';
-import { tweet, tweetStream, type TweetState } from '../domain/tweet.js';
+import { changes, type ReactionState } from '../domain/reaction.js';
+import { mustBeLive, tweet, tweetStream, type TweetState } from '../domain/tweet.js';
 
 /** A race lost to a concurrent duplicate is retried; the retry then sees the winner's event. */
 const ATTEMPTS = 5;
@@ -40,10 +39,10 @@ export async function setReaction(
   await retryLostRaces(ATTEMPTS, `The ${reaction.noun} is changing concurrently; try again.`, () =>
     write(async (trx) => {
       const target = await loadAggregate(trx, tweetStream(tweetId), tweet);
-      if (!target.state.exists || target.state.deleted) throw problems.notFound(`There is no tweet ${tweetId}.`);
+      mustBeLive(target.state, tweetId);
       const stream = reaction.stream(tweetId, caller.userId);
       const { state, version } = await loadAggregate(trx, stream, reaction.aggregate);
-      if (state.on === wanted) return;
+      if (!changes(state, wanted)) return;
       await appendToStream(trx, stream, version, [
         {
           ...reaction.event(wanted, target.state, caller, tweetId),

@@ -14,3 +14,6 @@ export const reaction = (onType: string, offType: string): Aggregate<ReactionSta
     return state;
   },
 });
+
+/** Whether making a reaction `wanted` changes anything: when it already is, nothing is recorded. */
+export const changes = (state: ReactionState, wanted: boolean): boolean => state.on !== wanted;

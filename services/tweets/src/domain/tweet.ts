@@ -1,5 +1,5 @@
-import type { Aggregate } from '@starling/kit';
-import { TweetDeleted, TweetPosted, payloadOf } from '@starling/events';
+import { refuse, type Aggregate, type Caller } from '@starling/kit';
+import { newEvent, TweetDeleted, TweetPosted, payloadOf } from '@starling/events';
 
 export interface TweetState {
   exists: boolean;
@@ -38,3 +38,24 @@ export const tweet: Aggregate<TweetState> = {
     }
   },
 };
+
+/** A tweet that can be acted on: posted and not deleted. */
+export function mustBeLive(state: TweetState, id: string): void {
+  if (!state.exists || state.deleted) throw refuse.notFound(`There is no tweet ${id}.`);
+}
+
+/** Its author may delete a tweet, and so may an admin; the event says which. */
+export function decideDeletion(state: TweetState, id: string, caller: Pick<Caller, 'userId' | 'role'>) {
+  mustBeLive(state, id);
+  const isAuthor = state.authorId === caller.userId;
+  if (!isAuthor && caller.role !== 'admin') throw refuse.forbidden('Only its author may delete a tweet.');
+  return newEvent(TweetDeleted, { tweet_id: id, author_id: state.authorId, reason: isAuthor ? 'author' : 'admin' });
+}
+
+/** A reply names a live tweet, and records its author so no other service need look it up. */
+export function replyTo(parent: TweetState, parentId: string) {
+  if (!parent.exists || parent.deleted) {
+    throw refuse.invalid([{ field: 'in_reply_to_id', reason: 'must be a tweet that exists and is not deleted' }]);
+  }
+  return { in_reply_to_id: parentId, in_reply_to_author_id: parent.authorId };
+}

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { problems, type Caller, type Loaded } from '@starling/kit';
+import type { Caller, Loaded } from '@starling/kit';
 import { newEvent, TweetDeleted, TweetLiked, TweetPosted, TweetReposted, TweetUnliked } from '@starling/events';
 import { given } from '../../../../test/support/given-events.js';
 import { liking } from '../../src/commands/liking.js';
 import { reposting } from '../../src/commands/reposting.js';
 import type { Reaction } from '../../src/commands/set-reaction.js';
 import { like, likeStream } from '../../src/domain/like.js';
-import type { ReactionState } from '../../src/domain/reaction.js';
+import { changes, type ReactionState } from '../../src/domain/reaction.js';
 import { repost, repostStream } from '../../src/domain/repost.js';
-import { tweet, tweetStream, type TweetState } from '../../src/domain/tweet.js';
+import { mustBeLive, tweet, tweetStream, type TweetState } from '../../src/domain/tweet.js';
 
 const TWEET = 'tweet-1';
 const AUTHOR = 'user-author';
@@ -26,15 +26,15 @@ const liked = newEvent(TweetLiked, { tweet_id: TWEET, user_id: FAN.userId, usern
 const unliked = newEvent(TweetUnliked, { tweet_id: TWEET, user_id: FAN.userId });
 
 /**
- * `setReaction`'s decision: the tweet (folded from its own stream) must exist and not be
- * deleted; then an event only when the reaction is not already as wanted. The events
+ * `setReaction`'s decision: the tweet (folded from its own stream) must be live
+ * (`mustBeLive`); then an event only when the reaction `changes`. The events
  * themselves are the commands' own (`liking`, `reposting`).
  */
 const react =
   (reaction: Reaction, target: Loaded<TweetState>, wanted: boolean) =>
   ({ state }: Loaded<ReactionState>) => {
-    if (!target.state.exists || target.state.deleted) throw problems.notFound(`There is no tweet ${TWEET}.`);
-    return state.on === wanted ? [] : [reaction.event(wanted, target.state, FAN, TWEET)];
+    mustBeLive(target.state, TWEET);
+    return changes(state, wanted) ? [reaction.event(wanted, target.state, FAN, TWEET)] : [];
   };
 
 const live = given(tweet, tweetStream(TWEET), [posted]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkIfMatch, problems, type Caller, type Loaded } from '@starling/kit';
+import { checkExpectedVersion, type Caller, type Loaded } from '@starling/kit';
 import { newEvent, TweetDeleted, TweetPosted } from '@starling/events';
-import { given, requestWith } from '../../../../test/support/given-events.js';
-import { tweet, tweetStream, type TweetState } from '../../src/domain/tweet.js';
+import { expectedOf, given } from '../../../../test/support/given-events.js';
+import { decideDeletion, replyTo, tweet, tweetStream, type TweetState } from '../../src/domain/tweet.js';
 
 const TWEET = 'tweet-1';
 const AUTHOR = 'user-author';
@@ -19,35 +19,25 @@ const caller = (userId: string, role: Caller['role'] = 'user'): Caller => ({
   expiresAt: Date.now() + 60_000,
 });
 
-/** `deleteTweet`'s decision over the tweet's stream: live tweets only, by their author or an admin, at the version the client read. */
+/** `deleteTweet`'s decision: `decideDeletion`, then the version the client read (`If-Match`). */
 const deleteAs =
   (who: Caller, ifMatch?: string) =>
   ({ state, version }: Loaded<TweetState>) => {
-    if (!state.exists || state.deleted) throw problems.notFound(`There is no tweet ${TWEET}.`);
-    const isAuthor = state.authorId === who.userId;
-    if (!isAuthor && who.role !== 'admin') throw problems.forbidden('Only its author may delete a tweet.');
-    checkIfMatch(requestWith(ifMatch === undefined ? {} : { 'if-match': ifMatch }), version);
-    return [
-      newEvent(TweetDeleted, { tweet_id: TWEET, author_id: state.authorId, reason: isAuthor ? 'author' : 'admin' }),
-    ];
+    const deleted = decideDeletion(state, TWEET, who);
+    checkExpectedVersion(expectedOf(ifMatch), version);
+    return [deleted];
   };
 
-/** `postTweet`'s check of the parent of a reply: it must exist and not be deleted; its author travels with the reply. */
-const replyTo = ({ state }: Loaded<TweetState>) => {
-  if (!state.exists || state.deleted) {
-    throw problems.validation([{ field: 'in_reply_to_id', reason: 'must be a tweet that exists and is not deleted' }]);
-  }
-  return [
-    newEvent(TweetPosted, {
-      tweet_id: 'reply',
-      author_id: 'user-replier',
-      author_username: 'replier',
-      body: 're',
-      in_reply_to_id: TWEET,
-      in_reply_to_author_id: state.authorId,
-    }),
-  ];
-};
+/** `postTweet`'s reply: `replyTo` checks the parent; its author travels with the reply. */
+const replyToIt = ({ state }: Loaded<TweetState>) => [
+  newEvent(TweetPosted, {
+    tweet_id: 'reply',
+    author_id: 'user-replier',
+    author_username: 'replier',
+    body: 're',
+    ...replyTo(state, TWEET),
+  }),
+];
 
 describe('a tweet', () => {
   it('knows its author from TweetPosted, and is live until deleted', () => {
@@ -103,7 +93,7 @@ describe('a tweet', () => {
 
   it('takes replies while live, recording the parent’s author; refuses them once deleted', () => {
     given(tweet, tweetStream(TWEET), [posted])
-      .when(replyTo)
+      .when(replyToIt)
       .then([
         {
           type: 'TweetPosted',
@@ -111,10 +101,10 @@ describe('a tweet', () => {
         },
       ]);
     const refusal = given(tweet, tweetStream(TWEET), [posted, deletedBy('author')])
-      .when(replyTo)
+      .when(replyToIt)
       .thenRefused(400);
     expect(refusal.errors).toEqual([{ field: 'in_reply_to_id', reason: expect.stringMatching(/not deleted/) }]);
-    given(tweet, tweetStream(TWEET)).when(replyTo).thenRefused(400);
+    given(tweet, tweetStream(TWEET)).when(replyToIt).thenRefused(400);
   });
 
   it('is unchanged by events it does not know, which still count in its version', () => {
