@@ -1,28 +1,29 @@
 import { parseTimeIdKey, timeIdKey, type Db, type RecordedEvent } from '@starling/kit';
-import { parseEntities, payloadOf, TweetPosted, type TweetEntities } from '@starling/events';
-import { sql } from 'kysely';
+import { parseEntities, payloadOf, TweetPosted } from '@starling/events';
+import { sql, type Selectable } from 'kysely';
+import type { LikesTable, RepostsTable, TweetsDb, TweetsTable } from './tables.js';
 
-export interface TweetRow {
-  id: string;
-  author_id: string;
-  author_username: string;
-  body: string;
-  created_at: Date;
-  version: number;
-  entities: TweetEntities;
-  in_reply_to_id: string | null;
-  in_reply_to_author_id: string | null;
-}
+/** A tweet as its TweetPosted event records it: the `tweets` columns the event decides. */
+export type TweetRow = Pick<
+  Selectable<TweetsTable>,
+  | 'id'
+  | 'author_id'
+  | 'author_username'
+  | 'body'
+  | 'created_at'
+  | 'version'
+  | 'entities'
+  | 'in_reply_to_id'
+  | 'in_reply_to_author_id'
+>;
 
 /**
  * A tweet as shown: with its author's display name, its counts, the username of the
  * author it replies to (when known) and, for a known viewer, whether they like and repost it.
  */
-export interface TweetView extends TweetRow {
+export interface TweetView
+  extends TweetRow, Pick<Selectable<TweetsTable>, 'like_count' | 'repost_count' | 'reply_count'> {
   author_name: string;
-  like_count: number;
-  repost_count: number;
-  reply_count: number;
   /** When anything the tweet shows last changed, its author's name included (read models know it). */
   last_modified?: Date;
   in_reply_to_username?: string | null;
@@ -79,9 +80,9 @@ export async function findTweet(db: Db, id: string, viewerId?: string): Promise<
   return rows[0];
 }
 
-export async function authorName(db: Db, authorId: string): Promise<string | undefined> {
-  const { rows } = await sql<{ name: string }>`select name from authors where id = ${authorId}`.execute(db);
-  return rows[0]?.name;
+export async function authorName(db: TweetsDb, authorId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('authors').select('name').where('id', '=', authorId).executeTakeFirst();
+  return row?.name;
 }
 
 /** Newest first, keyset-paged on the time-sortable id. */
@@ -101,60 +102,53 @@ export async function listTweets(
 }
 
 /** Someone who likes a tweet, with when they liked it. */
-export interface LikerRow {
-  id: string;
-  username: string;
-  liked_at: Date;
+export interface LikerRow extends Pick<LikesTable, 'username' | 'liked_at'> {
+  /** The liker's user id (`likes.user_id`). */
+  id: LikesTable['user_id'];
 }
 
 /** The cursor key of a liker: unique within a tweet's likers and in their sort order. */
 export const likerKey = (row: LikerRow) => timeIdKey(row.liked_at, row.id);
 
-export async function tweetExists(db: Db, id: string): Promise<boolean> {
-  const { rows } = await sql`select 1 from tweets where id = ${id}`.execute(db);
-  return rows.length > 0;
+export async function tweetExists(db: TweetsDb, id: string): Promise<boolean> {
+  const row = await db.selectFrom('tweets').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Who likes a tweet, newest like first, keyset-paged on (liked_at, user id). */
 export async function listLikers(
-  db: Db,
+  db: TweetsDb,
   tweetId: string,
   after: string | undefined,
   limit: number,
 ): Promise<LikerRow[]> {
   const cursor = after !== undefined ? parseTimeIdKey(after) : undefined;
-  const page = cursor ? sql`and (liked_at, user_id) < (${cursor.at}, ${cursor.id})` : sql``;
-  const { rows } = await sql<LikerRow>`
-    select user_id as id, username, liked_at from likes
-    where tweet_id = ${tweetId} ${page}
-    order by liked_at desc, user_id desc
-    limit ${limit}`.execute(db);
-  return rows;
+  let query = db.selectFrom('likes').select(['user_id as id', 'username', 'liked_at']).where('tweet_id', '=', tweetId);
+  if (cursor) query = query.where((eb) => eb(eb.refTuple('liked_at', 'user_id'), '<', eb.tuple(cursor.at, cursor.id)));
+  return query.orderBy('liked_at', 'desc').orderBy('user_id', 'desc').limit(limit).execute();
 }
 
 /** Someone who reposts a tweet; `repost_id` is time-sortable, unique, and the list's order. */
-export interface ReposterRow {
-  id: string;
-  username: string;
-  repost_id: string;
+export interface ReposterRow extends Pick<RepostsTable, 'username' | 'repost_id'> {
+  /** The reposter's user id (`reposts.user_id`). */
+  id: RepostsTable['user_id'];
 }
 
 export const reposterKey = (row: ReposterRow) => row.repost_id;
 
 /** Who reposts a tweet, newest repost first, keyset-paged on the repost id. */
 export async function listReposters(
-  db: Db,
+  db: TweetsDb,
   tweetId: string,
   after: string | undefined,
   limit: number,
 ): Promise<ReposterRow[]> {
-  const page = after !== undefined ? sql`and repost_id < ${after}` : sql``;
-  const { rows } = await sql<ReposterRow>`
-    select user_id as id, username, repost_id from reposts
-    where tweet_id = ${tweetId} ${page}
-    order by repost_id desc
-    limit ${limit}`.execute(db);
-  return rows;
+  let query = db
+    .selectFrom('reposts')
+    .select(['user_id as id', 'username', 'repost_id'])
+    .where('tweet_id', '=', tweetId);
+  if (after !== undefined) query = query.where('repost_id', '<', after);
+  return query.orderBy('repost_id', 'desc').limit(limit).execute();
 }
 
 /** The most descendants a context lists. */

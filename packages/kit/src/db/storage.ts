@@ -10,9 +10,13 @@ import { PGliteDialect, SharedPGlite } from './pglite-dialect.js';
 const INT8 = 20;
 pg.types.setTypeParser(INT8, (v) => Number(v));
 
-/** A Kysely handle whose unqualified table names resolve to one service's schema. */
+/**
+ * A Kysely handle whose unqualified table names resolve to one service's schema. The kit
+ * knows no service's tables, so by default it checks none; a service names its own
+ * (`Db<TweetsDatabase>`) so its queries are checked against them.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each service brings its own tables; the kit knows none
-export type Db = Kysely<any>;
+export type Db<Tables = any> = Kysely<Tables>;
 
 /**
  * Where the data lives: one embedded PGlite under DATA_DIR, or a PostgreSQL server.

@@ -10,6 +10,25 @@ import {
 } from '@starling/events';
 import { sql } from 'kysely';
 import { tweetRowOf } from '../read-models.js';
+import type { LikesTable, RepostsTable, TweetsDb } from '../tables.js';
+
+/** A tweet's count moved by one, and its representation changed no earlier than `at`. */
+async function bump(
+  db: TweetsDb,
+  id: string,
+  count: 'like_count' | 'repost_count' | 'reply_count',
+  delta: 1 | -1,
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('tweets')
+    .set((eb) => ({
+      [count]: eb(count, '+', delta),
+      modified_at: eb.fn<Date>('greatest', ['modified_at', eb.val(at)]),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
 
 /**
  * `tweets`: every live tweet, with its entities, what it replies to and its counts;
@@ -38,88 +57,93 @@ export const tweetsProjection: Projection = {
     TweetUnreposted.type,
   ],
   async handle(event, trx) {
+    const db: TweetsDb = trx;
     switch (event.type) {
       case TweetPosted.type: {
         const row = tweetRowOf(event);
-        const { rows } = await sql`
-          insert into tweets (id, author_id, author_username, author_key, body, created_at, version, modified_at,
-                              entities, in_reply_to_id, in_reply_to_author_id)
-          values (${row.id}, ${row.author_id}, ${row.author_username}, ${row.author_username.toLowerCase()},
-                  ${row.body}, ${row.created_at}, ${row.version}, ${event.recordedAt},
-                  ${JSON.stringify(row.entities)}::jsonb, ${row.in_reply_to_id}, ${row.in_reply_to_author_id})
-          on conflict (id) do nothing
-          returning id`.execute(trx);
-        if (rows.length > 0 && row.in_reply_to_id !== null) {
-          await sql`update tweets set reply_count = reply_count + 1, modified_at = greatest(modified_at, ${event.recordedAt}) where id = ${row.in_reply_to_id}`.execute(
-            trx,
-          );
+        const inserted = await db
+          .insertInto('tweets')
+          .values({
+            id: row.id,
+            author_id: row.author_id,
+            author_username: row.author_username,
+            author_key: row.author_username.toLowerCase(),
+            body: row.body,
+            created_at: row.created_at,
+            version: row.version,
+            modified_at: event.recordedAt,
+            entities: JSON.stringify(row.entities),
+            in_reply_to_id: row.in_reply_to_id,
+            in_reply_to_author_id: row.in_reply_to_author_id,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .execute();
+        if (inserted.length > 0 && row.in_reply_to_id !== null) {
+          await bump(db, row.in_reply_to_id, 'reply_count', 1, event.recordedAt);
         }
         return;
       }
       case TweetDeleted.type: {
         const id = payloadOf(TweetDeleted, event).tweet_id;
-        await sql`delete from likes where tweet_id = ${id}`.execute(trx);
-        await sql`delete from reposts where tweet_id = ${id}`.execute(trx);
-        const { rows } = await sql<{ in_reply_to_id: string | null }>`
-          delete from tweets where id = ${id} returning in_reply_to_id`.execute(trx);
-        const parent = rows[0]?.in_reply_to_id;
-        if (parent)
-          await sql`update tweets set reply_count = reply_count - 1, modified_at = greatest(modified_at, ${event.recordedAt}) where id = ${parent}`.execute(
-            trx,
-          );
+        await db.deleteFrom('likes').where('tweet_id', '=', id).execute();
+        await db.deleteFrom('reposts').where('tweet_id', '=', id).execute();
+        const deleted = await db.deleteFrom('tweets').where('id', '=', id).returning('in_reply_to_id').execute();
+        const parent = deleted[0]?.in_reply_to_id;
+        if (parent) await bump(db, parent, 'reply_count', -1, event.recordedAt);
         return;
       }
       case TweetLiked.type: {
         const d = payloadOf(TweetLiked, event);
-        const { rows } = await sql`
+        // Raw: an insert from a select that applies the like only while its tweet is here.
+        const { rows } = await sql<Pick<LikesTable, 'tweet_id'>>`
           insert into likes (tweet_id, user_id, username, liked_at)
           select ${d.tweet_id}, ${d.user_id}, ${d.username}, ${event.recordedAt}
           where exists (select 1 from tweets where id = ${d.tweet_id})
           on conflict (tweet_id, user_id) do nothing
           returning tweet_id`.execute(trx);
         if (rows.length > 0) {
-          await sql`update tweets set like_count = like_count + 1, modified_at = greatest(modified_at, ${event.recordedAt}) where id = ${d.tweet_id}`.execute(
-            trx,
-          );
+          await bump(db, d.tweet_id, 'like_count', 1, event.recordedAt);
         }
         return;
       }
       case TweetUnliked.type: {
         const d = payloadOf(TweetUnliked, event);
-        const { rows } = await sql`
-          delete from likes where tweet_id = ${d.tweet_id} and user_id = ${d.user_id}
-          returning tweet_id`.execute(trx);
-        if (rows.length > 0) {
-          await sql`update tweets set like_count = like_count - 1, modified_at = greatest(modified_at, ${event.recordedAt}) where id = ${d.tweet_id}`.execute(
-            trx,
-          );
+        const deleted = await db
+          .deleteFrom('likes')
+          .where('tweet_id', '=', d.tweet_id)
+          .where('user_id', '=', d.user_id)
+          .returning('tweet_id')
+          .execute();
+        if (deleted.length > 0) {
+          await bump(db, d.tweet_id, 'like_count', -1, event.recordedAt);
         }
         return;
       }
       case TweetReposted.type: {
         const d = payloadOf(TweetReposted, event);
-        const { rows } = await sql`
+        // Raw: an insert from a select that applies the repost only while its tweet is here.
+        const { rows } = await sql<Pick<RepostsTable, 'tweet_id'>>`
           insert into reposts (tweet_id, user_id, username, repost_id, reposted_at)
           select ${d.tweet_id}, ${d.user_id}, ${d.username}, ${d.repost_id}, ${event.recordedAt}
           where exists (select 1 from tweets where id = ${d.tweet_id})
           on conflict (tweet_id, user_id) do nothing
           returning tweet_id`.execute(trx);
         if (rows.length > 0) {
-          await sql`update tweets set repost_count = repost_count + 1, modified_at = greatest(modified_at, ${event.recordedAt}) where id = ${d.tweet_id}`.execute(
-            trx,
-          );
+          await bump(db, d.tweet_id, 'repost_count', 1, event.recordedAt);
         }
         return;
       }
       case TweetUnreposted.type: {
         const d = payloadOf(TweetUnreposted, event);
-        const { rows } = await sql`
-          delete from reposts where tweet_id = ${d.tweet_id} and user_id = ${d.user_id}
-          returning tweet_id`.execute(trx);
-        if (rows.length > 0) {
-          await sql`update tweets set repost_count = repost_count - 1, modified_at = greatest(modified_at, ${event.recordedAt}) where id = ${d.tweet_id}`.execute(
-            trx,
-          );
+        const deleted = await db
+          .deleteFrom('reposts')
+          .where('tweet_id', '=', d.tweet_id)
+          .where('user_id', '=', d.user_id)
+          .returning('tweet_id')
+          .execute();
+        if (deleted.length > 0) {
+          await bump(db, d.tweet_id, 'repost_count', -1, event.recordedAt);
         }
         return;
       }

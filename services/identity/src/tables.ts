@@ -1,0 +1,106 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { Db } from '@starling/kit';
+
+/**
+ * The identity service's tables, as its migrations leave them: the one place a table's
+ * shape is written down, and what the service's queries are checked against. The event
+ * store's own tables (`events`, `consumer_checkpoints`) belong to the kit.
+ */
+
+/** Who holds a username (lower-cased): claimed in the transaction that registers or renames. */
+export interface UsernameClaimsTable {
+  username_key: string;
+  user_id: string;
+}
+
+/** Who holds an email address (lower-cased). */
+export interface EmailClaimsTable {
+  email_key: string;
+  user_id: string;
+}
+
+/** The keys access tokens are signed with; jsonb, written as JSON text. */
+export interface SigningKeysTable {
+  kid: string;
+  private_jwk: JSONColumnType<Record<string, unknown>>;
+  public_jwk: JSONColumnType<Record<string, unknown>>;
+  created_at: Generated<Date>;
+}
+
+/** Every live account as shown. */
+export interface UsersTable {
+  id: string;
+  username: string;
+  username_key: string;
+  name: string;
+  email: string;
+  role: Generated<string>;
+  bio: Generated<string>;
+  created_at: Date;
+  version: number;
+  modified_at: Generated<Date>;
+}
+
+export interface CredentialsTable {
+  user_id: string;
+  password_hash: string;
+}
+
+/** Sessions, so a password change can end every other one. */
+export interface SessionsTable {
+  session_id: string;
+  user_id: string;
+  expires_at: Date;
+  ended_at: Date | null;
+}
+
+/** Who follows whom, for the users' counts. */
+export interface RelationshipsTable {
+  follower_id: string;
+  followee_id: string;
+  followed_at: Date;
+}
+
+export interface RelationshipCountsTable {
+  user_id: string;
+  followers_count: Generated<number>;
+  following_count: Generated<number>;
+  modified_at: Generated<Date>;
+}
+
+/** Which tweets each account wrote, and whether they are deleted, for its tweet count. */
+export interface AuthoredTweetsTable {
+  tweet_id: string;
+  author_id: string;
+  deleted: boolean;
+}
+
+export interface TweetCountsTable {
+  user_id: string;
+  tweets_count: Generated<number>;
+  modified_at: Generated<Date>;
+}
+
+/** Failed logins and sign-ups, counted in fixed windows. */
+export interface AttemptCountersTable {
+  key: string;
+  count: number;
+  window_ends_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface IdentityDatabase {
+  username_claims: UsernameClaimsTable;
+  email_claims: EmailClaimsTable;
+  signing_keys: SigningKeysTable;
+  users: UsersTable;
+  credentials: CredentialsTable;
+  sessions: SessionsTable;
+  relationships: RelationshipsTable;
+  relationship_counts: RelationshipCountsTable;
+  authored_tweets: AuthoredTweetsTable;
+  tweet_counts: TweetCountsTable;
+  attempt_counters: AttemptCountersTable;
+}
+
+/** The identity service's schema, with its queries checked against its tables. */
+export type IdentityDb = Db<IdentityDatabase>;
