@@ -1,20 +1,22 @@
 import { parseTimeIdKey, timeIdKey, type Db } from '@starling/kit';
 import { sql } from 'kysely';
+import type { FollowsTable, GraphDb, UsersTable } from './tables.js';
 
 /** A user in a followers or following list, with when the follow began. */
-export interface FollowRow {
-  id: string;
-  username: string;
-  followed_at: Date;
-}
+export type FollowRow = Pick<UsersTable, 'id' | 'username'> & Pick<FollowsTable, 'followed_at'>;
 
 /** The cursor key of a list row: unique within a list and in its sort order. */
 export const followKey = (row: FollowRow) => timeIdKey(row.followed_at, row.id);
 
 /** Whether the user has an account, as this service knows from identity's events. */
-export async function isKnownUser(db: Db, id: string): Promise<boolean> {
-  const { rows } = await sql`select 1 from users where id = ${id} and not deleted`.execute(db);
-  return rows.length > 0;
+export async function isKnownUser(db: GraphDb, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', id)
+    .where('deleted', '=', false)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /**
@@ -29,7 +31,8 @@ export async function lockPair(
   followerId: string,
   followeeId: string,
 ): Promise<{ follower: AccountState; followee: AccountState }> {
-  const { rows } = await sql<{ id: string; deleted: boolean }>`
+  // Raw: `for share` in id order, the lock order everyone keeps.
+  const { rows } = await sql<Pick<UsersTable, 'id' | 'deleted'>>`
     select id, deleted from users where id in (${followerId}, ${followeeId}) order by id for share`.execute(trx);
   const stateOf = (id: string): AccountState => {
     const row = rows.find((r) => r.id === id);

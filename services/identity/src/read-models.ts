@@ -1,19 +1,13 @@
 import type { Db } from '@starling/kit';
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import { usernameKey, type UserState } from './domain/user.js';
+import type { IdentityDb, UsersTable } from './tables.js';
 
-/** A row of the `users` read model. */
-export interface UserRow {
-  id: string;
-  username: string;
-  name: string;
-  email: string;
-  /** '' when the user has none. */
-  bio: string;
-  role: 'user' | 'admin';
-  created_at: Date;
-  version: number;
-}
+/** A row of the `users` read model, as a command's answer shows it too. */
+export type UserRow = Pick<
+  Selectable<UsersTable>,
+  'id' | 'username' | 'name' | 'email' | 'bio' | 'role' | 'created_at' | 'version'
+>;
 
 /** The same view, from the write side: what a command answers with. */
 export const userRowOf = (state: UserState, version: number): UserRow => ({
@@ -27,9 +21,8 @@ export const userRowOf = (state: UserState, version: number): UserRow => ({
   version,
 });
 
-export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
-  const { rows } = await sql<UserRow>`select * from users where username_key = ${usernameKey(username)}`.execute(db);
-  return rows[0];
+export async function findUserByUsername(db: IdentityDb, username: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('username_key', '=', usernameKey(username)).executeTakeFirst();
 }
 
 /**
@@ -176,8 +169,11 @@ export async function suggestUsers(db: Db, viewerId: string, limit: number): Pro
   return rows;
 }
 
-export async function passwordHashOf(db: Db, userId: string): Promise<string | undefined> {
-  const { rows } = await sql<{ password_hash: string }>`
-    select password_hash from credentials where user_id = ${userId}`.execute(db);
-  return rows[0]?.password_hash;
+export async function passwordHashOf(db: IdentityDb, userId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('credentials')
+    .select('password_hash')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.password_hash;
 }

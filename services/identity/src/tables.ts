@@ -34,7 +34,8 @@ export interface UsersTable {
   username_key: string;
   name: string;
   email: string;
-  role: Generated<string>;
+  role: Generated<'user' | 'admin'>;
+  /** '' when the user has none. */
   bio: Generated<string>;
   created_at: Date;
   version: number;
@@ -50,7 +51,8 @@ export interface CredentialsTable {
 export interface SessionsTable {
   session_id: string;
   user_id: string;
-  expires_at: Date;
+  /** Written from the event's ISO time. */
+  expires_at: ColumnType<Date, Date | string, Date | string>;
   ended_at: Date | null;
 }
 

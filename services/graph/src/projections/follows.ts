@@ -2,6 +2,7 @@ import { batchingRuns, type Db, type Projection, type RecordedEvent } from '@sta
 import { UserFollowed, UserUnfollowed, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import { lockFollows } from './lock.js';
+import type { GraphDb } from '../tables.js';
 
 /**
  * `follows`: who follows whom now, and since when (the UserFollowed's time). Following
@@ -19,8 +20,12 @@ export const followsProjection: Projection = {
     if (event.type === UserFollowed.type) return follow(trx, [event]);
     const d = payloadOf(UserUnfollowed, event);
     await lockFollows(trx);
-    await sql`delete from follows
-              where follower_id = ${d.follower_id} and followee_id = ${d.followee_id}`.execute(trx);
+    const db: GraphDb = trx;
+    await db
+      .deleteFrom('follows')
+      .where('follower_id', '=', d.follower_id)
+      .where('followee_id', '=', d.followee_id)
+      .execute();
   },
 };
 
@@ -28,6 +33,7 @@ async function follow(trx: Db, events: RecordedEvent[]): Promise<void> {
   const column = (pick: (e: RecordedEvent) => string) => events.map(pick);
   const data = (e: RecordedEvent) => payloadOf(UserFollowed, e);
   await lockFollows(trx);
+  // Raw: one set-based insert for a whole run of follows (unnest), skipping deleted accounts.
   await sql`
     insert into follows (follower_id, followee_id, followed_at)
     select f.follower_id, f.followee_id, f.followed_at

@@ -1,7 +1,7 @@
-import type { Db, Projection } from '@starling/kit';
+import type { Projection } from '@starling/kit';
 import { UserDeleted, UserRegistered, type PayloadOf, payloadOf } from '@starling/events';
-import { sql } from 'kysely';
 import { lockFollows } from './lock.js';
+import type { GraphDb } from '../tables.js';
 
 /**
  * `users`: who has an account, from identity's events; the graph service never reads
@@ -15,18 +15,25 @@ export const usersProjection: Projection = {
   tables: ['users'],
   types: [UserRegistered.type, UserDeleted.type],
   async handle(event, trx) {
+    const db: GraphDb = trx;
     switch (event.type) {
       case UserRegistered.type: {
         const d = payloadOf(UserRegistered, event);
-        await sql`insert into users (id, username, deleted) values (${d.user_id}, ${d.username}, false)
-                  on conflict (id) do nothing`.execute(trx);
+        await db
+          .insertInto('users')
+          .values({ id: d.user_id, username: d.username, deleted: false })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
         return;
       }
       case UserDeleted.type: {
         const d = payloadOf(UserDeleted, event);
-        await lockFollows(trx);
-        await recordDeletion(trx, d);
-        await sql`delete from follows where follower_id = ${d.user_id} or followee_id = ${d.user_id}`.execute(trx);
+        await lockFollows(db);
+        await recordDeletion(db, d);
+        await db
+          .deleteFrom('follows')
+          .where((eb) => eb.or([eb('follower_id', '=', d.user_id), eb('followee_id', '=', d.user_id)]))
+          .execute();
         return;
       }
     }
@@ -38,7 +45,10 @@ export const usersProjection: Projection = {
  * first thing, so the row ends the same whichever of the two gets there first: an
  * update of a `for share`-locked row waits for the follow commands holding it.
  */
-export async function recordDeletion(trx: Db, d: PayloadOf<typeof UserDeleted>): Promise<void> {
-  await sql`insert into users (id, username, deleted) values (${d.user_id}, ${d.username}, true)
-            on conflict (id) do update set deleted = true`.execute(trx);
+export async function recordDeletion(trx: GraphDb, d: PayloadOf<typeof UserDeleted>): Promise<void> {
+  await trx
+    .insertInto('users')
+    .values({ id: d.user_id, username: d.username, deleted: true })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ deleted: true }))
+    .execute();
 }

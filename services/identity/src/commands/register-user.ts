@@ -1,6 +1,6 @@
 import { appendToStream, newId, refuse, type Db } from '@starling/kit';
 import { newEvent, UserRegistered } from '@starling/events';
-import { sql } from 'kysely';
+import type { IdentityDb } from '../tables.js';
 import { hashPassword } from '../domain/password.js';
 import { evolveAll, user, userStream, usernameKey } from '../domain/user.js';
 import { userRowOf, type UserRow } from '../read-models.js';
@@ -22,10 +22,13 @@ export async function registerUser(
   const id = newId();
   const passwordHash = await hashPassword(input.password);
   return write(async (trx) => {
-    const claimed = await sql`
-      insert into username_claims (username_key, user_id) values (${usernameKey(input.username)}, ${id})
-      on conflict do nothing`.execute(trx);
-    if (Number(claimed.numAffectedRows ?? 0) === 0) {
+    const db: IdentityDb = trx;
+    const claimed = await db
+      .insertInto('username_claims')
+      .values({ username_key: usernameKey(input.username), user_id: id })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) {
       throw refuse.conflict('That username is taken.', [{ field: 'username', reason: 'is already taken' }]);
     }
     await claimEmail(trx, input.email, id);

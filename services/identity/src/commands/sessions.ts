@@ -6,6 +6,7 @@ import type { KeyRing } from '../keys.js';
 import type { LoginThrottle } from '../login-throttle.js';
 import { decoyHash, verifyPassword } from '../domain/password.js';
 import { findUserByUsername, passwordHashOf } from '../read-models.js';
+import type { SessionsTable } from '../tables.js';
 
 type Write = <T>(fn: (trx: Db) => Promise<T>) => Promise<T>;
 
@@ -68,7 +69,8 @@ export async function logout(deps: { write: Write; db: Db }, caller: Caller): Pr
  * password that may have leaked no longer leaves its thief signed in elsewhere.
  */
 export async function endOtherSessions(trx: Db, userId: string, keep: string | undefined, actorId: string) {
-  const { rows } = await sql<{ session_id: string }>`
+  // Raw: `is distinct from` keeps every session when there is none to keep.
+  const { rows } = await sql<Pick<SessionsTable, 'session_id'>>`
     select session_id from sessions
     where user_id = ${userId} and ended_at is null and expires_at > now()
       and session_id is distinct from ${keep ?? null}`.execute(trx);

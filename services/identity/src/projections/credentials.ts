@@ -1,6 +1,6 @@
 import type { Projection } from '@starling/kit';
 import { PasswordChanged, UserDeleted, UserRegistered, payloadOf } from '@starling/events';
-import { sql } from 'kysely';
+import type { IdentityDb } from '../tables.js';
 
 /** `credentials`: the current password hash per account, read by login only. */
 export const credentialsProjection: Projection = {
@@ -9,13 +9,18 @@ export const credentialsProjection: Projection = {
   tables: ['credentials'],
   types: [UserRegistered.type, PasswordChanged.type, UserDeleted.type],
   async handle(event, trx) {
+    const db: IdentityDb = trx;
     if (event.type === UserDeleted.type) {
-      await sql`delete from credentials where user_id = ${payloadOf(UserDeleted, event).user_id}`.execute(trx);
+      await db.deleteFrom('credentials').where('user_id', '=', payloadOf(UserDeleted, event).user_id).execute();
       return;
     }
     const d = event.type === UserRegistered.type ? payloadOf(UserRegistered, event) : payloadOf(PasswordChanged, event);
-    await sql`
-      insert into credentials (user_id, password_hash) values (${d.user_id}, ${d.password_hash})
-      on conflict (user_id) do update set password_hash = excluded.password_hash`.execute(trx);
+    await db
+      .insertInto('credentials')
+      .values({ user_id: d.user_id, password_hash: d.password_hash })
+      .onConflict((oc) =>
+        oc.column('user_id').doUpdateSet((eb) => ({ password_hash: eb.ref('excluded.password_hash') })),
+      )
+      .execute();
   },
 };

@@ -1,6 +1,6 @@
-import type { Db, Projection } from '@starling/kit';
+import type { Projection } from '@starling/kit';
 import { TweetDeleted, TweetPosted, payloadOf } from '@starling/events';
-import { sql } from 'kysely';
+import type { IdentityDb } from '../tables.js';
 
 /**
  * `authored_tweets` and `tweet_counts`: each account's live tweets (replies included),
@@ -15,33 +15,48 @@ export const tweetCountsProjection: Projection = {
   tables: ['authored_tweets', 'tweet_counts'],
   types: [TweetPosted.type, TweetDeleted.type],
   async handle(event, trx) {
+    const db: IdentityDb = trx;
     if (event.type === TweetPosted.type) {
       const d = payloadOf(TweetPosted, event);
-      const { rows } = await sql`
-        insert into authored_tweets (tweet_id, author_id, deleted) values (${d.tweet_id}, ${d.author_id}, false)
-        on conflict (tweet_id) do nothing
-        returning tweet_id`.execute(trx);
-      if (rows.length > 0) await count(trx, d.author_id, 1, event.recordedAt);
+      const inserted = await db
+        .insertInto('authored_tweets')
+        .values({ tweet_id: d.tweet_id, author_id: d.author_id, deleted: false })
+        .onConflict((oc) => oc.column('tweet_id').doNothing())
+        .returning('tweet_id')
+        .execute();
+      if (inserted.length > 0) await count(db, d.author_id, 1, event.recordedAt);
       return;
     }
     const d = payloadOf(TweetDeleted, event);
-    const { rows } = await sql`
-      update authored_tweets set deleted = true where tweet_id = ${d.tweet_id} and not deleted
-      returning tweet_id`.execute(trx);
-    if (rows.length > 0) {
-      await count(trx, d.author_id, -1, event.recordedAt);
+    const deleted = await db
+      .updateTable('authored_tweets')
+      .set({ deleted: true })
+      .where('tweet_id', '=', d.tweet_id)
+      .where('deleted', '=', false)
+      .returning('tweet_id')
+      .execute();
+    if (deleted.length > 0) {
+      await count(db, d.author_id, -1, event.recordedAt);
       return;
     }
     // Never seen posted (or already deleted): leave a tombstone, count nothing.
-    await sql`
-      insert into authored_tweets (tweet_id, author_id, deleted) values (${d.tweet_id}, ${d.author_id}, true)
-      on conflict (tweet_id) do nothing`.execute(trx);
+    await db
+      .insertInto('authored_tweets')
+      .values({ tweet_id: d.tweet_id, author_id: d.author_id, deleted: true })
+      .onConflict((oc) => oc.column('tweet_id').doNothing())
+      .execute();
   },
 };
 
-async function count(trx: Db, userId: string, step: 1 | -1, at: Date | string): Promise<void> {
-  await sql`
-    insert into tweet_counts (user_id, tweets_count, modified_at) values (${userId}, ${step}, ${at})
-    on conflict (user_id) do update set tweets_count = tweet_counts.tweets_count + excluded.tweets_count,
-      modified_at = greatest(tweet_counts.modified_at, excluded.modified_at)`.execute(trx);
+async function count(db: IdentityDb, userId: string, step: 1 | -1, at: Date): Promise<void> {
+  await db
+    .insertInto('tweet_counts')
+    .values({ user_id: userId, tweets_count: step, modified_at: at })
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet((eb) => ({
+        tweets_count: eb('tweet_counts.tweets_count', '+', eb.ref('excluded.tweets_count')),
+        modified_at: eb.fn<Date>('greatest', ['tweet_counts.modified_at', 'excluded.modified_at']),
+      })),
+    )
+    .execute();
 }

@@ -7,7 +7,7 @@ import {
   UserRegistered,
   payloadOf,
 } from '@starling/events';
-import { sql } from 'kysely';
+import type { IdentityDb } from '../tables.js';
 import { usernameKey } from '../domain/user.js';
 
 /**
@@ -23,38 +23,66 @@ export const usersProjection: Projection = {
   tables: ['users'],
   types: [UserRegistered.type, UserProfileUpdated.type, PasswordChanged.type, AdminRoleGranted.type, UserDeleted.type],
   async handle(event, trx) {
+    const db: IdentityDb = trx;
     switch (event.type) {
       case UserRegistered.type: {
         const d = payloadOf(UserRegistered, event);
-        await sql`
-          insert into users (id, username, username_key, name, email, bio, created_at, version, modified_at)
-          values (${d.user_id}, ${d.username}, ${usernameKey(d.username)}, ${d.name}, ${d.email},
-                  ${d.bio ?? ''}, ${event.recordedAt}, ${event.version}, ${event.recordedAt})
-          on conflict (id) do nothing`.execute(trx);
+        await db
+          .insertInto('users')
+          .values({
+            id: d.user_id,
+            username: d.username,
+            username_key: usernameKey(d.username),
+            name: d.name,
+            email: d.email,
+            bio: d.bio ?? '',
+            created_at: event.recordedAt,
+            version: event.version,
+            modified_at: event.recordedAt,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
         return;
       }
       case UserProfileUpdated.type: {
         const d = payloadOf(UserProfileUpdated, event);
-        await sql`
-          update users set name = coalesce(${d.name ?? null}, name), email = coalesce(${d.email ?? null}, email),
-                 bio = coalesce(${d.bio ?? null}, bio), version = ${event.version}, modified_at = ${event.recordedAt}
-          where id = ${d.user_id} and version < ${event.version}`.execute(trx);
+        // What the event leaves out stays as it was.
+        await db
+          .updateTable('users')
+          .set({
+            ...(d.name !== undefined && { name: d.name }),
+            ...(d.email !== undefined && { email: d.email }),
+            ...(d.bio !== undefined && { bio: d.bio }),
+            version: event.version,
+            modified_at: event.recordedAt,
+          })
+          .where('id', '=', d.user_id)
+          .where('version', '<', event.version)
+          .execute();
         return;
       }
       case PasswordChanged.type: {
         const d = payloadOf(PasswordChanged, event);
-        await sql`update users set version = ${event.version}, modified_at = ${event.recordedAt}
-                  where id = ${d.user_id} and version < ${event.version}`.execute(trx);
+        await db
+          .updateTable('users')
+          .set({ version: event.version, modified_at: event.recordedAt })
+          .where('id', '=', d.user_id)
+          .where('version', '<', event.version)
+          .execute();
         return;
       }
       case AdminRoleGranted.type: {
         const d = payloadOf(AdminRoleGranted, event);
-        await sql`update users set role = 'admin', version = ${event.version}, modified_at = ${event.recordedAt}
-                  where id = ${d.user_id} and version < ${event.version}`.execute(trx);
+        await db
+          .updateTable('users')
+          .set({ role: 'admin', version: event.version, modified_at: event.recordedAt })
+          .where('id', '=', d.user_id)
+          .where('version', '<', event.version)
+          .execute();
         return;
       }
       case UserDeleted.type:
-        await sql`delete from users where id = ${payloadOf(UserDeleted, event).user_id}`.execute(trx);
+        await db.deleteFrom('users').where('id', '=', payloadOf(UserDeleted, event).user_id).execute();
         return;
     }
   },
