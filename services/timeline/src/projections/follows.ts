@@ -3,6 +3,7 @@ import { UserFollowed, UserUnfollowed, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import type { HomeWrites } from './home-writes.js';
 import { lockHomes } from './homes.js';
+import type { FollowerCountsTable, FollowsTable, TimelineDb } from '../tables.js';
 
 /**
  * `follows` and `follower_counts`, from the graph's events, and the follows' side of
@@ -26,12 +27,16 @@ export function followsProjection(homes: HomeWrites): Projection {
       const d = event.type === UserFollowed.type ? payloadOf(UserFollowed, event) : payloadOf(UserUnfollowed, event);
       if (event.type === UserFollowed.type) return follow(trx, [event], homes);
       await lockHomes(trx);
-      const deleted = await sql`
-        delete from follows where follower_id = ${d.follower_id} and followee_id = ${d.followee_id}
-        returning follower_id`.execute(trx);
-      if (deleted.rows.length === 0) return;
+      const db: TimelineDb = trx;
+      const deleted = await db
+        .deleteFrom('follows')
+        .where('follower_id', '=', d.follower_id)
+        .where('followee_id', '=', d.followee_id)
+        .returning('follower_id')
+        .execute();
+      if (deleted.length === 0) return;
       // The last follower takes the row with it: counts hold only accounts that have followers.
-      const { rows } = await sql<{ followers: number }>`
+      const { rows } = await sql<Pick<FollowerCountsTable, 'followers'>>`
         with gone as (delete from follower_counts where user_id = ${d.followee_id} and followers <= 1 returning 0 as followers),
              fewer as (update follower_counts set followers = followers - 1
                        where user_id = ${d.followee_id} and followers > 1 returning followers)
@@ -58,7 +63,7 @@ async function follow(trx: Db, events: RecordedEvent[], homes: HomeWrites): Prom
   const { limits } = homes;
   const follows = events.map((e) => payloadOf(UserFollowed, e));
   await lockHomes(trx);
-  const inserted = await sql<{ follower_id: string; followee_id: string }>`
+  const inserted = await sql<FollowsTable>`
     insert into follows (follower_id, followee_id)
     select * from unnest(${follows.map((f) => f.follower_id)}::text[], ${follows.map((f) => f.followee_id)}::text[])
     on conflict do nothing
@@ -66,7 +71,7 @@ async function follow(trx: Db, events: RecordedEvent[], homes: HomeWrites): Prom
   if (inserted.rows.length === 0) return;
   const added = new Map<string, number>();
   for (const r of inserted.rows) added.set(r.followee_id, (added.get(r.followee_id) ?? 0) + 1);
-  const { rows: counts } = await sql<{ user_id: string; followers: number }>`
+  const { rows: counts } = await sql<FollowerCountsTable>`
     insert into follower_counts (user_id, followers)
     select * from unnest(${[...added.keys()]}::text[], ${[...added.values()]}::int[])
     on conflict (user_id) do update set followers = follower_counts.followers + excluded.followers

@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import type { HomeWrites } from './home-writes.js';
 import { lockHomes, type NewEntry } from './homes.js';
 import { bufferArrival, bufferArrivals } from './stream-buffer.js';
+import type { LikesTable, RepostsTable, TimelineDb, TweetsTable } from '../tables.js';
 
 /**
  * The timeline's own copy of the tweets it shows, from the tweets service's events:
@@ -43,6 +44,7 @@ export function tweetsProjection(homes: HomeWrites): Projection {
     // fan-out and one trim per run rather than per post; the rest one by one.
     handleBatch: batchingRuns(ADDITIONS, (run, trx) => add(trx, run, homes)),
     async handle(event, trx) {
+      const db: TimelineDb = trx;
       switch (event.type) {
         case TweetPosted.type:
         case TweetLiked.type:
@@ -51,47 +53,49 @@ export function tweetsProjection(homes: HomeWrites): Projection {
         case TweetDeleted.type: {
           const d = payloadOf(TweetDeleted, event);
           await lockHomes(trx);
-          const { rows } = await sql<{ in_reply_to_id: string | null }>`
-            delete from tweets where id = ${d.tweet_id} returning in_reply_to_id`.execute(trx);
-          if (rows[0]?.in_reply_to_id) {
-            await sql`update tweets set reply_count = reply_count - 1 where id = ${rows[0].in_reply_to_id}`.execute(
-              trx,
-            );
-          }
-          await sql`delete from likes where tweet_id = ${d.tweet_id}`.execute(trx);
-          await sql`delete from tweet_tags where tweet_id = ${d.tweet_id}`.execute(trx);
-          const reposters = await sql<{ user_id: string }>`
-            delete from reposts where tweet_id = ${d.tweet_id} returning user_id`.execute(trx);
+          const rows = await db.deleteFrom('tweets').where('id', '=', d.tweet_id).returning('in_reply_to_id').execute();
+          const parent = rows[0]?.in_reply_to_id;
+          if (parent) await uncount(db, parent, 'reply_count');
+          await db.deleteFrom('likes').where('tweet_id', '=', d.tweet_id).execute();
+          await db.deleteFrom('tweet_tags').where('tweet_id', '=', d.tweet_id).execute();
+          const reposters = await db
+            .deleteFrom('reposts')
+            .where('tweet_id', '=', d.tweet_id)
+            .returning('user_id')
+            .execute();
           await homes.remove(trx, sql`tweet_id = ${d.tweet_id}`);
           if (rows.length > 0) {
             await bufferArrival(trx, event, {
               kind: 'delete',
               tweetId: d.tweet_id,
               entryKey: d.tweet_id,
-              actorIds: [d.author_id, ...reposters.rows.map((r) => r.user_id)],
+              actorIds: [d.author_id, ...reposters.map((r) => r.user_id)],
             });
           }
           return;
         }
         case TweetUnliked.type: {
           const d = payloadOf(TweetUnliked, event);
-          const { rows } = await sql`
-            delete from likes where tweet_id = ${d.tweet_id} and user_id = ${d.user_id} returning tweet_id`.execute(
-            trx,
-          );
-          if (rows.length > 0) {
-            await sql`update tweets set like_count = like_count - 1 where id = ${d.tweet_id}`.execute(trx);
-          }
+          const rows = await db
+            .deleteFrom('likes')
+            .where('tweet_id', '=', d.tweet_id)
+            .where('user_id', '=', d.user_id)
+            .returning('tweet_id')
+            .execute();
+          if (rows.length > 0) await uncount(db, d.tweet_id, 'like_count');
           return;
         }
         case TweetUnreposted.type: {
           const d = payloadOf(TweetUnreposted, event);
           await lockHomes(trx);
-          const { rows } = await sql<{ repost_id: string }>`
-            delete from reposts where tweet_id = ${d.tweet_id} and user_id = ${d.user_id}
-            returning repost_id`.execute(trx);
+          const rows = await db
+            .deleteFrom('reposts')
+            .where('tweet_id', '=', d.tweet_id)
+            .where('user_id', '=', d.user_id)
+            .returning('repost_id')
+            .execute();
           if (rows.length === 0) return;
-          await sql`update tweets set repost_count = repost_count - 1 where id = ${d.tweet_id}`.execute(trx);
+          await uncount(db, d.tweet_id, 'repost_count');
           await homes.remove(trx, sql`tweet_id = ${d.tweet_id} and entry_key = ${rows[0]!.repost_id}`);
           return;
         }
@@ -155,7 +159,7 @@ async function post(trx: Db, events: RecordedEvent[]): Promise<Arrived[]> {
     in_reply_to_author_id: d.in_reply_to_author_id ?? null,
     created_at: event.recordedAt,
   }));
-  const inserted = await sql<{ id: string }>`
+  const inserted = await sql<Pick<TweetsTable, 'id'>>`
     insert into tweets (id, author_id, author_username, body, entities, in_reply_to_id, in_reply_to_author_id, created_at)
     select x.id, x.author_id, x.author_username, x.body, x.entities, x.in_reply_to_id, x.in_reply_to_author_id, x.created_at
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
@@ -189,7 +193,7 @@ async function post(trx: Db, events: RecordedEvent[]): Promise<Arrived[]> {
 async function like(trx: Db, events: RecordedEvent[]): Promise<void> {
   if (events.length === 0) return;
   const likes = events.map((e) => payloadOf(TweetLiked, e));
-  const { rows } = await sql<{ tweet_id: string }>`
+  const { rows } = await sql<Pick<LikesTable, 'tweet_id'>>`
     insert into likes (tweet_id, user_id)
     select l.tweet_id, l.user_id
     from unnest(${likes.map((l) => l.tweet_id)}::text[], ${likes.map((l) => l.user_id)}::text[]) as l(tweet_id, user_id)
@@ -208,7 +212,7 @@ async function repost(trx: Db, events: RecordedEvent[]): Promise<Arrived[]> {
   if (events.length === 0) return [];
   const reposts = events.map((e) => payloadOf(TweetReposted, e));
   const column = (pick: (d: PayloadOf<typeof TweetReposted>) => string) => reposts.map(pick);
-  const { rows } = await sql<{ repost_id: string }>`
+  const { rows } = await sql<Pick<RepostsTable, 'repost_id'>>`
     insert into reposts (tweet_id, user_id, username, repost_id)
     select r.tweet_id, r.user_id, r.username, r.repost_id
     from unnest(${column((d) => d.tweet_id)}::text[], ${column((d) => d.user_id)}::text[],
@@ -239,4 +243,13 @@ async function addCounts(trx: Db, column: 'reply_count' | 'like_count' | 'repost
     update tweets t set ${sql.ref(column)} = ${sql.ref(`t.${column}`)} + c.n
     from unnest(${[...counts.keys()]}::text[], ${[...counts.values()]}::int[]) as c(id, n)
     where t.id = c.id`.execute(trx);
+}
+
+/** One like, repost or reply fewer on a tweet. */
+async function uncount(db: TimelineDb, id: string, count: 'like_count' | 'repost_count' | 'reply_count') {
+  await db
+    .updateTable('tweets')
+    .set((eb) => ({ [count]: eb(count, '-', 1) }))
+    .where('id', '=', id)
+    .execute();
 }

@@ -2,6 +2,7 @@ import type { Projection } from '@starling/kit';
 import { parseEntities, TweetDeleted, TweetPosted, type PayloadOf, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import { documentOf, tokenWords, words } from './text.js';
+import type { TimelineDb } from '../tables.js';
 
 /**
  * What a tweet is found by: its body, and above it its hashtags and mentions (so a tweet
@@ -29,17 +30,19 @@ export const searchTweetsProjection: Projection = {
   tables: ['search_tweets'],
   types: [TweetPosted.type, TweetDeleted.type],
   async handle(event, trx) {
+    const db: TimelineDb = trx;
     switch (event.type) {
       case TweetPosted.type: {
         const d = payloadOf(TweetPosted, event);
-        await sql`
-          insert into search_tweets (id, author_id, document)
-          values (${d.tweet_id}, ${d.author_id}, ${tweetDocument(d)}::tsvector)
-          on conflict (id) do nothing`.execute(trx);
+        await db
+          .insertInto('search_tweets')
+          .values({ id: d.tweet_id, author_id: d.author_id, document: sql<string>`${tweetDocument(d)}::tsvector` })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
         return;
       }
       case TweetDeleted.type:
-        await sql`delete from search_tweets where id = ${payloadOf(TweetDeleted, event).tweet_id}`.execute(trx);
+        await db.deleteFrom('search_tweets').where('id', '=', payloadOf(TweetDeleted, event).tweet_id).execute();
         return;
     }
   },

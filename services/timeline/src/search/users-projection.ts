@@ -1,13 +1,10 @@
-import type { Db, Projection } from '@starling/kit';
+import type { Projection } from '@starling/kit';
 import { UserDeleted, UserProfileUpdated, UserRegistered, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import { documentOf, tokenWords, words } from './text.js';
+import type { SearchUsersTable, TimelineDb } from '../tables.js';
 
-interface SearchUser {
-  username: string;
-  name: string;
-  bio: string | null;
-}
+type SearchUser = Pick<SearchUsersTable, 'username' | 'name' | 'bio'>;
 
 /** What a user is found by: username and name above the bio. */
 const userDocument = (u: SearchUser): string =>
@@ -20,11 +17,13 @@ const userDocument = (u: SearchUser): string =>
 /** An empty bio is no bio (a v1 UserRegistered has none; a profile update may clear it). */
 const bioOf = (bio: string | undefined | null): string | null => (bio ? bio : null);
 
-async function save(trx: Db, id: string, user: SearchUser, version: number): Promise<void> {
-  await sql`
-    update search_users
-    set name = ${user.name}, bio = ${user.bio}, document = ${userDocument(user)}::tsvector, version = ${version}
-    where id = ${id} and version < ${version}`.execute(trx);
+async function save(db: TimelineDb, id: string, user: SearchUser, version: number): Promise<void> {
+  await db
+    .updateTable('search_users')
+    .set({ name: user.name, bio: user.bio, document: sql<string>`${userDocument(user)}::tsvector`, version })
+    .where('id', '=', id)
+    .where('version', '<', version)
+    .execute();
 }
 
 /**
@@ -38,20 +37,29 @@ export const searchUsersProjection: Projection = {
   tables: ['search_users'],
   types: [UserRegistered.type, UserProfileUpdated.type, UserDeleted.type],
   async handle(event, trx) {
+    const db: TimelineDb = trx;
     switch (event.type) {
       case UserRegistered.type: {
         const d = payloadOf(UserRegistered, event);
         const user = { username: d.username, name: d.name, bio: bioOf(d.bio) };
-        await sql`
-          insert into search_users (id, username, name, bio, document, version)
-          values (${d.user_id}, ${user.username}, ${user.name}, ${user.bio}, ${userDocument(user)}::tsvector,
-                  ${event.version})
-          on conflict (id) do nothing`.execute(trx);
+        await db
+          .insertInto('search_users')
+          .values({
+            id: d.user_id,
+            username: user.username,
+            name: user.name,
+            bio: user.bio,
+            document: sql<string>`${userDocument(user)}::tsvector`,
+            version: event.version,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
         return;
       }
       case UserProfileUpdated.type: {
         const d = payloadOf(UserProfileUpdated, event);
         if (d.name === undefined && d.bio === undefined) return;
+        // Raw: `for update`, so concurrent updates of one account apply one after another.
         const { rows } = await sql<SearchUser>`
           select username, name, bio from search_users where id = ${d.user_id} for update`.execute(trx);
         const current = rows[0];
@@ -65,7 +73,7 @@ export const searchUsersProjection: Projection = {
         return;
       }
       case UserDeleted.type:
-        await sql`delete from search_users where id = ${payloadOf(UserDeleted, event).user_id}`.execute(trx);
+        await db.deleteFrom('search_users').where('id', '=', payloadOf(UserDeleted, event).user_id).execute();
         return;
     }
   },
