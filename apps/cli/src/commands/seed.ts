@@ -1,13 +1,20 @@
 import { newEvent, UserFollowed, UserRegistered } from '@starling/events';
 import { importFollows } from '@starling/graph';
 import { claimedNames, hashPassword, importRegistrations } from '@starling/identity';
-import { analyzeAfterBulkLoad, createLogger, createPlatform, deferAll, loadConfig, type Platform } from '@starling/kit';
+import {
+  analyzeAfterBulkLoad,
+  createLogger,
+  createPlatform,
+  deferAll,
+  idAt,
+  loadConfig,
+  type Platform,
+} from '@starling/kit';
 import { importTweetActivity } from '@starling/tweets';
 import { lockDataDir } from '../data-dir-lock.js';
 import { generateActivity, type ActivityCounts } from '../seed/activity.js';
 import type { SeedEvent } from '../seed/events.js';
 import { followerCount, generateFollowGraph, type FollowGraph } from '../seed/graph.js';
-import { idAt } from '../seed/ids.js';
 import { generatePeople, type SeedUser } from '../seed/people.js';
 import { catchUp, secondsSince } from '../seed/phases.js';
 import { parseSeedOptions, SEED_USAGE, UsageError, type SeedOptions } from '../seed/options.js';

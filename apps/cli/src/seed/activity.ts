@@ -1,7 +1,7 @@
 import { newEvent, parseEntities, TweetLiked, TweetPosted, TweetReposted } from '@starling/events';
+import { idAt } from '@starling/kit';
 import type { SeedEvent } from './events.js';
 import { followerCount, type FollowGraph } from './graph.js';
-import { idAt } from './ids.js';
 import type { SeedUser } from './people.js';
 import { streamOf, Zipf, type Random } from './random.js';
 import { ACTIVITIES, EMOJI, HASHTAGS, INTERESTS, OPINIONS, REACTIONS, REPLIES, THINGS } from './vocabulary.js';
