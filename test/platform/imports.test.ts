@@ -26,17 +26,17 @@ inEachStorageMode('bulk imports', (mode) => {
   it('opens each stream at version 1, keeps its time and metadata, over more than one statement', async () => {
     const when = Date.parse('2026-01-02T03:04:05.678Z');
     const count = IMPORT_ROWS_PER_STATEMENT + 3;
+    const streams = Array.from({ length: count }, () => `import-${idAt(when)}`);
     const events = Array.from({ length: count }, (_, n) => ({
-      streamId: `import-${idAt(when)}`,
       type: 'TestImported',
       data: { n },
       ...at(when + n),
     }));
     await db('tweets')
       .transaction()
-      .execute((trx) => appendNewStreams(trx, events));
+      .execute((trx) => appendNewStreams(trx, events, (e) => streams[e.data.n]!));
     for (const n of [0, count - 1]) {
-      const [recorded, ...more] = await readStream(db('tweets'), events[n]!.streamId);
+      const [recorded, ...more] = await readStream(db('tweets'), streams[n]!);
       expect(more).toEqual([]);
       expect(recorded).toMatchObject({
         version: 1,

@@ -144,7 +144,9 @@ export interface ImportedEvent<T = unknown> extends NewEvent<T> {
 export const IMPORT_ROWS_PER_STATEMENT = 2_000;
 
 /**
- * Appends imported events, each the first of a stream that must not exist yet, in bulk:
+ * Appends imported events, each the first of a stream that must not exist yet (the one
+ * `streamOf` names: a function rather than a field, so a large import is not copied
+ * event by event just to carry it), in bulk:
  * one INSERT … SELECT FROM json_to_recordset($1) per IMPORT_ROWS_PER_STATEMENT events,
  * which works alike on PostgreSQL and PGlite and stays far below the parameter limit.
  * What appendToStream checks one stream at a time, the `(stream_id, stream_version)`
@@ -152,14 +154,15 @@ export const IMPORT_ROWS_PER_STATEMENT = 2_000;
  * with PostgreSQL's unique violation (23505), so call it inside the transaction that
  * should fail with it. Nothing is returned: an import is too large to echo back.
  */
-export async function appendNewStreams(
+export async function appendNewStreams<E extends ImportedEvent>(
   db: Db,
-  events: ReadonlyArray<ImportedEvent & { streamId: string }>,
+  events: readonly E[],
+  streamOf: (event: E) => string,
 ): Promise<void> {
   for (let from = 0; from < events.length; from += IMPORT_ROWS_PER_STATEMENT) {
     const rows = events.slice(from, from + IMPORT_ROWS_PER_STATEMENT).map((e) => ({
       event_id: randomUUID(),
-      stream_id: e.streamId,
+      stream_id: streamOf(e),
       type: e.type,
       schema_version: e.schemaVersion ?? 1,
       data: e.data,

@@ -10,9 +10,12 @@ import { followStream } from '../domain/follow.js';
  * fails it whole. Any other event type is refused before anything is written.
  */
 export async function importFollows(db: Db, events: readonly ImportedEvent[]): Promise<void> {
-  const opened = events.map((event) => {
-    const follow = payloadOf(UserFollowed, event);
-    return { ...event, streamId: followStream(follow.follower_id, follow.followee_id) };
-  });
-  await db.transaction().execute((trx) => appendNewStreams(trx, opened));
+  // Checked before the transaction: a foreign event fails the import with nothing written.
+  for (const event of events) payloadOf(UserFollowed, event);
+  await db.transaction().execute((trx) =>
+    appendNewStreams(trx, events, (event) => {
+      const follow = payloadOf(UserFollowed, event);
+      return followStream(follow.follower_id, follow.followee_id);
+    }),
+  );
 }

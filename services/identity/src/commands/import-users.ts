@@ -25,17 +25,11 @@ export async function claimedNames(db: Db): Promise<ClaimedNames> {
  * caller's (`hashPassword`): one hash may serve many imported accounts.
  */
 export async function importRegistrations(db: Db, events: readonly ImportedEvent[]): Promise<void> {
-  const claims: Array<{ username: string; email: string; id: string }> = [];
-  const opened = events.map((event) => {
+  if (events.length === 0) return;
+  const claims = events.map((event) => {
     const registered = payloadOf(UserRegistered, event);
-    claims.push({
-      username: usernameKey(registered.username),
-      email: emailKey(registered.email),
-      id: registered.user_id,
-    });
-    return { ...event, streamId: userStream(registered.user_id) };
+    return { username: usernameKey(registered.username), email: emailKey(registered.email), id: registered.user_id };
   });
-  if (opened.length === 0) return;
   const rows = JSON.stringify(claims);
   await db.transaction().execute(async (trx) => {
     await sql`insert into username_claims (username_key, user_id)
@@ -46,6 +40,6 @@ export async function importRegistrations(db: Db, events: readonly ImportedEvent
               select email, id from json_to_recordset(${rows}::json) as r(username text, email text, id text)`.execute(
       trx,
     );
-    await appendNewStreams(trx, opened);
+    await appendNewStreams(trx, events, (event) => userStream(payloadOf(UserRegistered, event).user_id));
   });
 }

@@ -26,10 +26,7 @@ const streamOf: Record<string, (event: ImportedEvent) => string> = {
  * is written.
  */
 export async function importTweetActivity(db: Db, events: readonly ImportedEvent[]): Promise<void> {
-  const opened = events.map((event) => {
-    const stream = streamOf[event.type];
-    if (!stream) throw new Error(`the tweets service does not import ${event.type} events`);
-    return { ...event, streamId: stream(event) };
-  });
-  await db.transaction().execute((trx) => appendNewStreams(trx, opened));
+  const refused = events.find((event) => !streamOf[event.type]);
+  if (refused) throw new Error(`the tweets service does not import ${refused.type} events`);
+  await db.transaction().execute((trx) => appendNewStreams(trx, events, (event) => streamOf[event.type]!(event)));
 }
