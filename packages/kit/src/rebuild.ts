@@ -57,3 +57,14 @@ export function deferAll(platform: Platform) {
     },
   };
 }
+
+/**
+ * Fresh planner statistics for every table after a bulk load (a seed, an import):
+ * PGlite never gathers them on its own, and on PostgreSQL autovacuum would otherwise do
+ * it in the middle of the first requests, which would be planned blind until then.
+ */
+export async function analyzeAfterBulkLoad(platform: Platform): Promise<void> {
+  // One database holds every service's schema: one ANALYZE covers them all.
+  const db = platform.contexts[0]?.db;
+  if (db) await sql`analyze`.execute(db);
+}

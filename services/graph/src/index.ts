@@ -6,6 +6,9 @@ import { followsProjection } from './projections/follows.js';
 import { usersProjection } from './projections/users.js';
 import { accountDeletions } from './reactors/account-deletions.js';
 
+// For importing follows in bulk (`starling seed`), through this service's own write path.
+export { importFollows } from './commands/import-follows.js';
+
 /** The graph service: who follows whom (API v1). */
 export function graphService(): ServiceDefinition {
   return {

@@ -12,6 +12,9 @@ import { tweetCountsProjection } from './projections/tweet-counts.js';
 import { usersProjection } from './projections/users.js';
 
 export { grantAdmin } from './commands/grant-admin.js';
+// For importing accounts in bulk (`starling seed`), through this service's own write path.
+export { claimedNames, importRegistrations, type ClaimedNames } from './commands/import-users.js';
+export { hashPassword } from './domain/password.js';
 
 /** The identity service: accounts, credentials, sessions and tokens (API v1). */
 export function identityService(): ServiceDefinition {

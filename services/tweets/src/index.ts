@@ -5,6 +5,9 @@ import { migrations } from './migrations/index.js';
 import { tweetsProjection } from './projections/tweets.js';
 import { accountDeletions } from './reactors/account-deletions.js';
 
+// For importing tweets, likes and reposts in bulk (`starling seed`), through this service's own write path.
+export { importTweetActivity } from './commands/import-activity.js';
+
 /** The tweets service: posting, reading and deleting tweets (API v2). */
 export function tweetsService(): ServiceDefinition {
   return {

@@ -1,17 +1,25 @@
 import { newEvent, UserFollowed, UserRegistered } from '@starling/events';
-import { createLogger, createPlatform, deferAll, loadConfig, type Db, type Platform } from '@starling/kit';
-import { sql } from 'kysely';
+import { importFollows } from '@starling/graph';
+import { claimedNames, hashPassword, importRegistrations } from '@starling/identity';
+import {
+  analyzeAfterBulkLoad,
+  createLogger,
+  createPlatform,
+  deferAll,
+  idAt,
+  loadConfig,
+  type Platform,
+} from '@starling/kit';
+import { importTweetActivity } from '@starling/tweets';
 import { lockDataDir } from '../data-dir-lock.js';
 import { generateActivity, type ActivityCounts } from '../seed/activity.js';
+import type { SeedEvent } from '../seed/events.js';
 import { followerCount, generateFollowGraph, type FollowGraph } from '../seed/graph.js';
-import { idAt } from '../seed/ids.js';
-import { hashWithIdentity } from '../seed/password.js';
-import { generatePeople, type SeedUser, type Taken } from '../seed/people.js';
+import { generatePeople, type SeedUser } from '../seed/people.js';
 import { catchUp, secondsSince } from '../seed/phases.js';
 import { parseSeedOptions, SEED_USAGE, UsageError, type SeedOptions } from '../seed/options.js';
 import { fmt, Progress } from '../seed/progress.js';
 import { streamOf } from '../seed/random.js';
-import { followStream, userStream, type SeedEvent } from '../seed/streams.js';
 import { writeAll } from '../seed/write.js';
 import { allServices } from '../services.js';
 
@@ -33,11 +41,13 @@ interface PhaseTimes {
 
 /**
  * `starling seed`: demo data written as the events the commands would have appended
- * (same types, versions, stream ids and payloads), in bulk, into each service's log;
- * then the read models catch up through the services' own projections. Users first,
- * then follows, then tweets with their replies, likes and reposts, each log projected
- * before the next is written, so consumers see them in the order they would have
- * happened (a timeline fan-out sees the follows before the tweets).
+ * (same types, versions, stream ids and payloads), in bulk, into each service's log
+ * through the import that service exports (it claims names and picks the streams, as
+ * its commands do); then the read models catch up through the services' own
+ * projections. Users first, then follows, then tweets with their replies, likes and
+ * reposts, each log projected before the next is written, so consumers see them in the
+ * order they would have happened (a timeline fan-out sees the follows before the
+ * tweets).
  */
 export async function seedCommand(args: readonly string[]): Promise<number> {
   let options: SeedOptions | undefined;
@@ -96,8 +106,10 @@ async function seed(platform: Platform, options: SeedOptions): Promise<number> {
 
   // Prepare: the one password hash, the names already taken, the people and the graph.
   const mark = performance.now();
-  const passwordHash = await hashWithIdentity(options.password);
-  const taken = await takenNames(identity);
+  // One hash for every account, by identity's own function: one scrypt at 32 MiB per
+  // seeded user would dominate a large seed.
+  const passwordHash = await hashPassword(options.password);
+  const taken = await claimedNames(identity);
   const jitter = streamOf(options.seed, 'sign-up times');
   const signedUpAt = Array.from(
     { length: options.users },
@@ -111,10 +123,9 @@ async function seed(platform: Platform, options: SeedOptions): Promise<number> {
   // timelines: a fan-out and trim per tweet, where a rebuild writes each home once).
   const deferred = deferAll(platform);
 
-  // Users: claims and UserRegistered in the same transactions, as registerUser does.
+  // Users: identity's import claims their names with each batch, as registerUser does.
   const users = new Progress('writing users', options.users, 'users');
-  const userEvents = people.map((p, i): SeedEvent & { person: SeedUser } => ({
-    stream: userStream(p.id),
+  const userEvents = people.map((p, i): SeedEvent => ({
     ...newEvent(UserRegistered, {
       user_id: p.id,
       username: p.username,
@@ -125,18 +136,12 @@ async function seed(platform: Platform, options: SeedOptions): Promise<number> {
     }),
     actor: p.id,
     at: signedUpAt[i]!,
-    person: p,
   }));
   await writeAll(
-    identity,
     userEvents,
     run,
+    (batch) => importRegistrations(identity, batch),
     (n) => users.update(n),
-    (trx, batch) =>
-      claim(
-        trx,
-        batch.map((e) => e.person),
-      ),
   );
   const usersWrite = users.finish(options.users);
   phases.push({
@@ -149,8 +154,11 @@ async function seed(platform: Platform, options: SeedOptions): Promise<number> {
   // Follows.
   const follows = graph.following.length;
   const followProgress = new Progress('writing follows', follows, 'follows');
-  await writeAll(db('graph'), followEvents(options.seed, people, graph, at(0.15), at(0.3)), run, (n) =>
-    followProgress.update(n),
+  await writeAll(
+    followEvents(options.seed, people, graph, at(0.15), at(0.3)),
+    run,
+    (batch) => importFollows(db('graph'), batch),
+    (n) => followProgress.update(n),
   );
   phases.push({
     label: 'follows',
@@ -176,7 +184,12 @@ async function seed(platform: Platform, options: SeedOptions): Promise<number> {
     },
     counts,
   );
-  const activityEvents = await writeAll(db('tweets'), activity, run, () => tweetProgress.update(counts.tweets));
+  const activityEvents = await writeAll(
+    activity,
+    run,
+    (batch) => importTweetActivity(db('tweets'), batch),
+    () => tweetProgress.update(counts.tweets),
+  );
   phases.push({
     label: 'tweets, likes, reposts',
     events: activityEvents,
@@ -193,28 +206,10 @@ async function seed(platform: Platform, options: SeedOptions): Promise<number> {
     if (done < total) return bars.get(label)!.update(done);
     phase.project = bars.get(label)!.finish(total);
   });
-  // Fresh statistics for the planner: PGlite never analyzes on its own, and on
-  // PostgreSQL autovacuum would otherwise do it in the middle of the first requests.
-  await sql`analyze`.execute(db('timeline'));
+  await analyzeAfterBulkLoad(platform);
 
   report(options, people, graph, counts, prepare, phases, secondsSince(began));
   return 0;
-}
-
-/** Lower-case usernames and emails already claimed, which seeded people must avoid. */
-async function takenNames(identity: Db): Promise<Taken> {
-  const usernames = await sql<{ key: string }>`select username_key as key from username_claims`.execute(identity);
-  const emails = await sql<{ key: string }>`select email_key as key from email_claims`.execute(identity);
-  return { usernames: new Set(usernames.rows.map((r) => r.key)), emails: new Set(emails.rows.map((r) => r.key)) };
-}
-
-/** The write side's uniqueness claims (username_claims, email_claims), as registerUser makes them. */
-async function claim(trx: Db, people: readonly SeedUser[]): Promise<void> {
-  const rows = JSON.stringify(people.map((p) => ({ u: p.username.toLowerCase(), e: p.email.toLowerCase(), id: p.id })));
-  await sql`insert into username_claims (username_key, user_id)
-            select u, id from json_to_recordset(${rows}::json) as r(u text, e text, id text)`.execute(trx);
-  await sql`insert into email_claims (email_key, user_id)
-            select e, id from json_to_recordset(${rows}::json) as r(u text, e text, id text)`.execute(trx);
 }
 
 /** UserFollowed for every edge, people taking turns in a random order, spread over [from, to]. */
@@ -233,7 +228,6 @@ function* followEvents(
     for (let k = graph.followingStart[u]!; k < graph.followingStart[u + 1]!; k++) {
       const followee = people[graph.following[k]!]!;
       yield {
-        stream: followStream(follower.id, followee.id),
         ...newEvent(UserFollowed, { follower_id: follower.id, followee_id: followee.id }),
         actor: follower.id,
         at: from + ((to - from) * (j++ + random.next())) / total,

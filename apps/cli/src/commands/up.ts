@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@starling/kit';
 import { isRole, ROLES, SERVICE_ROLES, urlVariable, type Role } from '../roles.js';
 
-const BIN = fileURLToPath(new URL('../../../../bin/starling.js', import.meta.url));
+// This package's own command (apps/cli/bin), the same from src/commands and dist/commands.
+const BIN = fileURLToPath(new URL('../../bin/starling.js', import.meta.url));
 
 const USAGE = `Usage: starling up --distributed [--replicas ROLE=N,...] [--base-port N]
 

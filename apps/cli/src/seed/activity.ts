@@ -1,9 +1,9 @@
 import { newEvent, parseEntities, TweetLiked, TweetPosted, TweetReposted } from '@starling/events';
+import { idAt } from '@starling/kit';
+import type { SeedEvent } from './events.js';
 import { followerCount, type FollowGraph } from './graph.js';
-import { idAt } from './ids.js';
 import type { SeedUser } from './people.js';
 import { streamOf, Zipf, type Random } from './random.js';
-import { likeStream, repostStream, tweetStream, type SeedEvent } from './streams.js';
 import { ACTIVITIES, EMOJI, HASHTAGS, INTERESTS, OPINIONS, REACTIONS, REPLIES, THINGS } from './vocabulary.js';
 
 export interface ActivityOptions {
@@ -113,7 +113,6 @@ export function* generateActivity(
     counts.hashtags += entities.hashtags.length;
     counts.mentions += entities.mentions.length;
     yield {
-      stream: tweetStream(id),
       ...newEvent(TweetPosted, {
         tweet_id: id,
         author_id: person.id,
@@ -146,7 +145,6 @@ export function* generateActivity(
         if (kind === 'like') {
           counts.likes++;
           pending.push({
-            stream: likeStream(id, fan.id),
             ...newEvent(TweetLiked, { tweet_id: id, user_id: fan.id, username: fan.username }),
             actor: fan.id,
             at: when,
@@ -154,7 +152,6 @@ export function* generateActivity(
         } else {
           counts.reposts++;
           pending.push({
-            stream: repostStream(id, fan.id),
             ...newEvent(TweetReposted, {
               tweet_id: id,
               author_id: person.id,

@@ -135,6 +135,49 @@ export async function appendToStream(
   return { version: expectedVersion + events.length, events: recorded };
 }
 
+/** An event from the past, brought in by an import: it keeps the time it happened. */
+export interface ImportedEvent<T = unknown> extends NewEvent<T> {
+  recordedAt: Date;
+}
+
+/** Rows per INSERT of an import: one statement carries them all as one JSON parameter. */
+export const IMPORT_ROWS_PER_STATEMENT = 2_000;
+
+/**
+ * Appends imported events, each the first of a stream that must not exist yet (the one
+ * `streamOf` names: a function rather than a field, so a large import is not copied
+ * event by event just to carry it), in bulk:
+ * one INSERT … SELECT FROM json_to_recordset($1) per IMPORT_ROWS_PER_STATEMENT events,
+ * which works alike on PostgreSQL and PGlite and stays far below the parameter limit.
+ * What appendToStream checks one stream at a time, the `(stream_id, stream_version)`
+ * key checks here for all of them: a stream that exists already fails the statement
+ * with PostgreSQL's unique violation (23505), so call it inside the transaction that
+ * should fail with it. Nothing is returned: an import is too large to echo back.
+ */
+export async function appendNewStreams<E extends ImportedEvent>(
+  db: Db,
+  events: readonly E[],
+  streamOf: (event: E) => string,
+): Promise<void> {
+  for (let from = 0; from < events.length; from += IMPORT_ROWS_PER_STATEMENT) {
+    const rows = events.slice(from, from + IMPORT_ROWS_PER_STATEMENT).map((e) => ({
+      event_id: randomUUID(),
+      stream_id: streamOf(e),
+      type: e.type,
+      schema_version: e.schemaVersion ?? 1,
+      data: e.data,
+      metadata: e.metadata ?? {},
+      recorded_at: e.recordedAt.toISOString(),
+    }));
+    await sql`
+      insert into events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at)
+      select event_id, stream_id, 1, type, schema_version, data, metadata, recorded_at
+      from json_to_recordset(${JSON.stringify(rows)}::json)
+        as r(event_id uuid, stream_id text, type text, schema_version int, data jsonb, metadata jsonb,
+             recorded_at timestamptz)`.execute(db);
+  }
+}
+
 /**
  * The oldest transaction of this database still running (as xid8), or the next one to
  * start when none is: every event a reader may take is older than it. It is the
