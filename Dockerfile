@@ -39,14 +39,15 @@ RUN npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 # the root manifest, bin/ and node_modules (whose node_modules/@starling/* entries are
 # relative symlinks to the workspaces, preserved by cp -a and COPY), and of each
 # workspace its package.json, dist/ (compiled code, migrations included; the web app's
-# build for apps/web), bin/ and the openapi.yaml a service reads at start
-# (services/*/src/index.ts: new URL('../openapi.yaml', import.meta.url)). Sources,
+# build for apps/web), bin/, the openapi.yaml a service reads at start
+# (services/*/src/index.ts: new URL('../openapi.yaml', import.meta.url)) and the
+# shared contract files it imports (packages/contracts/openapi). Sources,
 # tests and type declarations stay behind.
 RUN set -eu; \
   mkdir /out; \
   cp -a --parents package.json bin node_modules /out/; \
   for ws in packages/* services/* apps/*; do \
-    for part in package.json dist bin openapi.yaml node_modules; do \
+    for part in package.json dist bin openapi.yaml openapi node_modules; do \
       if [ -e "$ws/$part" ]; then cp -a --parents "$ws/$part" /out/; fi; \
     done; \
   done; \
