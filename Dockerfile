@@ -40,14 +40,15 @@ RUN npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 # relative symlinks to the workspaces, preserved by cp -a and COPY), and of each
 # workspace its package.json, dist/ (compiled code, migrations included; the web app's
 # build for apps/web, and site.js that tells where it is), bin/, worker/ (plain
-# JavaScript run in worker threads) and the openapi.yaml a
-# service reads at start (services/*/src/index.ts: new URL('../openapi.yaml', import.meta.url)). Sources,
+# JavaScript run in worker threads), the openapi.yaml a service reads at start
+# (services/*/src/index.ts: new URL('../openapi.yaml', import.meta.url)) and the
+# shared contract files it imports (packages/contracts/openapi). Sources,
 # tests and type declarations stay behind.
 RUN set -eu; \
   mkdir /out; \
   cp -a --parents package.json bin node_modules /out/; \
   for ws in packages/* services/* apps/*; do \
-    for part in package.json dist bin worker openapi.yaml site.js node_modules; do \
+    for part in package.json dist bin worker openapi.yaml openapi site.js node_modules; do \
       if [ -e "$ws/$part" ]; then cp -a --parents "$ws/$part" /out/; fi; \
     done; \
   done; \

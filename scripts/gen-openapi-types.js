@@ -1,11 +1,12 @@
 // Generates TypeScript types from the OpenAPI documents, so no code restates a contract
-// by hand: each service's src/generated/openapi.ts from its openapi.yaml, and the web
-// app's (apps/web/src/generated/openapi.ts) from all of them merged. `--check` fails when a committed
-// file is out of date.
+// by hand: each service's src/generated/openapi.ts from its openapi.yaml (with the shared
+// components it imports bundled in), the shared package's (packages/contracts/src/generated/openapi.ts)
+// from its components, and the web app's (apps/web/src/generated/openapi.ts) from all the
+// services' merged. `--check` fails when a committed file is out of date.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { parse } from 'yaml';
+import { loadContract } from '@starling/contracts/bundle';
 
 const check = process.argv.includes('--check');
 let stale = 0;
@@ -29,9 +30,25 @@ const specs = readdirSync('services')
   .filter((spec) => existsSync(spec))
   .sort();
 
+const shared = readdirSync(join('packages', 'contracts', 'openapi'))
+  .filter((file) => file.endsWith('.yaml'))
+  .sort()
+  .map((file) => join('packages', 'contracts', 'openapi', file));
+const components = {};
+for (const file of shared) {
+  for (const [kind, entries] of Object.entries(loadContract(file).components ?? {})) {
+    components[kind] = { ...components[kind], ...entries };
+  }
+}
+await generate(
+  shared.join(', '),
+  { openapi: '3.1.0', info: { title: 'Starling shared components', version: '1.0.0' }, paths: {}, components },
+  join('packages', 'contracts', 'src', 'generated', 'openapi.ts'),
+);
+
 const merged = { openapi: '3.1.0', info: { title: 'Starling', version: '1.0.0' }, paths: {}, components: {} };
 for (const spec of specs) {
-  const document = parse(readFileSync(spec, 'utf8'));
+  const document = loadContract(spec);
   await generate(spec, document, join(dirname(spec), 'src', 'generated', 'openapi.ts'));
   Object.assign(merged.paths, document.paths);
   for (const [kind, entries] of Object.entries(document.components ?? {})) {

@@ -4,16 +4,17 @@
 // contracts with these copies. Run it when a version ships:
 //   npm run contracts:release
 // and then empty contracts/intended-breaks.json, since the breaks it lists are released.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { loadContract } from '@starling/contracts/bundle';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 for (const service of readdirSync(join(root, 'services'))) {
   const source = join(root, 'services', service, 'openapi.yaml');
   if (!existsSync(source)) continue;
-  const contract = parse(readFileSync(source, 'utf8'));
+  // As the platform serves it: the shared components it imports bundled in.
+  const contract = loadContract(source);
   writeFileSync(join(root, 'contracts/released', `${service}.json`), `${JSON.stringify(contract, null, 2)}\n`);
   console.log(`released ${service} ${contract.info?.version ?? ''}`);
 }

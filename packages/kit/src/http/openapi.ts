@@ -1,13 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { loadContract } from '@starling/contracts/bundle';
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
-import { parse } from 'yaml';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- OpenAPI documents are untyped trees
 export type OpenApiDocument = Record<string, any>;
 
+/**
+ * A service's contract, complete: the components it imports from @starling/contracts
+ * are bundled in, so the routes, the gateway and /openapi.json see one document.
+ */
 export function loadOpenApi(path: string | URL): OpenApiDocument {
-  return parse(readFileSync(path, 'utf8')) as OpenApiDocument;
+  return loadContract(path) as OpenApiDocument;
 }
 
 /**

@@ -1,7 +1,8 @@
+import { presentTweet } from '@starling/contracts';
 import type { Db } from '@starling/kit';
 import { sql, type RawBuilder } from 'kysely';
 import { actorEntries, type HomeLimits } from '../projections/homes.js';
-import { presentTweet, tweetView, tweetViews, type Tweet, type TweetViewRow } from './tweets.js';
+import { tweetView, tweetViews, type Tweet, type TweetViewRow } from './tweets.js';
 
 /** One entry of a home timeline: a tweet, or a repost of one (`kind`), sorted by `entry_key`. */
 export interface Entry {

@@ -1,3 +1,4 @@
+import { presentTweet } from '@starling/contracts';
 import type { Db } from '@starling/kit';
 import type { TweetEntities } from '@starling/events';
 import { sql, type RawBuilder } from 'kysely';
@@ -23,27 +24,6 @@ export interface TweetViewRow {
   reply_count: number;
   liked: boolean | null;
   reposted: boolean | null;
-}
-
-/** The contract's Tweet: optional fields only when they apply (no nulls). */
-export function presentTweet(row: TweetViewRow): Tweet {
-  return {
-    id: row.id,
-    body: row.body,
-    tweetedby: row.author_username,
-    author_name: row.author_name,
-    author_id: row.author_id,
-    timestamp: new Date(row.created_at).toISOString(),
-    like_count: Number(row.like_count),
-    repost_count: Number(row.repost_count),
-    reply_count: Number(row.reply_count),
-    ...(typeof row.liked === 'boolean' ? { liked: row.liked } : {}),
-    ...(typeof row.reposted === 'boolean' ? { reposted: row.reposted } : {}),
-    ...(row.in_reply_to_id !== null ? { in_reply_to_id: row.in_reply_to_id } : {}),
-    ...(row.in_reply_to_author_id !== null ? { in_reply_to_author_id: row.in_reply_to_author_id } : {}),
-    ...(row.in_reply_to_username !== null ? { in_reply_to_username: row.in_reply_to_username } : {}),
-    entities: row.entities,
-  };
 }
 
 /**

@@ -1,0 +1,131 @@
+// Reads a contract and bundles in the shared components it imports, so that the
+// platform, the gateway and the type generator all get one self-contained document.
+//
+// A contract imports a shared component by package name, as code imports a module:
+//   Problem: { $ref: 'npm:@starling/contracts/openapi/common.yaml#/components/schemas/Problem' }
+// `npm:<specifier>` is resolved by Node's module resolution from the contract's own
+// package, which must declare that package among its dependencies; a ref without the
+// scheme is relative to the file it is written in. Either must name a component
+// (`#/components/<kind>/<name>`). In the bundled document the imported component sits
+// in `components` under the name it was imported as (its own name when a ref elsewhere
+// brings it in), and every ref to it is local, so the document reads as if the
+// component had been written in the contract itself.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const BY_PACKAGE = 'npm:';
+
+/** The contract at `path`, with every component it imports bundled in. */
+export function loadContract(path) {
+  const file = resolve(path instanceof URL ? fileURLToPath(path) : path);
+  return bundle(readYaml(file), file);
+}
+
+function bundle(document, file) {
+  const documents = new Map([[file, document]]);
+  const read = (at) => {
+    if (!documents.has(at)) documents.set(at, readYaml(at));
+    return documents.get(at);
+  };
+  /** Where each component of the bundle comes from, and the local name of each source. */
+  const sourceOf = new Map();
+  const localName = new Map();
+  const components = () => (document.components ??= {});
+
+  // Imports first: a component that is only a ref to another file becomes its content.
+  for (const [kind, entries] of Object.entries(document.components ?? {})) {
+    for (const [name, value] of Object.entries(entries ?? {})) {
+      const imported = isImport(value, file) ? target(value.$ref, file) : { file, kind, name };
+      if (imported.file !== file) entries[name] = structuredClone(component(imported));
+      sourceOf.set(`${kind}/${name}`, imported);
+      localName.set(key(imported), name);
+    }
+  }
+  for (const [part, value] of Object.entries(document)) {
+    if (part !== 'components') localize(value, file);
+  }
+  for (const [kind, entries] of Object.entries(document.components ?? {})) {
+    for (const name of Object.keys(entries ?? {})) localize(entries[name], sourceOf.get(`${kind}/${name}`).file);
+  }
+  return document;
+
+  /** Points every ref in `node` (written in `base`) at a component of the bundle. */
+  function localize(node, base) {
+    if (Array.isArray(node)) return node.forEach((item) => localize(item, base));
+    if (node === null || typeof node !== 'object') return;
+    if (typeof node.$ref === 'string' && !(base === file && node.$ref.startsWith('#'))) {
+      const source = target(node.$ref, base);
+      node.$ref = `#/components/${source.kind}/${escape(localName.get(key(source)) ?? bringIn(source))}`;
+    }
+    for (const [field, value] of Object.entries(node)) if (field !== '$ref') localize(value, base);
+  }
+
+  /** Adds a component that a shared one refers to, under its own name. */
+  function bringIn(source) {
+    const entries = (components()[source.kind] ??= {});
+    if (entries[source.name] !== undefined) {
+      throw new Error(`${file}: components.${source.kind}.${source.name} clashes with the one in ${source.file}`);
+    }
+    entries[source.name] = structuredClone(component(source));
+    sourceOf.set(`${source.kind}/${source.name}`, source);
+    localName.set(key(source), source.name);
+    localize(entries[source.name], source.file);
+    return source.name;
+  }
+
+  function component({ file: at, kind, name }) {
+    const found = read(at).components?.[kind]?.[name];
+    if (found === undefined) throw new Error(`${at} has no components.${kind}.${name}`);
+    return found;
+  }
+}
+
+/** A component written as nothing but a ref to another file: an import. */
+const isImport = (value, file) =>
+  value !== null &&
+  typeof value === 'object' &&
+  Object.keys(value).length === 1 &&
+  typeof value.$ref === 'string' &&
+  target(value.$ref, file).file !== file;
+
+/** The file and component a ref written in `base` names. */
+function target(ref, base) {
+  const [location, pointer = ''] = ref.split('#');
+  const at = !location
+    ? base
+    : location.startsWith(BY_PACKAGE)
+      ? fromPackage(location.slice(BY_PACKAGE.length), base)
+      : resolve(dirname(base), location);
+  const parts = /^\/components\/([^/]+)\/([^/]+)$/.exec(pointer);
+  if (!parts) throw new Error(`${base}: $ref '${ref}' must name a component, #/components/<kind>/<name>`);
+  return { file: at, kind: unescape(parts[1]), name: unescape(parts[2]) };
+}
+
+/** A file of a package, found as an import of the package that `base` belongs to would find it. */
+function fromPackage(specifier, base) {
+  const name = specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
+  const manifest = manifestOf(base);
+  const { name: own, dependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8'));
+  if (own !== name && !(name in dependencies)) {
+    throw new Error(`${base} imports from ${name}, which ${manifest} does not list among its dependencies`);
+  }
+  return createRequire(manifest).resolve(specifier);
+}
+
+function manifestOf(file) {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'package.json');
+    if (dirname(dir) === dir) throw new Error(`${file} belongs to no package`);
+  }
+}
+
+const key = ({ file, kind, name }) => `${file}#${kind}/${name}`;
+const unescape = (token) => token.replace(/~1/g, '/').replace(/~0/g, '~');
+const escape = (token) => token.replace(/~/g, '~0').replace(/\//g, '~1');
+const readYaml = (file) => parse(readFileSync(file, 'utf8'));
