@@ -28,4 +28,5 @@ export * from './platform.js';
 export * from './read-models/authors.js';
 export * from './rebuild.js';
 export * from './service.js';
+export * from './settings.js';
 export * from './typed.js';

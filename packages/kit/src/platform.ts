@@ -8,7 +8,8 @@ import { Authenticator } from './auth/caller.js';
 import { remoteVerificationKeys } from './auth/remote-keys.js';
 import { revocationFeed } from './auth/revocation-feed.js';
 import { Revocations } from './auth/revocations.js';
-import { ConfigError, urlList, type Config } from './config.js';
+import { urlList, type Config } from './config.js';
+import { ConfigError } from './settings.js';
 import { isMigrated, migrateToLatest } from './db/migrate.js';
 import { openStorage, type Db, type Storage } from './db/storage.js';
 import type { Consumer, EventBus } from './events/consumer.js';
@@ -73,6 +74,8 @@ const PLATFORM_ROUTES = new Set(['/healthz', '/readyz', '/metrics', '/openapi.js
  */
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
   const { config, services } = options;
+  // A bad setting of any service stops the process before it opens anything.
+  for (const service of services) service.settings?.(config.env);
   const role = options.role ?? 'all';
   const servesApi = role !== 'worker';
   const log = options.logger ?? createLogger(config);
