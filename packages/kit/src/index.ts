@@ -25,7 +25,6 @@ export * from './ids.js';
 export * from './logger.js';
 export * from './metrics.js';
 export * from './platform.js';
-export * from './read-models/authors.js';
 export * from './rebuild.js';
 export * from './service.js';
 export * from './settings.js';
