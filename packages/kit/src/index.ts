@@ -1,5 +1,6 @@
 export * from './auth/caller.js';
 export * from './auth/rate-limiter.js';
+export type { Revocation, RevocationSource } from './auth/revocation-feed.js';
 export * from './auth/revocations.js';
 export * from './config.js';
 export * from './db/migrate.js';

@@ -6,7 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Authenticator } from './auth/caller.js';
 import { remoteVerificationKeys } from './auth/remote-keys.js';
-import { revocationFeed } from './auth/revocation-feed.js';
+import { revocationFeed, type RevocationSource } from './auth/revocation-feed.js';
 import { Revocations } from './auth/revocations.js';
 import { urlList, type Config } from './config.js';
 import { ConfigError } from './settings.js';
@@ -50,6 +50,11 @@ export interface PlatformOptions {
   /** The built web app to serve at `/` (apps/web/dist); none when omitted. */
   webRoot?: string;
   role?: ProcessRole;
+  /**
+   * Where the service that issues tokens records their early end (identity's events).
+   * Without it, a process honours every token until it expires.
+   */
+  revocations?: RevocationSource;
 }
 
 export interface Platform {
@@ -163,7 +168,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
 
   const subscriptions: Platform['subscriptions'] = [];
   if (bus instanceof JetStreamBus) for (const ctx of contexts) bus.relay(ctx.name, ctx.db);
-  if (servesApi) bus.subscribe(revocationFeed(revocations, config.ACCESS_TOKEN_TTL), contexts[0]!.db, 'auth');
+  if (servesApi && options.revocations) {
+    bus.subscribe(revocationFeed(revocations, config.ACCESS_TOKEN_TTL, options.revocations), contexts[0]!.db, 'auth');
+  }
   if (servesApi) {
     // One registration for every service of the process: the plugin validates each
     // document it is given against the OpenAPI schema, compiling that schema anew each

@@ -13,6 +13,7 @@ import { usersProjection } from './projections/users.js';
 import { identitySettings, loginRateLimit, signUpRateLimit } from './settings.js';
 
 export { grantAdmin } from './commands/grant-admin.js';
+export { tokenRevocations } from './revocations.js';
 export { identitySettings, loginRateLimit, signUpRateLimit, type IdentitySettings } from './settings.js';
 
 /** The identity service: accounts, credentials, sessions and tokens (API v1). */
