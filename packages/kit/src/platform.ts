@@ -90,7 +90,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     poolSize: config.DATABASE_POOL_SIZE,
   });
   const metrics = createMetrics();
-  const bus = config.NATS_URL
+  const bus: EventBus = config.NATS_URL
     ? await JetStreamBus.connect({
         url: config.NATS_URL,
         prefix: config.NATS_PREFIX,
@@ -145,7 +145,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       async write(fn) {
         const { result, mark } = await db.transaction().execute(async (trx) => {
           const result = await fn(trx);
-          return { result, mark: bus instanceof JetStreamBus ? await lastAppended(trx) : undefined };
+          return { result, mark: bus.settlesOnMark ? await lastAppended(trx) : undefined };
         });
         await bus
           .settle(service.name, mark)
@@ -167,7 +167,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   if (options.webRoot) pages = await installWebApp(app, options.webRoot);
 
   const subscriptions: Platform['subscriptions'] = [];
-  if (bus instanceof JetStreamBus) for (const ctx of contexts) bus.relay(ctx.name, ctx.db);
+  for (const ctx of contexts) bus.relay?.(ctx.name, ctx.db);
   if (servesApi && options.revocations) {
     bus.subscribe(revocationFeed(revocations, config.ACCESS_TOKEN_TTL, options.revocations), contexts[0]!.db, 'auth');
   }
