@@ -29,8 +29,8 @@ export interface PlatformOptions {
   webRoot?: string;
   role?: ProcessRole;
   /**
-   * Where the service that issues tokens records their early end (identity's events).
-   * Without it, a process honours every token until it expires.
+   * Where the service that issues tokens records their early end (a logout, a deleted
+   * account). Without it, a process honours every token until it expires.
    */
   revocations?: RevocationSource;
 }

@@ -42,6 +42,6 @@ export interface ServiceDefinition {
   handlers(ctx: ServiceContext): Record<string, RouteHandlerMethod>;
   /** Runs after migrations, before the service takes traffic. */
   start?(ctx: ServiceContext): Promise<void>;
-  /** The identity service publishes the keys that verify access tokens. */
+  /** Set by the service that issues access tokens: the keys that verify them. */
   verificationKeys?: JWTVerifyGetKey;
 }
