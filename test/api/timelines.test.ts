@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { timelineSettings } from '@starling/timeline';
 import { describe, expect, it } from 'vitest';
 import { expectProblem, nextLink } from '../support/assertions.js';
 import { inEachStorageMode, useStarling, type Starling } from '../support/starling.js';
@@ -210,7 +211,7 @@ inEachStorageMode('timelines API v2', (mode) => {
     const ada = await s.signUp('tll_ada');
     const bob = await s.signUp('tll_bob');
     await follow(ada, bob);
-    const length = s.platform.contexts[0]!.config.HOME_TIMELINE_LENGTH;
+    const length = timelineSettings(s.platform.contexts[0]!.config.env).HOME_TIMELINE_LENGTH;
     const db = s.platform.contexts.find((c) => c.name === 'timeline')!.db;
     const stored = async () =>
       (await sql<{ n: number }>`select count(*)::int as n from home_entries where owner_id = ${ada.id}`.execute(db))

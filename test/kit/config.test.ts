@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, loginRateLimit } from '@starling/kit';
+import { ConfigError, loadConfig } from '@starling/kit';
 
 describe('loadConfig', () => {
   it('has working defaults for the embedded mode', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info' });
     expect(config.DATABASE_URL).toBeUndefined();
-    expect(loginRateLimit(config)).toEqual({ attempts: 10, windowSeconds: 300 });
   });
 
   it('treats an empty variable as unset', () => {
@@ -18,7 +17,6 @@ describe('loadConfig', () => {
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://localhost/x'],
     ['LOG_LEVEL', 'loud'],
-    ['LOGIN_RATE_LIMIT', 'ten'],
     ['TRUST_PROXY', 'yes'],
   ])('names %s=%s in one line when it is invalid', (name, value) => {
     let message = '';

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { createPlatform, loadConfig, type Platform } from '@starling/kit';
+import { tokenRevocations } from '@starling/identity';
 import { allServices } from '@starling/cli/services';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Logger } from 'pino';
@@ -91,6 +92,7 @@ export async function startStarling(
   const platform = await createPlatform({
     config,
     services: allServices(),
+    revocations: tokenRevocations,
     dataDir: 'memory://',
     ...(options.logger ? { logger: options.logger } : {}),
   });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { ConfigError, loadSettings, seconds, type Environment } from './settings.js';
 
 /**
- * Configuration comes from the environment only (twelve-factor). Every variable is
- * documented in the README; a bad value stops the process with one line naming it.
+ * The platform's configuration: what every process needs whatever services it runs.
+ * Every variable is documented in the README; a bad value stops the process with one
+ * line naming it. Services read their own settings from `env` (settings.ts).
  */
-const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** One base URL or several, comma-separated (replicas of one service). */
 const urls = z.string().regex(/^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, 'must be http(s):// URLs, comma-separated');
@@ -40,26 +41,10 @@ const schema = z.object({
     .string()
     .regex(/^https?:\/\/[^,\s/]+(,https?:\/\/[^,\s/]+)*$/, 'must be http(s)://host origins, comma-separated')
     .optional(),
-  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   ACCESS_TOKEN_TTL: seconds(3600),
   TOKEN_ISSUER: z.string().min(1).default('starling'),
-  AUTH_SIGNING_KEY: z.string().optional(),
-  LOGIN_RATE_LIMIT: z
-    .string()
-    .regex(/^\d+\/\d+$/, 'must look like ATTEMPTS/SECONDS, for example 10/300')
-    .default('10/300'),
-  /** Sign-ups per client address: each one costs a 32 MiB password hash. */
-  SIGNUP_RATE_LIMIT: z
-    .string()
-    .regex(/^\d+\/\d+$/, 'must look like SIGN-UPS/SECONDS, for example 20/3600')
-    .default('20/3600'),
   PROJECTION_POLL_MS: z.coerce.number().int().min(10).default(500),
   SHUTDOWN_TIMEOUT: seconds(10),
-  // Home timelines (see docs/timelines.md).
-  FANOUT_MAX_FOLLOWERS: z.coerce.number().int().min(0).default(10_000),
-  HOME_TIMELINE_LENGTH: z.coerce.number().int().min(20).default(800),
-  STREAM_HEARTBEAT_SECONDS: seconds(15),
-  STREAM_POLL_MS: z.coerce.number().int().min(10).default(1000),
   // Distributed mode (see docs/distributed.md).
   NATS_URL: z
     .string()
@@ -79,41 +64,15 @@ const schema = z.object({
   TWEETS_URL: urls.optional(),
   GRAPH_URL: urls.optional(),
   TIMELINE_URL: urls.optional(),
-  GATEWAY_RATE_LIMIT: z
-    .string()
-    .regex(/^\d+\/\d+$/, 'must look like REQUESTS/SECONDS, for example 1200/60')
-    .default('1200/60'),
 });
 
-export type Config = z.infer<typeof schema>;
+export type Config = z.infer<typeof schema> & {
+  /** The environment the configuration was read from, where services read their own settings. */
+  env: Environment;
+};
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  // An empty variable means "not set", as in most shells' `VAR= cmd`.
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = schema.safeParse(present);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const name = String(issue.path[0]);
-  throw new ConfigError(`Invalid environment variable ${name}=${JSON.stringify(present[name])}: ${issue.message}`);
-}
-
-export function loginRateLimit(config: Config) {
-  const [attempts, windowSeconds] = config.LOGIN_RATE_LIMIT.split('/').map(Number) as [number, number];
-  return { attempts, windowSeconds };
-}
-
-export function signUpRateLimit(config: Config) {
-  const [attempts, windowSeconds] = config.SIGNUP_RATE_LIMIT.split('/').map(Number) as [number, number];
-  return { attempts, windowSeconds };
-}
-
-export function gatewayRateLimit(config: Config) {
-  const [requests, windowSeconds] = config.GATEWAY_RATE_LIMIT.split('/').map(Number) as [number, number];
-  return { requests, windowSeconds };
+export function loadConfig(env: Environment = process.env): Config {
+  return { ...loadSettings(schema, env), env: { ...env } };
 }
 
 /** A comma-separated URL list as an array (replicas of one service). */

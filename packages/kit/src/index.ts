@@ -1,5 +1,6 @@
 export * from './auth/caller.js';
 export * from './auth/rate-limiter.js';
+export type { Revocation, RevocationSource } from './auth/revocation-feed.js';
 export * from './auth/revocations.js';
 export * from './config.js';
 export * from './db/migrate.js';
@@ -26,7 +27,7 @@ export * from './ids.js';
 export * from './logger.js';
 export * from './metrics.js';
 export * from './platform.js';
-export * from './read-models/authors.js';
 export * from './rebuild.js';
 export * from './service.js';
+export * from './settings.js';
 export * from './typed.js';

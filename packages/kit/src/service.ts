@@ -8,6 +8,7 @@ import type { Db } from './db/storage.js';
 import type { Consumer, EventBus } from './events/consumer.js';
 import type { OpenApiDocument } from './http/openapi.js';
 import type { Metrics } from './metrics.js';
+import type { Environment } from './settings.js';
 
 /** What a service gets from the platform: its own schema, the bus, auth, config. */
 export interface ServiceContext {
@@ -31,10 +32,16 @@ export interface ServiceDefinition {
   name: string;
   openapi: OpenApiDocument;
   migrations: Migrations;
+  /**
+   * Reads the service's own settings (loadSettings), throwing a ConfigError for a bad
+   * one: the platform calls it first, so every process running the service refuses to
+   * start with a bad value, whatever part of the service it runs.
+   */
+  settings?(env: Environment): unknown;
   consumers(ctx: ServiceContext): Consumer[];
   handlers(ctx: ServiceContext): Record<string, RouteHandlerMethod>;
   /** Runs after migrations, before the service takes traffic. */
   start?(ctx: ServiceContext): Promise<void>;
-  /** The identity service publishes the keys that verify access tokens. */
+  /** Set by the service that issues access tokens: the keys that verify them. */
   verificationKeys?: JWTVerifyGetKey;
 }

@@ -1,7 +1,6 @@
 import {
   corsOrigins,
   createLogger,
-  gatewayRateLimit,
   installCors,
   installErrorHandling,
   installHealthRoutes,
@@ -23,6 +22,7 @@ import { edgeAuth, identityKeys, TOKENLESS_PATHS } from './edge-auth.js';
 import { createGatewayMetrics } from './metrics.js';
 import { LiveStreams, proxyTo, unconfigured } from './proxy.js';
 import { rateLimit } from './rate-limit.js';
+import { gatewaySettings } from './settings.js';
 import { contractRoutes } from './routes.js';
 import { Upstream, type ServiceName } from './upstreams.js';
 
@@ -62,6 +62,7 @@ export interface Gateway {
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
+  const settings = gatewaySettings(config.env);
   const log = options.logger ?? createLogger(config);
   const metrics = createGatewayMetrics();
   const live = new LiveStreams();
@@ -82,7 +83,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  app.addHook('onRequest', rateLimit(memoryRateLimiter(...limitOf(config)), metrics));
+  app.addHook('onRequest', rateLimit(memoryRateLimiter(...settings.GATEWAY_RATE_LIMIT), metrics));
   const connections = trackConnections(app.server);
   app.addHook('preClose', async () => {
     live.endAll();
@@ -128,9 +129,4 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await Promise.all([...upstreams.values()].map((u) => u.close()));
     },
   };
-}
-
-function limitOf(config: Config): [number, number] {
-  const { requests, windowSeconds } = gatewayRateLimit(config);
-  return [requests, windowSeconds];
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadOpenApi, loginRateLimit, signUpRateLimit, type ServiceDefinition } from '@starling/kit';
+import { loadOpenApi, type ServiceDefinition } from '@starling/kit';
 import { AttemptCounters } from './attempt-counters.js';
 import { identityHandlers } from './handlers/index.js';
 import { KeyRing } from './keys.js';
@@ -10,11 +10,14 @@ import { relationshipsProjection } from './projections/relationships.js';
 import { sessionsProjection } from './projections/sessions.js';
 import { tweetCountsProjection } from './projections/tweet-counts.js';
 import { usersProjection } from './projections/users.js';
+import { identitySettings, loginRateLimit, signUpRateLimit } from './settings.js';
 
 export { grantAdmin } from './commands/grant-admin.js';
 // For importing accounts in bulk (`starling seed`), through this service's own write path.
 export { claimedNames, importRegistrations, type ClaimedNames } from './commands/import-users.js';
 export { hashPassword } from './domain/password.js';
+export { tokenRevocations } from './revocations.js';
+export { identitySettings, loginRateLimit, signUpRateLimit, type IdentitySettings } from './settings.js';
 
 /** The identity service: accounts, credentials, sessions and tokens (API v1). */
 export function identityService(): ServiceDefinition {
@@ -23,6 +26,7 @@ export function identityService(): ServiceDefinition {
     name: 'identity',
     openapi: loadOpenApi(fileURLToPath(new URL('../openapi.yaml', import.meta.url))),
     migrations,
+    settings: identitySettings,
     verificationKeys: keys.getKey,
     consumers: () => [
       usersProjection,
@@ -33,13 +37,14 @@ export function identityService(): ServiceDefinition {
       tweetCountsProjection,
     ],
     handlers(ctx) {
+      const settings = identitySettings(ctx.config.env);
       const counters = new AttemptCounters(ctx.db);
-      const logins = new LoginThrottle(counters, loginRateLimit(ctx.config));
-      const signUps = new SignUpThrottle(counters, signUpRateLimit(ctx.config));
-      return identityHandlers({ ctx, keys, logins, signUps });
+      const logins = new LoginThrottle(counters, loginRateLimit(settings));
+      const signUps = new SignUpThrottle(counters, signUpRateLimit(settings));
+      return identityHandlers({ ctx, settings, keys, logins, signUps });
     },
     async start(ctx) {
-      await keys.load(ctx.db, ctx.config);
+      await keys.load(ctx.db, identitySettings(ctx.config.env).AUTH_SIGNING_KEY);
     },
   };
 }

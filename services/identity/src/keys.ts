@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AccessClaims, Config, Db } from '@starling/kit';
+import type { AccessClaims, Db } from '@starling/kit';
 import { TOKEN_AUDIENCE } from '@starling/kit';
 import {
   createLocalJWKSet,
@@ -36,8 +36,9 @@ export class KeyRing {
     return this.localSet(header, token);
   };
 
-  load(db: Db, config: Config): Promise<void> {
-    this.loaded ??= this.loadOnce(db, config).catch((err: unknown) => {
+  /** `signingKey`: AUTH_SIGNING_KEY when set; otherwise the key kept in the database. */
+  load(db: Db, signingKey: string | undefined): Promise<void> {
+    this.loaded ??= this.loadOnce(db, signingKey).catch((err: unknown) => {
       this.loaded = undefined; // let a later start try again
       throw err;
     });
@@ -64,10 +65,8 @@ export class KeyRing {
       .sign(this.signing.key);
   }
 
-  private async loadOnce(db: Db, config: Config): Promise<void> {
-    const { kid, privateJwk } = config.AUTH_SIGNING_KEY
-      ? await fromEnvironment(config.AUTH_SIGNING_KEY)
-      : await fromDatabase(db);
+  private async loadOnce(db: Db, signingKey: string | undefined): Promise<void> {
+    const { kid, privateJwk } = signingKey ? await fromEnvironment(signingKey) : await fromDatabase(db);
     const { d: _private, ...publicJwk } = privateJwk;
     const published: JWK = { ...publicJwk, kid, alg: ALG, use: 'sig' };
     this.signing = { kid, key: await importJWK({ ...privateJwk, alg: ALG }, ALG) };

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { authorsProjection, loadOpenApi, type ServiceDefinition } from '@starling/kit';
+import { authorsProjection } from '@starling/authors';
+import { loadOpenApi, type ServiceDefinition } from '@starling/kit';
 import { tweetsHandlers } from './handlers/index.js';
 import { migrations } from './migrations/index.js';
 import { tweetsProjection } from './projections/tweets.js';

@@ -1,4 +1,5 @@
 import { ConfigError, createPlatform, loadConfig, type Config } from '@starling/kit';
+import { tokenRevocations } from '@starling/identity';
 import type { FastifyInstance } from 'fastify';
 import { lockDataDir } from '../data-dir-lock.js';
 import { isRole, ROLES, type Role } from '../roles.js';
@@ -77,7 +78,12 @@ async function embedded(config: Config): Promise<Runnable> {
   // Held until the process exits: `starling seed` and `projections rebuild` refuse to run meanwhile.
   lockDataDir(config, 'start');
   const webRoot = webAppRoot();
-  const platform = await createPlatform({ config, services: allServices(), ...(webRoot ? { webRoot } : {}) });
+  const platform = await createPlatform({
+    config,
+    services: allServices(),
+    revocations: tokenRevocations,
+    ...(webRoot ? { webRoot } : {}),
+  });
   if (!webRoot) platform.app.log.warn('the web app is not built (npm run build); serving the API only');
   return {
     app: platform.app,
@@ -99,7 +105,12 @@ async function distributedProcess(config: Config, role: Role): Promise<Runnable>
   if (!config.NATS_URL) throw new ConfigError(`starling start ${role} needs NATS_URL (NATS with JetStream)`);
   const worker = role.endsWith('-worker');
   const service = serviceNamed(worker ? role.slice(0, -'-worker'.length) : role).definition();
-  const platform = await createPlatform({ config, services: [service], role: worker ? 'worker' : 'api' });
+  const platform = await createPlatform({
+    config,
+    services: [service],
+    role: worker ? 'worker' : 'api',
+    revocations: tokenRevocations,
+  });
   return {
     app: platform.app,
     start: () => platform.start(),

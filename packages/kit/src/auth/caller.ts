@@ -42,9 +42,9 @@ export interface AuthenticatorOptions {
 }
 
 /**
- * Verifies access tokens statelessly with the identity service's public keys. Bearer
- * tokens need nothing more; a session cookie on a state-changing request must come with
- * the CSRF header whose digest the token carries.
+ * Verifies access tokens statelessly with the public keys of the service that issues
+ * them. Bearer tokens need nothing more; a session cookie on a state-changing request
+ * must come with the CSRF header whose digest the token carries.
  */
 export class Authenticator {
   private readonly verified = new VerifiedTokens<AccessClaims>();

@@ -115,6 +115,14 @@ export interface EventBus {
    * any): resolves once the read models show it, or once waiting longer is pointless.
    */
   settle(source: string, mark: Checkpoint | undefined): Promise<void>;
+  /**
+   * True when `settle` waits for the `mark` it is given (a bus between processes waits
+   * for that event to be relayed and consumed): a write then looks up its last appended
+   * event before it commits. Others wait for their consumers and need no mark.
+   */
+  readonly settlesOnMark?: boolean;
+  /** Optional: publishes a service's outbox to the other processes (run by every process of the service). */
+  relay?(source: string, db: Db): void;
   /** The checkpoints were moved back (a rebuild): forget where this process last saw them. */
   forgetCheckpoints(): void;
   /**

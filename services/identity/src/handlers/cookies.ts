@@ -1,8 +1,11 @@
 import type {} from '@fastify/cookie';
-import { CSRF_COOKIE, SESSION_COOKIE, type Config } from '@starling/kit';
+import { CSRF_COOKIE, SESSION_COOKIE } from '@starling/kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IdentitySettings } from '../settings.js';
 
-const secure = (config: Config, request: FastifyRequest) =>
+type Cookies = Pick<IdentitySettings, 'COOKIE_SECURE'>;
+
+const secure = (config: Cookies, request: FastifyRequest) =>
   config.COOKIE_SECURE === 'auto' ? request.protocol === 'https' : config.COOKIE_SECURE === 'true';
 
 /**
@@ -11,7 +14,7 @@ const secure = (config: Config, request: FastifyRequest) =>
  */
 export function setSessionCookies(
   reply: FastifyReply,
-  config: Config,
+  config: Cookies,
   session: { accessToken: string; csrfToken: string; expiresIn: number },
 ) {
   const common = {
@@ -24,7 +27,7 @@ export function setSessionCookies(
   reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...common, httpOnly: false });
 }
 
-export function clearSessionCookies(reply: FastifyReply, config: Config) {
+export function clearSessionCookies(reply: FastifyReply, config: Cookies) {
   const common = { path: '/', sameSite: 'lax' as const, secure: secure(config, reply.request) };
   reply.clearCookie(SESSION_COOKIE, { ...common, httpOnly: true });
   reply.clearCookie(CSRF_COOKIE, common);

@@ -4,9 +4,11 @@ import type { ChangeRequest } from '../commands/change-user.js';
 import type { operations } from '../generated/openapi.js';
 import type { KeyRing } from '../keys.js';
 import type { LoginThrottle, SignUpThrottle } from '../login-throttle.js';
+import type { IdentitySettings } from '../settings.js';
 
 export interface IdentityDeps {
   ctx: ServiceContext;
+  settings: IdentitySettings;
   keys: KeyRing;
   logins: LoginThrottle;
   signUps: SignUpThrottle;

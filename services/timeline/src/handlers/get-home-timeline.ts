@@ -7,12 +7,13 @@ import { homeLimits } from './limits.js';
 /** The caller's home timeline, keyset-paged on the entry key (tweet or repost id). */
 export const getHomeTimeline: Handler<'getHomeTimeline'> = (ctx) => {
   const pages = pageCacheOf<Awaited<ReturnType<typeof homePage>>>(ctx);
+  const limits = homeLimits(ctx);
   return async (request, reply) => {
     const caller = await ctx.auth.require(request);
     const limit = pageLimit(request.query);
     const before = decodeCursor(request.query.cursor);
     const cached = await pages.get(`home ${caller.userId} ${before ?? ''} ${limit}`, () =>
-      homePage(ctx.db, caller.userId, before, limit + 1, homeLimits(ctx)),
+      homePage(ctx.db, caller.userId, before, limit + 1, limits),
     );
     // Paged on the entries, so an entry whose tweet went meanwhile still moves the cursor.
     const page = paginate(request, reply, cached.rows, limit, (r) => r.entry.entry_key);

@@ -1,4 +1,5 @@
 import { streamHead, pollOnce } from '../read-models/home-stream.js';
+import { timelineSettings } from '../settings.js';
 import type { Handler } from './deps.js';
 
 /** How often an open stream checks whether the server is shutting down. */
@@ -12,68 +13,72 @@ const SHUTDOWN_CHECK_MS = 100;
  * goes, when the server closes (which would otherwise wait for it forever), and when the
  * caller's token expires or their session or account is ended.
  */
-export const streamHome: Handler<'streamHome'> = (ctx) => async (request, reply) => {
-  const caller = await ctx.auth.require(request);
-  const resume = request.headers['last-event-id'];
-  let after = typeof resume === 'string' && /^\d{1,18}$/.test(resume.trim()) ? resume.trim() : await streamHead(ctx.db);
+export const streamHome: Handler<'streamHome'> = (ctx) => {
+  const { STREAM_HEARTBEAT_SECONDS, STREAM_POLL_MS } = timelineSettings(ctx.config.env);
+  return async (request, reply) => {
+    const caller = await ctx.auth.require(request);
+    const resume = request.headers['last-event-id'];
+    let after =
+      typeof resume === 'string' && /^\d{1,18}$/.test(resume.trim()) ? resume.trim() : await streamHead(ctx.db);
 
-  reply.hijack();
-  const res = reply.raw;
-  res.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    'x-accel-buffering': 'no',
-    'x-request-id': String(request.id),
-  });
-  res.write(': connected\n\n');
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
+      'x-request-id': String(request.id),
+    });
+    res.write(': connected\n\n');
 
-  const server = request.server.server;
-  const served = server.listening;
-  const sent = new Set<string>();
-  let open = true;
-  let lastPoll = 0;
-  let lastBeat = Date.now();
-  let timer: NodeJS.Timeout | undefined;
+    const server = request.server.server;
+    const served = server.listening;
+    const sent = new Set<string>();
+    let open = true;
+    let lastPoll = 0;
+    let lastBeat = Date.now();
+    let timer: NodeJS.Timeout | undefined;
 
-  /**
-   * Ends the stream. When the server is closing it ends the response and then drops the
-   * connection, which would otherwise stay open (idle) and keep the close waiting; when
-   * the client went it drops what is left of the connection.
-   */
-  const end = (shutdown: boolean) => {
-    if (!open) return;
-    open = false;
-    clearTimeout(timer);
-    const socket = res.socket;
-    if (shutdown) res.end(() => socket?.destroy());
-    else res.destroy();
-  };
-  res.on('close', () => end(false));
+    /**
+     * Ends the stream. When the server is closing it ends the response and then drops the
+     * connection, which would otherwise stay open (idle) and keep the close waiting; when
+     * the client went it drops what is left of the connection.
+     */
+    const end = (shutdown: boolean) => {
+      if (!open) return;
+      open = false;
+      clearTimeout(timer);
+      const socket = res.socket;
+      if (shutdown) res.end(() => socket?.destroy());
+      else res.destroy();
+    };
+    res.on('close', () => end(false));
 
-  const tick = async () => {
-    if (!open) return;
-    if (served && !server.listening) return end(true);
-    // A logout, a password change elsewhere, a deleted account or the token's expiry ends the stream too.
-    if (!ctx.auth.stillValid(caller)) return end(true);
-    const now = Date.now();
-    try {
-      if (now - lastBeat >= ctx.config.STREAM_HEARTBEAT_SECONDS * 1000) {
-        res.write(': heartbeat\n\n');
-        lastBeat = now;
-      }
-      if (now - lastPoll >= ctx.config.STREAM_POLL_MS) {
-        lastPoll = now;
-        for (;;) {
-          const polled = await pollOnce(ctx.db, caller.userId, after, res, sent);
-          after = polled.after;
-          if (!polled.full || !open) break;
+    const tick = async () => {
+      if (!open) return;
+      if (served && !server.listening) return end(true);
+      // A logout, a password change elsewhere, a deleted account or the token's expiry ends the stream too.
+      if (!ctx.auth.stillValid(caller)) return end(true);
+      const now = Date.now();
+      try {
+        if (now - lastBeat >= STREAM_HEARTBEAT_SECONDS * 1000) {
+          res.write(': heartbeat\n\n');
+          lastBeat = now;
         }
+        if (now - lastPoll >= STREAM_POLL_MS) {
+          lastPoll = now;
+          for (;;) {
+            const polled = await pollOnce(ctx.db, caller.userId, after, res, sent);
+            after = polled.after;
+            if (!polled.full || !open) break;
+          }
+        }
+      } catch (err) {
+        request.log.warn({ err }, 'home stream poll failed; closing the stream');
+        return end(false);
       }
-    } catch (err) {
-      request.log.warn({ err }, 'home stream poll failed; closing the stream');
-      return end(false);
-    }
-    if (open) timer = setTimeout(tick, Math.min(SHUTDOWN_CHECK_MS, ctx.config.STREAM_POLL_MS));
+      if (open) timer = setTimeout(tick, Math.min(SHUTDOWN_CHECK_MS, STREAM_POLL_MS));
+    };
+    void tick();
   };
-  void tick();
 };

@@ -4,18 +4,10 @@ import { sql } from 'kysely';
 /**
  * The timelines' read models (see docs/timelines.md): the timeline's own copy of the
  * tweets it shows, who follows whom, the fanned-out home timelines, and the buffer the
- * live streams read from.
+ * live streams read from. (It also created `authors`, the display names, which
+ * @starling/authors' migration now does.)
  */
 export async function up(db: Db): Promise<void> {
-  // Display names, from identity's events.
-  await sql`
-    create table authors (
-      id text primary key,
-      username text not null,
-      name text not null,
-      version integer not null
-    )`.execute(db);
-
   // Every live tweet, with its live counts; `entities` as posted (or parsed from a v1 body).
   await sql`
     create table tweets (
@@ -117,7 +109,6 @@ export async function down(db: Db): Promise<void> {
     'reposts',
     'likes',
     'tweets',
-    'authors',
   ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }

@@ -1,11 +1,8 @@
-import type { Db } from '@starling/kit';
-import { sql } from 'kysely';
+/**
+ * Added `modified_at` to the `authors` table, which now comes with its projection from
+ * @starling/authors (its migration adds the column where it is missing). Kept, empty,
+ * because databases record it as applied, and a migration they applied must stay listed.
+ */
+export async function up(): Promise<void> {}
 
-/** When each author's shown name last changed: the shared authors read model now records it. */
-export async function up(db: Db): Promise<void> {
-  await sql`alter table authors add column modified_at timestamptz not null default now()`.execute(db);
-}
-
-export async function down(db: Db): Promise<void> {
-  await sql`alter table authors drop column modified_at`.execute(db);
-}
+export async function down(): Promise<void> {}

@@ -1,3 +1,4 @@
+import { authorsMigrations } from '@starling/authors';
 import type { Migrations } from '@starling/kit';
 import * as timeline0001 from './2026-11-23T0001-timeline.js';
 import * as search0002 from './2026-11-23T0002-search.js';
@@ -13,4 +14,5 @@ export const migrations: Migrations = {
   '2026-11-23T0004-home-sizes': homeSizes0004,
   '2026-12-04T0001-big-accounts': bigAccounts0001,
   '2026-12-05T0001-author-modified-at': authorModifiedAt0002,
+  ...authorsMigrations,
 };

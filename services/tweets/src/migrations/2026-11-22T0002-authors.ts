@@ -1,16 +1,8 @@
-import type { Db } from '@starling/kit';
-import { sql } from 'kysely';
+/**
+ * Created the `authors` table, which now comes with its projection from @starling/authors
+ * (its migration completes a table this one created). Kept, empty, because databases
+ * record it as applied, and a migration they applied must stay listed.
+ */
+export async function up(): Promise<void> {}
 
-/** Authors' display names, kept from identity's events so tweets show them without a call. */
-export async function up(db: Db): Promise<void> {
-  await sql`create table authors (
-    id text primary key,
-    username text not null,
-    name text not null,
-    version integer not null
-  )`.execute(db);
-}
-
-export async function down(db: Db): Promise<void> {
-  await sql`drop table if exists authors`.execute(db);
-}
+export async function down(): Promise<void> {}

@@ -1,3 +1,4 @@
+import { authorsMigrations } from '@starling/authors';
 import type { Migrations } from '@starling/kit';
 import * as tweets0001 from './2026-11-22T0001-tweets.js';
 import * as authors0002 from './2026-11-22T0002-authors.js';
@@ -11,4 +12,5 @@ export const migrations: Migrations = {
   '2026-11-22T0003-likes': likes0003,
   '2026-11-22T0004-replies-reposts': repliesReposts0004,
   '2026-12-05T0001-last-modified': lastModified0005,
+  ...authorsMigrations,
 };

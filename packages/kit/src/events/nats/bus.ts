@@ -29,6 +29,8 @@ export interface JetStreamBusOptions {
  */
 export class JetStreamBus implements EventBus {
   private readonly local: OutboxTailBus;
+  /** A write's `settle` waits for its own last event to be relayed and consumed. */
+  readonly settlesOnMark = true;
   private readonly relays = new Map<string, OutboxRelay>();
   private readonly followers = new Map<string, WriteFollower>();
   private readonly durables: DurableConsumerRunner[] = [];

@@ -1,6 +1,6 @@
 import { UserDeleted, UserProfileUpdated, UserRegistered, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
-import type { Projection } from '../events/consumer.js';
+import type { Projection } from '@starling/kit';
 
 /**
  * An `authors (id, username, name, version, modified_at)` table in the consuming service's schema:

@@ -1,0 +1,97 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteHandlerMethod } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { corsOrigins, installCors } from '../http/cors.js';
+import { docsPolicy } from '../http/docs-policy.js';
+import { installErrorHandling, sendProblem, type Fallback } from '../http/error-handler.js';
+import { installHealthRoutes } from '../http/health.js';
+import { mergeHandlers, mergeOpenApi, registerOperations, type OpenApiDocument } from '../http/openapi.js';
+import { platformOpenApi } from '../http/platform-openapi.js';
+import { problems } from '../http/problem.js';
+import { installRequestLog } from '../http/request-log.js';
+import { installSecurityHeaders } from '../http/security-headers.js';
+import { serverOptions } from '../http/server-options.js';
+import { exactBodies } from '../http/validation.js';
+import { installWebApp } from '../http/web-app.js';
+import { installInputChecks } from '../http/well-formed-input.js';
+import { installRequestMetrics, type Metrics } from '../metrics.js';
+import type { ServiceDefinition } from '../service.js';
+
+/** What answers before the process is ready: probes, metrics and the contract. */
+const PLATFORM_ROUTES = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json']);
+
+export interface HttpAppOptions {
+  config: Config;
+  log: Logger;
+  metrics: Metrics;
+  services: ServiceDefinition[];
+  /** Each service's operation handlers, where the process serves the API (not a worker). */
+  handlers?: Array<Record<string, RouteHandlerMethod>>;
+  webRoot?: string | undefined;
+  /** Until true, every request but the platform's own gets a 503. */
+  isReady(): boolean;
+  /** Why /readyz says 503, or undefined when the process is ready. */
+  notReadyReason(): Promise<string | undefined>;
+}
+
+/**
+ * The process's one Fastify app: the limits, hooks and error answers every process
+ * shares (docs/architecture.md), the whole contract and its docs, the services'
+ * operations, the web app and the health routes.
+ */
+export async function createHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
+  const { config, metrics } = options;
+  const app = Fastify({
+    ...serverOptions(config, options.log as FastifyBaseLogger),
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true } },
+    schemaController: { compilersFactory: { buildValidator: exactBodies } },
+  });
+  let pages: Fallback | undefined;
+  installErrorHandling(app, (request, reply) => pages?.(request, reply) ?? false);
+  installRequestMetrics(app, metrics);
+  installRequestLog(app, config.LOG_REQUESTS);
+  installSecurityHeaders(app);
+  installInputChecks(app);
+  await app.register(cookie);
+  // Starling speaks JSON only: anything else is a 415, not a string handed to a handler.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (!options.isReady() && !PLATFORM_ROUTES.has(request.url.split('?')[0]!)) {
+      return sendProblem(reply, problems.unavailable('Starling is starting up.'));
+    }
+  });
+
+  const contract = await installContract(app, config, options.services);
+  if (options.webRoot) pages = await installWebApp(app, options.webRoot);
+  const { handlers } = options;
+  if (handlers) {
+    // One registration for every service of the process: the plugin validates each
+    // document it is given against the OpenAPI schema, compiling that schema anew each
+    // time, which cost the embedded process a few hundred milliseconds at every start.
+    await app.register(async (scope) => registerOperations(scope, contract, mergeHandlers(handlers)));
+  }
+  installHealthRoutes(app, metrics, options.notReadyReason);
+  return app;
+}
+
+/** Publishes the services' contracts as one (/openapi.json, /docs) and answers CORS from it. */
+async function installContract(
+  app: FastifyInstance,
+  config: Config,
+  services: ServiceDefinition[],
+): Promise<OpenApiDocument> {
+  const contract = mergeOpenApi(
+    { openapi: platformOpenApi.openapi, info: platformOpenApi.info },
+    services.map((s) => s.openapi),
+  );
+  const document = mergeOpenApi(platformOpenApi, [contract]);
+  await app.register(swagger, { mode: 'static', specification: { document } as never });
+  await app.register(swaggerUi, { routePrefix: '/docs', ...docsPolicy });
+  installCors(app, corsOrigins(config), contract);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => document);
+  return contract;
+}
