@@ -32,8 +32,8 @@ export interface ServiceEntry {
   worker: boolean;
   /** Replicas of its API in deploy/compose.yaml. */
   replicas: number;
-  /** The service that signs access tokens: others verify them with the keys it publishes. */
-  signsTokens?: true;
+  /** The service that signs access tokens: others verify them with the keys it publishes at `keysPath` (a JWKS). */
+  signsTokens?: { keysPath: string };
 }
 
 /** Every service, in the order the embedded process starts them. */
@@ -45,7 +45,7 @@ export const SERVICES = [
     needs: ['database', 'bus'],
     worker: true,
     replicas: 1,
-    signsTokens: true,
+    signsTokens: { keysPath: '/api/v1/auth/jwks' },
   },
   {
     name: 'tweets',
@@ -158,4 +158,10 @@ export function gatewayUpstreams(env: Record<string, string | undefined> = proce
     const variable = urlVariable(service.name);
     return { name: service.name, variable, origins: urlsFrom(env, variable), contract: service.definition().openapi };
   });
+}
+
+/** Where a process that does not run the token signer finds its keys: a JWKS URL per replica. */
+export function tokenKeysAt(env: Record<string, string | undefined>): { variable: string; urls: string[] } {
+  const variable = urlVariable(TOKEN_SIGNER.name);
+  return { variable, urls: urlsFrom(env, variable).map((base) => `${base}${TOKEN_SIGNER.signsTokens!.keysPath}`) };
 }

@@ -59,11 +59,6 @@ const schema = z.object({
   CONSISTENCY_WAIT_MS: z.coerce.number().int().min(0).default(2000),
   /** A message whose handler fails this many times goes to the dead-letter subject. */
   DEAD_LETTER_AFTER: z.coerce.number().int().min(1).default(5),
-  // Where the services are, for the gateway (comma-separated replicas) and for token keys.
-  IDENTITY_URL: urls.optional(),
-  TWEETS_URL: urls.optional(),
-  GRAPH_URL: urls.optional(),
-  TIMELINE_URL: urls.optional(),
 });
 
 export type Config = z.infer<typeof schema> & {

@@ -4,7 +4,7 @@ import { Authenticator } from './auth/caller.js';
 import { remoteVerificationKeys } from './auth/remote-keys.js';
 import { revocationFeed, type RevocationSource } from './auth/revocation-feed.js';
 import { Revocations } from './auth/revocations.js';
-import { urlList, type Config } from './config.js';
+import type { Config } from './config.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openStorage, type Storage } from './db/storage.js';
 import type { EventBus } from './events/consumer.js';
@@ -33,6 +33,12 @@ export interface PlatformOptions {
    * account). Without it, a process honours every token until it expires.
    */
   revocations?: RevocationSource;
+  /**
+   * Where the service that issues tokens publishes the keys that verify them, for a
+   * process that does not run it: a JWKS URL per replica, and the variable that says
+   * where the replicas are (named when it is missing).
+   */
+  tokenKeysAt?: { variable: string; urls: string[] };
 }
 
 export interface Platform {
@@ -71,7 +77,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   watchProjectionLag(metrics, bus);
   const revocations = new Revocations();
   const auth = new Authenticator({
-    keys: verificationKeys(services, config, role),
+    keys: verificationKeys(services, options.tokenKeysAt, role),
     issuer: config.TOKEN_ISSUER,
     revocations,
   });
@@ -123,14 +129,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
 }
 
 /**
- * Identity's own keys where identity runs in this process; otherwise its published JWKS
- * (IDENTITY_URL). A worker serves no API and verifies no token.
+ * The token issuer's own keys where it runs in this process; otherwise the keys it
+ * publishes (`tokenKeysAt`). A worker serves no API and verifies no token.
  */
-function verificationKeys(services: ServiceDefinition[], config: Config, role: ProcessRole) {
+function verificationKeys(services: ServiceDefinition[], at: PlatformOptions['tokenKeysAt'], role: ProcessRole) {
   const local = services.find((s) => s.verificationKeys)?.verificationKeys;
   if (local) return local;
-  const remote = urlList(config.IDENTITY_URL);
-  if (remote.length) return remoteVerificationKeys(remote);
+  if (at?.urls.length) return remoteVerificationKeys(at.urls);
   if (role === 'worker') return () => Promise.reject(new Error('a worker verifies no tokens'));
-  throw new ConfigError("IDENTITY_URL must be set: this process verifies tokens with the identity service's keys");
+  throw new ConfigError(
+    `${at?.variable ?? 'The token issuer’s URL'} must be set: this process verifies tokens with the keys the token issuer publishes`,
+  );
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { lockDataDir } from '../data-dir-lock.js';
 import { isRole, ROLES, type Role } from '../roles.js';
 import { allServices, webAppRoot } from '../services.js';
-import { gatewayUpstreams, serviceNamed } from '../topology.js';
+import { gatewayUpstreams, serviceNamed, tokenKeysAt } from '../topology.js';
 
 /** What `start` runs: a Fastify app to listen with, and how to start and stop the rest. */
 interface Runnable {
@@ -97,7 +97,11 @@ async function distributedProcess(config: Config, role: Role): Promise<Runnable>
   if (role === 'gateway') {
     const { createGateway } = await import('@starling/gateway');
     const webRoot = webAppRoot();
-    const gateway = await createGateway({ config, services: gatewayUpstreams(), ...(webRoot ? { webRoot } : {}) });
+    const gateway = await createGateway({
+      config,
+      services: gatewayUpstreams(config.env),
+      ...(webRoot ? { webRoot } : {}),
+    });
     return { app: gateway.app, start: async () => {}, close: () => gateway.close(), describe: () => ({ role }) };
   }
   // Replicas share their state through PostgreSQL and NATS; an embedded database cannot be shared.
@@ -110,6 +114,7 @@ async function distributedProcess(config: Config, role: Role): Promise<Runnable>
     services: [service],
     role: worker ? 'worker' : 'api',
     revocations: tokenRevocations,
+    tokenKeysAt: tokenKeysAt(config.env),
   });
   return {
     app: platform.app,

@@ -2,15 +2,15 @@ import { createRemoteJWKSet, errors as joseErrors, type JWTVerifyGetKey } from '
 import { problems } from '../http/problem.js';
 
 /**
- * Token verification keys fetched from the identity service's JWKS, for a process that
- * does not run identity itself. jose caches the set and refetches it when a token names
- * an unknown key (a rotation). With several identity replicas, the next is asked when
+ * Token verification keys fetched from the JWKS the token issuer publishes (one URL per
+ * replica), for a process that does not run the issuer itself. jose caches the set and
+ * refetches it when a token names an unknown key (a rotation). The next replica is asked when
  * one does not answer; when none does, the request gets a 503, not a 401: the token
  * may well be good.
  */
-export function remoteVerificationKeys(identityUrls: string[]): JWTVerifyGetKey {
-  const sets = identityUrls.map((base) =>
-    createRemoteJWKSet(new URL('/api/v1/auth/jwks', base), { timeoutDuration: 3_000, cooldownDuration: 30_000 }),
+export function remoteVerificationKeys(jwksUrls: string[]): JWTVerifyGetKey {
+  const sets = jwksUrls.map((url) =>
+    createRemoteJWKSet(new URL(url), { timeoutDuration: 3_000, cooldownDuration: 30_000 }),
   );
   return async (header, token) => {
     for (const set of sets) {
