@@ -5,3 +5,4 @@
  */
 export { authorsMigrations } from './migration.js';
 export { authorsProjection } from './projection.js';
+export type { AuthorsTable } from './table.js';

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AuthorsTable } from '@starling/authors';
 import type { Db } from '@starling/kit';
 import type { TweetEntities } from '@starling/events';
 
@@ -22,15 +23,6 @@ export interface SearchTweetsTable {
   id: string;
   author_id: string;
   document: string;
-}
-
-/** Authors' display names, from identity's events. */
-export interface AuthorsTable {
-  id: string;
-  username: string;
-  name: string;
-  version: number;
-  modified_at: Generated<Date>;
 }
 
 /** Every live tweet a timeline can show, with its counts. */

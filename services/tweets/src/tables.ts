@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AuthorsTable } from '@starling/authors';
 import type { Db } from '@starling/kit';
 import type { TweetEntities } from '@starling/events';
 
@@ -26,15 +27,6 @@ export interface TweetsTable {
   entities: ColumnType<TweetEntities, string | undefined, string>;
   in_reply_to_id: string | null;
   in_reply_to_author_id: string | null;
-  modified_at: Generated<Date>;
-}
-
-/** Authors' display names, from identity's events. */
-export interface AuthorsTable {
-  id: string;
-  username: string;
-  name: string;
-  version: number;
   modified_at: Generated<Date>;
 }
 
