@@ -6,6 +6,7 @@ import {
   problemOfRefusal,
   Refusal,
   type Aggregate,
+  type Caller,
   type Loaded,
   type NewEvent,
   type RecordedEvent,
@@ -124,3 +125,13 @@ export const requestWith = (headers: Record<string, string> = {}) =>
 
 /** The versions an `If-Match` header value names, as the handlers read them for commands. */
 export const expectedOf = (header?: string) => ifMatch(requestWith(header === undefined ? {} : { 'if-match': header }));
+
+/** Someone signed in, as a command sees them: `username` defaults to the id. */
+export const callerOf = (userId: string, role: Caller['role'] = 'user', username = userId): Caller => ({
+  userId,
+  username,
+  role,
+  sessionId: 's',
+  via: 'bearer',
+  expiresAt: Date.now() + 60_000,
+});

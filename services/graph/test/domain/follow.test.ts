@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { problemOfRefusal, Refusal, type Caller, type Loaded } from '@starling/kit';
+import { problemOfRefusal, Refusal, type Loaded } from '@starling/kit';
 import { newEvent, UserFollowed, UserUnfollowed } from '@starling/events';
-import { given } from '../../../../test/support/given-events.js';
+import { callerOf, given } from '../../../../test/support/given-events.js';
 import { setFollowing } from '../../src/commands/set-following.js';
 import { decideFollowing, follow, followStream, type FollowState } from '../../src/domain/follow.js';
 
@@ -81,14 +81,7 @@ describe('a follow (one stream per ordered pair)', () => {
 });
 
 describe('setFollowing', () => {
-  const caller: Caller = {
-    userId: ALICE,
-    username: 'alice',
-    role: 'user',
-    sessionId: 's',
-    via: 'bearer',
-    expiresAt: Date.now() + 60_000,
-  };
+  const caller = callerOf(ALICE, 'user', 'alice');
   // The refusal comes before any transaction: a write reaching the store fails the test.
   const noWrite = () => Promise.reject(new Error('nothing may be written'));
 

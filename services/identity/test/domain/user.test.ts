@@ -8,7 +8,7 @@ import {
   UserProfileUpdated,
   UserRegistered,
 } from '@starling/events';
-import { expectedOf, given, recorded } from '../../../../test/support/given-events.js';
+import { callerOf, expectedOf, given, recorded } from '../../../../test/support/given-events.js';
 import { hashPassword, verifyPassword } from '../../src/domain/password.js';
 import {
   emailKey,
@@ -37,15 +37,6 @@ const registered = {
   recordedAt: registeredAt,
 };
 const deleted = newEvent(UserDeleted, { user_id: ID, username: 'Alice' });
-
-const caller = (userId: string, role: Caller['role'] = 'user'): Caller => ({
-  userId,
-  username: userId,
-  role,
-  sessionId: 's',
-  via: 'bearer',
-  expiresAt: Date.now() + 60_000,
-});
 
 /**
  * The commands' guard before changing or deleting an account (`changeUser`, `deleteUser`):
@@ -139,30 +130,30 @@ describe('changing or deleting a user', () => {
   it('may be done by its owner or an admin, by nobody else', () => {
     const profile = [registered];
     given(user, stream, profile)
-      .when(change(caller(ID), deleteIt))
+      .when(change(callerOf(ID), deleteIt))
       .then([{ type: 'UserDeleted', data: { user_id: ID, username: 'Alice' } }]);
     given(user, stream, profile)
-      .when(change(caller('user-admin', 'admin'), deleteIt))
+      .when(change(callerOf('user-admin', 'admin'), deleteIt))
       .then([expect.objectContaining({ type: 'UserDeleted' })]);
     given(user, stream, profile)
-      .when(change(caller('user-other'), deleteIt))
+      .when(change(callerOf('user-other'), deleteIt))
       .thenRefused(403);
-    expect(() => mayChange(caller('user-other'), ID)).toThrow(Refusal);
+    expect(() => mayChange(callerOf('user-other'), ID)).toThrow(Refusal);
   });
 
   it('is refused for an account deleted or never registered', () => {
     const after = given(user, stream, [registered])
-      .when(change(caller(ID), deleteIt))
+      .when(change(callerOf(ID), deleteIt))
       .then([expect.objectContaining({ type: 'UserDeleted' })]);
     expect(after.state).toMatchObject({ deleted: true, username: 'Alice' });
     given(user, stream, [registered, deleted])
-      .when(change(caller(ID), deleteIt))
+      .when(change(callerOf(ID), deleteIt))
       .thenRefused(404);
     given(user, stream, [registered, deleted])
-      .when(change(caller('user-admin', 'admin'), () => [newEvent(UserProfileUpdated, { user_id: ID, name: 'x' })]))
+      .when(change(callerOf('user-admin', 'admin'), () => [newEvent(UserProfileUpdated, { user_id: ID, name: 'x' })]))
       .thenRefused(404);
     given(user, stream)
-      .when(change(caller(ID), deleteIt))
+      .when(change(callerOf(ID), deleteIt))
       .thenRefused(404);
   });
 
@@ -174,10 +165,10 @@ describe('changing or deleting a user', () => {
     ];
     const current = given(user, stream, history);
     expect(current.version).toBe(3);
-    current.when(change(caller(ID), deleteIt, '"3"')).then([expect.objectContaining({ type: 'UserDeleted' })]);
-    current.when(change(caller(ID), deleteIt, '"2", "3"')).then([expect.objectContaining({ type: 'UserDeleted' })]);
-    current.when(change(caller(ID), deleteIt, '"2"')).thenRefused(412);
-    current.when(change(caller(ID), deleteIt, '"garbage"')).thenRefused(412);
+    current.when(change(callerOf(ID), deleteIt, '"3"')).then([expect.objectContaining({ type: 'UserDeleted' })]);
+    current.when(change(callerOf(ID), deleteIt, '"2", "3"')).then([expect.objectContaining({ type: 'UserDeleted' })]);
+    current.when(change(callerOf(ID), deleteIt, '"2"')).thenRefused(412);
+    current.when(change(callerOf(ID), deleteIt, '"garbage"')).thenRefused(412);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Caller, Loaded } from '@starling/kit';
+import type { Loaded } from '@starling/kit';
 import { newEvent, TweetDeleted, TweetLiked, TweetPosted, TweetReposted, TweetUnliked } from '@starling/events';
-import { given } from '../../../../test/support/given-events.js';
+import { callerOf, given } from '../../../../test/support/given-events.js';
 import { liking } from '../../src/commands/liking.js';
 import { reposting } from '../../src/commands/reposting.js';
 import type { Reaction } from '../../src/commands/set-reaction.js';
@@ -12,14 +12,7 @@ import { mustBeLive, tweet, tweetStream, type TweetState } from '../../src/domai
 
 const TWEET = 'tweet-1';
 const AUTHOR = 'user-author';
-const FAN: Caller = {
-  userId: 'user-fan',
-  username: 'fan',
-  role: 'user',
-  sessionId: 's',
-  via: 'bearer',
-  expiresAt: Date.now() + 60_000,
-};
+const FAN = callerOf('user-fan', 'user', 'fan');
 const posted = newEvent(TweetPosted, { tweet_id: TWEET, author_id: AUTHOR, author_username: 'author', body: 'hello' });
 const deleted = newEvent(TweetDeleted, { tweet_id: TWEET, author_id: AUTHOR, reason: 'author' });
 const liked = newEvent(TweetLiked, { tweet_id: TWEET, user_id: FAN.userId, username: FAN.username });

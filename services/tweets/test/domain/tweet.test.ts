@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkExpectedVersion, type Caller, type Loaded } from '@starling/kit';
 import { newEvent, TweetDeleted, TweetPosted } from '@starling/events';
-import { expectedOf, given } from '../../../../test/support/given-events.js';
+import { callerOf, expectedOf, given } from '../../../../test/support/given-events.js';
 import { decideDeletion, replyTo, tweet, tweetStream, type TweetState } from '../../src/domain/tweet.js';
 
 const TWEET = 'tweet-1';
@@ -9,15 +9,6 @@ const AUTHOR = 'user-author';
 const posted = newEvent(TweetPosted, { tweet_id: TWEET, author_id: AUTHOR, author_username: 'author', body: 'hello' });
 const deletedBy = (reason: 'author' | 'admin' | 'account_deleted') =>
   newEvent(TweetDeleted, { tweet_id: TWEET, author_id: AUTHOR, reason });
-
-const caller = (userId: string, role: Caller['role'] = 'user'): Caller => ({
-  userId,
-  username: userId,
-  role,
-  sessionId: 's',
-  via: 'bearer',
-  expiresAt: Date.now() + 60_000,
-});
 
 /** `deleteTweet`'s decision: `decideDeletion`, then the version the client read (`If-Match`). */
 const deleteAs =
@@ -54,41 +45,41 @@ describe('a tweet', () => {
 
   it('is deleted by its author, recorded as the author’s deletion', () => {
     const after = given(tweet, tweetStream(TWEET), [posted])
-      .when(deleteAs(caller(AUTHOR)))
+      .when(deleteAs(callerOf(AUTHOR)))
       .then([{ type: 'TweetDeleted', data: { tweet_id: TWEET, author_id: AUTHOR, reason: 'author' } }]);
     expect(after).toMatchObject({ state: { deleted: true }, version: 2 });
   });
 
   it('is deleted by an admin, recorded as an admin’s deletion with the author still named', () => {
     given(tweet, tweetStream(TWEET), [posted])
-      .when(deleteAs(caller('user-admin', 'admin')))
+      .when(deleteAs(callerOf('user-admin', 'admin')))
       .then([{ type: 'TweetDeleted', data: { tweet_id: TWEET, author_id: AUTHOR, reason: 'admin' } }]);
   });
 
   it('refuses deletion by anyone else', () => {
     given(tweet, tweetStream(TWEET), [posted])
-      .when(deleteAs(caller('user-other')))
+      .when(deleteAs(callerOf('user-other')))
       .thenRefused(403, /author/);
   });
 
   it('cannot be deleted twice, nor before it exists', () => {
     for (const reason of ['author', 'admin', 'account_deleted'] as const) {
       given(tweet, tweetStream(TWEET), [posted, deletedBy(reason)])
-        .when(deleteAs(caller(AUTHOR)))
+        .when(deleteAs(callerOf(AUTHOR)))
         .thenRefused(404);
     }
     given(tweet, tweetStream(TWEET))
-      .when(deleteAs(caller(AUTHOR)))
+      .when(deleteAs(callerOf(AUTHOR)))
       .thenRefused(404);
   });
 
   it('is deleted only at the version the client read (If-Match)', () => {
     const stream = given(tweet, tweetStream(TWEET), [posted]);
-    stream.when(deleteAs(caller(AUTHOR), '"1"')).then([expect.objectContaining({ type: 'TweetDeleted' })]);
-    stream.when(deleteAs(caller(AUTHOR), 'W/"1"')).then([expect.objectContaining({ type: 'TweetDeleted' })]);
-    stream.when(deleteAs(caller(AUTHOR), '*')).then([expect.objectContaining({ type: 'TweetDeleted' })]);
-    stream.when(deleteAs(caller(AUTHOR), '"0"')).thenRefused(412);
-    stream.when(deleteAs(caller(AUTHOR), '"2"')).thenRefused(412);
+    stream.when(deleteAs(callerOf(AUTHOR), '"1"')).then([expect.objectContaining({ type: 'TweetDeleted' })]);
+    stream.when(deleteAs(callerOf(AUTHOR), 'W/"1"')).then([expect.objectContaining({ type: 'TweetDeleted' })]);
+    stream.when(deleteAs(callerOf(AUTHOR), '*')).then([expect.objectContaining({ type: 'TweetDeleted' })]);
+    stream.when(deleteAs(callerOf(AUTHOR), '"0"')).thenRefused(412);
+    stream.when(deleteAs(callerOf(AUTHOR), '"2"')).thenRefused(412);
   });
 
   it('takes replies while live, recording the parent’s author; refuses them once deleted', () => {
