@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownerOf, ROLES, SERVICES, TOKEN_SIGNER, urlVariable } from '@starling/cli/topology';
-import { ROLES as ROLE_NAMES } from '@starling/cli/roles';
+import { ownerOf, ROLE_NAMES, ROLES, SERVICES, TOKEN_SIGNER, urlVariable } from '@starling/cli/topology';
 
 /*
  * The topology (apps/cli/src/topology.ts) against the services it lists: the API

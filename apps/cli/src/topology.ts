@@ -126,13 +126,9 @@ export const ROLES: RoleEntry[] = [
   })),
 ];
 
-export const roleNamed = (name: string): RoleEntry | undefined => ROLES.find((r) => r.name === name);
+export const ROLE_NAMES: readonly string[] = ROLES.map((r) => r.name);
 
-export function serviceNamed(name: string): ServiceEntry {
-  const service = SERVICES.find((s: ServiceEntry) => s.name === name);
-  if (!service) throw new Error(`no service named ${name}`);
-  return service;
-}
+export const roleNamed = (name: string): RoleEntry | undefined => ROLES.find((r) => r.name === name);
 
 /**
  * The service that owns a contract path: the longest matching prefix, segment by

@@ -2,9 +2,8 @@ import { ConfigError, createPlatform, loadConfig, type Config } from '@starling/
 import { tokenRevocations } from '@starling/identity';
 import type { FastifyInstance } from 'fastify';
 import { lockDataDir } from '../data-dir-lock.js';
-import { isRole, ROLES, type Role } from '../roles.js';
 import { allServices, webAppRoot } from '../services.js';
-import { gatewayUpstreams, serviceNamed, tokenKeysAt } from '../topology.js';
+import { gatewayUpstreams, ROLE_NAMES, roleNamed, tokenKeysAt, type RoleEntry } from '../topology.js';
 
 /** What `start` runs: a Fastify app to listen with, and how to start and stop the rest. */
 interface Runnable {
@@ -23,9 +22,10 @@ interface Runnable {
  */
 export async function startCommand(args: string[] = []): Promise<number> {
   const config = loadConfig();
-  const role = args[0];
-  if (role !== undefined && !isRole(role)) {
-    throw new ConfigError(`unknown role "${role}"; one of: ${ROLES.join(', ')}`);
+  const name = args[0];
+  const role = name === undefined ? undefined : roleNamed(name);
+  if (name !== undefined && !role) {
+    throw new ConfigError(`unknown role "${name}"; one of: ${ROLE_NAMES.join(', ')}`);
   }
   const runnable = role ? await distributedProcess(config, role) : await embedded(config);
   const { app } = runnable;
@@ -93,8 +93,9 @@ async function embedded(config: Config): Promise<Runnable> {
   };
 }
 
-async function distributedProcess(config: Config, role: Role): Promise<Runnable> {
-  if (role === 'gateway') {
+async function distributedProcess(config: Config, entry: RoleEntry): Promise<Runnable> {
+  const role = entry.name;
+  if (entry.kind === 'gateway') {
     const { createGateway } = await import('@starling/gateway');
     const webRoot = webAppRoot();
     const gateway = await createGateway({
@@ -107,12 +108,10 @@ async function distributedProcess(config: Config, role: Role): Promise<Runnable>
   // Replicas share their state through PostgreSQL and NATS; an embedded database cannot be shared.
   if (!config.DATABASE_URL) throw new ConfigError(`starling start ${role} needs DATABASE_URL (PostgreSQL)`);
   if (!config.NATS_URL) throw new ConfigError(`starling start ${role} needs NATS_URL (NATS with JetStream)`);
-  const worker = role.endsWith('-worker');
-  const service = serviceNamed(worker ? role.slice(0, -'-worker'.length) : role).definition();
   const platform = await createPlatform({
     config,
-    services: [service],
-    role: worker ? 'worker' : 'api',
+    services: [entry.service!.definition()],
+    role: entry.kind === 'worker' ? 'worker' : 'api',
     revocations: tokenRevocations,
     tokenKeysAt: tokenKeysAt(config.env),
   });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@starling/kit';
-import { isRole, ROLES, SERVICE_ROLES, urlVariable, type Role } from '../roles.js';
+import { ROLE_NAMES, roleNamed, SERVICES, urlVariable } from '../topology.js';
 
 // This package's own command (apps/cli/bin), the same from src/commands and dist/commands.
 const BIN = fileURLToPath(new URL('../../bin/starling.js', import.meta.url));
@@ -15,10 +15,10 @@ every service and every worker on ports from --base-port (default 3100) upwards.
 A process that dies is started again; Ctrl-C or SIGTERM stops them all.
 
   --replicas tweets=2,timeline-worker=2   replicas of a role (default 1 each)
-  roles: ${ROLES.join(', ')}`;
+  roles: ${ROLE_NAMES.join(', ')}`;
 
 interface Member {
-  role: Role;
+  role: string;
   replica: number;
   port: number;
   child?: ChildProcess;
@@ -51,13 +51,13 @@ export async function upCommand(args: string[]): Promise<number> {
   // Services and workers listen on loopback ports; the gateway is the only way in.
   const members: Member[] = [];
   let next = basePort;
-  for (const role of ROLES) {
+  for (const role of ROLE_NAMES) {
     for (let replica = 1; replica <= (replicas.get(role) ?? 1); replica++) {
       members.push({ role, replica, port: role === 'gateway' ? config.PORT : next++, restarts: 0 });
     }
   }
   const where = Object.fromEntries(
-    SERVICE_ROLES.map((service) => [
+    SERVICES.map(({ name: service }) => [
       urlVariable(service),
       members
         .filter((m) => m.role === service)
@@ -117,13 +117,13 @@ export async function upCommand(args: string[]): Promise<number> {
   });
 }
 
-function parseReplicas(spec: string): Map<Role, number> {
-  const replicas = new Map<Role, number>();
+function parseReplicas(spec: string): Map<string, number> {
+  const replicas = new Map<string, number>();
   for (const part of spec.split(',').filter(Boolean)) {
     const [role, count] = part.split('=');
     const n = Number(count);
-    if (!role || !isRole(role))
-      throw new ConfigError(`--replicas: unknown role "${role}"; one of: ${ROLES.join(', ')}`);
+    if (!role || !roleNamed(role))
+      throw new ConfigError(`--replicas: unknown role "${role}"; one of: ${ROLE_NAMES.join(', ')}`);
     if (!Number.isInteger(n) || n < 1 || n > 32)
       throw new ConfigError(`--replicas: ${role} needs a count from 1 to 32`);
     replicas.set(role, n);
