@@ -21,6 +21,7 @@ export default defineConfig({
       {
         // The web app's components, in a simulated DOM.
         plugins: [react()],
+        resolve: { conditions: ['source'] },
         test: {
           name: 'web',
           include: ['apps/web/test/**/*.test.{ts,tsx}'],

@@ -1,12 +1,12 @@
 // Generates TypeScript types from the OpenAPI documents, so no code restates a contract
 // by hand: each service's src/generated/openapi.ts from its openapi.yaml (with the shared
 // components it imports bundled in), the shared package's (packages/contracts/src/generated/openapi.ts)
-// from its components, and the web app's (apps/web/src/generated/openapi.ts) from all the
-// services' merged. `--check` fails when a committed file is out of date.
+// from its components, and the SDK's (packages/sdk/src/generated/openapi.ts) from all the
+// services' merged as the platform merges them for /openapi.json. `--check` fails when a committed file is out of date.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { loadContract } from '@starling/contracts/bundle';
+import { loadContract, mergeContracts } from '@starling/contracts/bundle';
 
 const check = process.argv.includes('--check');
 let stale = 0;
@@ -46,14 +46,15 @@ await generate(
   join('packages', 'contracts', 'src', 'generated', 'openapi.ts'),
 );
 
-const merged = { openapi: '3.1.0', info: { title: 'Starling', version: '1.0.0' }, paths: {}, components: {} };
+const documents = [];
 for (const spec of specs) {
   const document = loadContract(spec);
   await generate(spec, document, join(dirname(spec), 'src', 'generated', 'openapi.ts'));
-  Object.assign(merged.paths, document.paths);
-  for (const [kind, entries] of Object.entries(document.components ?? {})) {
-    merged.components[kind] = { ...merged.components[kind], ...entries };
-  }
+  documents.push(document);
 }
-await generate(specs.join(', '), merged, join('apps', 'web', 'src', 'generated', 'openapi.ts'));
+await generate(
+  specs.join(', '),
+  mergeContracts({ openapi: '3.1.0', info: { title: 'Starling', version: '1.0.0' } }, documents),
+  join('packages', 'sdk', 'src', 'generated', 'openapi.ts'),
+);
 process.exit(stale ? 1 : 0);

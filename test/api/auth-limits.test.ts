@@ -2,9 +2,8 @@ import { Writable } from 'node:stream';
 import { createLogger } from '@starling/kit';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cookiesOf, expectProblem } from '../support/assertions.js';
-import { inEachStorageMode, startStarling, useStarling, type Starling } from '../support/starling.js';
-
-const PASSWORD = 'correct horse battery';
+import { actionsOf } from '../support/actions.js';
+import { PASSWORD, inEachStorageMode, startStarling, useStarling, type Starling } from '../support/starling.js';
 
 inEachStorageMode('login rate limiting', (mode) => {
   const s = useStarling(mode, { LOGIN_RATE_LIMIT: '3/60', SIGNUP_RATE_LIMIT: '2/60' });
@@ -21,8 +20,7 @@ inEachStorageMode('login rate limiting', (mode) => {
     });
     expect(res.statusCode, res.body).toBe(201);
   };
-  const login = (username: string, password: string, remoteAddress: string) =>
-    s.request({ method: 'POST', url: '/api/v1/auth/login', json: { username, password }, remoteAddress });
+  const { login } = actionsOf(s);
 
   const expectTooMany = (res: Awaited<ReturnType<typeof login>>) => {
     expectProblem(res, 429);

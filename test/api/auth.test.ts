@@ -1,15 +1,13 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { cookiesOf, expectNoSecrets, expectProblem } from '../support/assertions.js';
-import { inEachStorageMode, useStarling } from '../support/starling.js';
-
-const PASSWORD = 'correct horse battery';
+import { actionsOf } from '../support/actions.js';
+import { PASSWORD, inEachStorageMode, useStarling } from '../support/starling.js';
 
 inEachStorageMode('auth API v1', (mode) => {
   const s = useStarling(mode);
 
-  const login = (username: string, password = PASSWORD) =>
-    s.request({ method: 'POST', url: '/api/v1/auth/login', json: { username, password } });
+  const { login } = actionsOf(s);
   const me = (auth: { token?: string; cookies?: Record<string, string> }) =>
     s.request({ url: '/api/v1/auth/me', ...auth });
 

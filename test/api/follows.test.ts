@@ -1,24 +1,14 @@
+import type { FollowedUser } from '@starling/sdk';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { cookiesOf, expectProblem, nextLink } from '../support/assertions.js';
+import { actionsOf } from '../support/actions.js';
 import { inEachStorageMode, useStarling } from '../support/starling.js';
-
-interface FollowedUser {
-  id: string;
-  username: string;
-  followed_at: string;
-}
 
 inEachStorageMode('follows API v1', (mode) => {
   const s = useStarling(mode);
 
-  const follow = (token: string | undefined, id: string, method: 'POST' | 'DELETE' = 'POST') =>
-    s.request({ method, url: `/api/v1/users/${id}/follow`, ...(token ? { token } : {}) });
-  const followOk = async (token: string, id: string, method: 'POST' | 'DELETE' = 'POST') => {
-    const res = await follow(token, id, method);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { following: boolean; followed_by: boolean };
-  };
+  const { follow, followOk } = actionsOf(s);
   const list = async (id: string, direction: 'followers' | 'following', query = '?limit=100') => {
     const res = await s.request({ url: `/api/v1/users/${id}/${direction}${query}` });
     expect(res.statusCode, res.body).toBe(200);

@@ -1,12 +1,8 @@
+import type { Tweet } from '@starling/sdk';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, nextLink } from '../support/assertions.js';
 import { inEachStorageMode, startStarling, type Starling } from '../support/starling.js';
-
-interface Tweet {
-  id: string;
-  body: string;
-}
 
 /** A problem+json error, and in no way an HTML page. */
 function expectJsonProblem(res: LightMyRequestResponse, status: number, fields: string[] = []) {

@@ -1,58 +1,22 @@
+import type { Tweet, TweetLiker } from '@starling/sdk';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { expectProblem, nextLink } from '../support/assertions.js';
+import { actionsOf } from '../support/actions.js';
 import { inEachStorageMode, useStarling } from '../support/starling.js';
-
-interface Tweet {
-  id: string;
-  body: string;
-  like_count: number;
-  liked?: boolean;
-}
-
-interface Liker {
-  id: string;
-  username: string;
-}
 
 inEachStorageMode(
   'likes API v2',
   (mode) => {
     const s = useStarling(mode);
 
-    const like = (token: string | undefined, id: string, method: 'POST' | 'DELETE' = 'POST') =>
-      s.request({ method, url: `/api/v2/tweets/${id}/like`, ...(token ? { token } : {}) });
-    const likeOk = async (token: string, id: string, method: 'POST' | 'DELETE' = 'POST') => {
-      const res = await like(token, id, method);
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json() as Tweet;
-    };
-    const postOk = async (token: string, body: string) => {
-      const res = await s.request({ method: 'POST', url: '/api/v2/tweets', token, json: { body } });
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json() as Tweet;
-    };
-    const getOk = async (id: string, token?: string) => {
-      const res = await s.request({ url: `/api/v2/tweets/${id}`, ...(token ? { token } : {}) });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json() as Tweet;
-    };
-    const likers = async (id: string, query = '?limit=100') => {
-      const res = await s.request({ url: `/api/v2/tweets/${id}/liked_by${query}` });
-      expect(res.statusCode, res.body).toBe(200);
-      return (res.json() as { user_list: Liker[] }).user_list;
-    };
+    const { like, likeOk, postOk, getOk, likers, signUpMany } = actionsOf(s);
     const likeEvents = async (tweetId: string, userId: string) => {
       const db = s.platform.contexts.find((c) => c.name === 'tweets')!.db;
       const { rows } = await sql<{ type: string }>`
         select type from events where stream_id = ${`like-${tweetId}-${userId}`}
         order by stream_version`.execute(db);
       return rows.map((r) => r.type);
-    };
-    const signUpMany = async (prefix: string, n: number) => {
-      const users = [];
-      for (let i = 0; i < n; i++) users.push(await s.signUp(`${prefix}${i}`));
-      return users;
     };
 
     it('likes: like_count 1, liked for the liker, not for others, absent anonymously', async () => {
@@ -127,13 +91,13 @@ inEachStorageMode(
       const expected = fans.map((f) => ({ id: f.id, username: f.username })).reverse();
       expect(await likers(tweet.id)).toEqual(expected);
 
-      const seen: Liker[] = [];
+      const seen: TweetLiker[] = [];
       let url: string | undefined = `/api/v2/tweets/${tweet.id}/liked_by?limit=2`;
       let pages = 0;
       while (url) {
         const res = await s.request({ url });
         expect(res.statusCode, res.body).toBe(200);
-        seen.push(...(res.json() as { user_list: Liker[] }).user_list);
+        seen.push(...(res.json() as { user_list: TweetLiker[] }).user_list);
         url = nextLink(res);
         pages += 1;
       }

@@ -1,35 +1,11 @@
+import type { Tweet, TweetContext, TweetEntities } from '@starling/sdk';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { appendToStream, newId } from '@starling/kit';
 import { expectProblem } from '../support/assertions.js';
 import { contractChecker } from '../support/contract.js';
+import { actionsOf } from '../support/actions.js';
 import { inEachStorageMode, useStarling } from '../support/starling.js';
-
-interface Entities {
-  hashtags: Array<{ tag: string; start: number; end: number }>;
-  mentions: Array<{ username: string; start: number; end: number }>;
-}
-
-interface Tweet {
-  id: string;
-  body: string;
-  tweetedby: string;
-  author_id: string;
-  like_count: number;
-  repost_count: number;
-  reply_count: number;
-  liked?: boolean;
-  reposted?: boolean;
-  in_reply_to_id?: string;
-  in_reply_to_author_id?: string;
-  in_reply_to_username?: string;
-  entities: Entities;
-}
-
-interface Context {
-  ancestors: Tweet[];
-  descendants: Tweet[];
-}
 
 const UNKNOWN = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
 
@@ -48,16 +24,6 @@ inEachStorageMode(
       expectContract('POST', '/api/v2/tweets', res);
       return res;
     };
-    const postOk = async (token: string, body: string, inReplyTo?: string) => {
-      const res = await post(token, { body, ...(inReplyTo !== undefined ? { in_reply_to_id: inReplyTo } : {}) });
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json() as Tweet;
-    };
-    const getOk = async (id: string, token?: string) => {
-      const res = await s.request({ url: `/api/v2/tweets/${id}`, ...(token ? { token } : {}) });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json() as Tweet;
-    };
     const context = (id: string, token?: string) =>
       s.request({ url: `/api/v2/tweets/${id}/context`, ...(token ? { token } : {}) }).then((res) => {
         expectContract('GET', `/api/v2/tweets/${id}/context`, res);
@@ -66,12 +32,9 @@ inEachStorageMode(
     const contextOk = async (id: string, token?: string) => {
       const res = await context(id, token);
       expect(res.statusCode, res.body).toBe(200);
-      return res.json() as Context;
+      return res.json() as TweetContext;
     };
-    const remove = async (token: string, id: string) => {
-      const res = await s.request({ method: 'DELETE', url: `/api/v2/tweets/${id}`, token });
-      expect(res.statusCode, res.body).toBe(204);
-    };
+    const { postOk, getOk, removeOk } = actionsOf(s, (method, url, res) => expectContract(method, url, res));
     const tweetEventCount = async () =>
       (
         await sql<{ n: number }>`select count(*)::int as n from events where type = 'TweetPosted'`.execute(
@@ -131,7 +94,7 @@ inEachStorageMode(
     it('a reply to a missing or deleted tweet: 400 naming in_reply_to_id, nothing posted; anonymous: 401', async () => {
       const cy = await s.signUp('rp_cy');
       const gone = await postOk(cy.token, 'soon deleted');
-      await remove(cy.token, gone.id);
+      await removeOk(cy.token, gone.id);
       const before = await tweetEventCount();
       expectProblem(await post(cy.token, { body: 'to nothing', in_reply_to_id: UNKNOWN }), 400, ['in_reply_to_id']);
       expectProblem(await post(cy.token, { body: 'to the deleted', in_reply_to_id: gone.id }), 400, ['in_reply_to_id']);
@@ -146,7 +109,7 @@ inEachStorageMode(
       const dee = await s.signUp('rp_dee');
       const body = '👋 #café #日本語 ask @rp_dee or mail rp_dee@example.com #1 a#b';
       const tweet = await postOk(dee.token, body);
-      const expected: Entities = {
+      const expected: TweetEntities = {
         hashtags: [
           { tag: 'café', start: 2, end: 7 },
           { tag: '日本語', start: 8, end: 12 },
@@ -192,13 +155,13 @@ inEachStorageMode(
       const first = await postOk(gus.token, 'first reply', parent.id);
       const second = await postOk(gus.token, 'second reply', parent.id);
       expect((await getOk(parent.id)).reply_count).toBe(2);
-      await remove(gus.token, first.id);
+      await removeOk(gus.token, first.id);
       expect((await getOk(parent.id)).reply_count).toBe(1);
       // Deleting a deleted tweet is a 404 and counts nothing twice.
       expectProblem(await s.request({ method: 'DELETE', url: `/api/v2/tweets/${first.id}`, token: gus.token }), 404);
       expect((await getOk(parent.id)).reply_count).toBe(1);
 
-      await remove(fay.token, parent.id);
+      await removeOk(fay.token, parent.id);
       const orphan = await getOk(second.id);
       expect(orphan).toMatchObject({ in_reply_to_id: parent.id, in_reply_to_author_id: fay.id });
       // Fay still exists, so her username is still known.
@@ -269,7 +232,7 @@ inEachStorageMode(
       expect(await contextOk(unrelated.id)).toEqual({ ancestors: [], descendants: [] });
 
       // Deleting a hides its subtree from root's context; the walk up from a1x stops at the gap.
-      await remove(kim.token, a.id);
+      await removeOk(kim.token, a.id);
       expect((await contextOk(root.id)).descendants.map((t) => t.body)).toEqual(['b', 'b1', 'c']);
       const afterGap = await contextOk(a1x.id);
       expect(afterGap.ancestors.map((t) => t.body)).toEqual(['a1']);
@@ -315,7 +278,7 @@ inEachStorageMode(
       const max = await s.signUp('rp_max');
       expectProblem(await context(UNKNOWN), 404);
       const tweet = await postOk(max.token, 'brief');
-      await remove(max.token, tweet.id);
+      await removeOk(max.token, tweet.id);
       expectProblem(await context(tweet.id), 404);
     });
   },

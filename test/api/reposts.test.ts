@@ -1,23 +1,10 @@
+import type { TweetReposter } from '@starling/sdk';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { expectProblem, nextLink } from '../support/assertions.js';
 import { contractChecker } from '../support/contract.js';
+import { actionsOf } from '../support/actions.js';
 import { inEachStorageMode, useStarling } from '../support/starling.js';
-
-interface Tweet {
-  id: string;
-  body: string;
-  like_count: number;
-  repost_count: number;
-  reply_count: number;
-  liked?: boolean;
-  reposted?: boolean;
-}
-
-interface Reposter {
-  id: string;
-  username: string;
-}
 
 const UNKNOWN = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
 
@@ -31,57 +18,15 @@ inEachStorageMode(
     });
 
     const db = () => s.platform.contexts.find((c) => c.name === 'tweets')!.db;
-    const call = async (o: Parameters<typeof s.request>[0]) => {
-      const res = await s.request(o);
-      expectContract(o.method ?? 'GET', o.url, res);
-      return res;
-    };
-    const repost = (token: string | undefined, id: string, method: 'POST' | 'DELETE' = 'POST') =>
-      call({ method, url: `/api/v2/tweets/${id}/repost`, ...(token ? { token } : {}) });
-    const repostOk = async (token: string, id: string, method: 'POST' | 'DELETE' = 'POST') => {
-      const res = await repost(token, id, method);
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json() as Tweet;
-    };
-    const likeOk = async (token: string, id: string, method: 'POST' | 'DELETE' = 'POST') => {
-      const res = await call({ method, url: `/api/v2/tweets/${id}/like`, token });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json() as Tweet;
-    };
-    const postOk = async (token: string, body: string, inReplyTo?: string) => {
-      const res = await call({
-        method: 'POST',
-        url: '/api/v2/tweets',
-        token,
-        json: { body, ...(inReplyTo ? { in_reply_to_id: inReplyTo } : {}) },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json() as Tweet;
-    };
-    const getOk = async (id: string, token?: string) => {
-      const res = await call({ url: `/api/v2/tweets/${id}`, ...(token ? { token } : {}) });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json() as Tweet;
-    };
-    const reposters = async (id: string, query = '?limit=100') => {
-      const res = await call({ url: `/api/v2/tweets/${id}/reposted_by${query}` });
-      expect(res.statusCode, res.body).toBe(200);
-      return (res.json() as { user_list: Reposter[] }).user_list;
-    };
+    const { call, repost, repostOk, likeOk, postOk, getOk, reposters, removeOk, signUpMany } = actionsOf(
+      s,
+      (method, url, res) => expectContract(method, url, res),
+    );
     const repostEvents = async (tweetId: string, userId: string) => {
       const { rows } = await sql<{ type: string; data: Record<string, string> }>`
         select type, data from events where stream_id = ${`repost-${tweetId}-${userId}`}
         order by stream_version`.execute(db());
       return rows;
-    };
-    const remove = async (token: string, id: string) => {
-      const res = await call({ method: 'DELETE', url: `/api/v2/tweets/${id}`, token });
-      expect(res.statusCode, res.body).toBe(204);
-    };
-    const signUpMany = async (prefix: string, n: number) => {
-      const users = [];
-      for (let i = 0; i < n; i++) users.push(await s.signUp(`${prefix}${i}`));
-      return users;
     };
 
     it('reposts: repost_count 1, reposted for the reposter, not for others, absent anonymously', async () => {
@@ -167,13 +112,13 @@ inEachStorageMode(
       const expected = fans.map((f) => ({ id: f.id, username: f.username })).reverse();
       expect(await reposters(tweet.id)).toEqual(expected);
 
-      const seen: Reposter[] = [];
+      const seen: TweetReposter[] = [];
       let url: string | undefined = `/api/v2/tweets/${tweet.id}/reposted_by?limit=2`;
       let pages = 0;
       while (url) {
         const res = await call({ url });
         expect(res.statusCode, res.body).toBe(200);
-        seen.push(...(res.json() as { user_list: Reposter[] }).user_list);
+        seen.push(...(res.json() as { user_list: TweetReposter[] }).user_list);
         url = nextLink(res);
         pages += 1;
       }
@@ -239,7 +184,7 @@ inEachStorageMode(
       const tweet = await postOk(hal.token, 'short-lived');
       await repostOk(ida.token, tweet.id);
       await likeOk(ida.token, tweet.id);
-      await remove(hal.token, tweet.id);
+      await removeOk(hal.token, tweet.id);
       expectProblem(await repost(ida.token, tweet.id), 404);
       expectProblem(await repost(ida.token, tweet.id, 'DELETE'), 404);
       expectProblem(await call({ url: `/api/v2/tweets/${tweet.id}/reposted_by` }), 404);
@@ -260,7 +205,7 @@ inEachStorageMode(
       await likeOk(jo.token, reply.id);
       expect(await getOk(parent.id)).toMatchObject({ reply_count: 1, repost_count: 1, like_count: 0 });
       expect(await getOk(reply.id)).toMatchObject({ reply_count: 0, repost_count: 1, like_count: 1 });
-      await remove(kim.token, reply.id);
+      await removeOk(kim.token, reply.id);
       expect(await getOk(parent.id)).toMatchObject({ reply_count: 0, repost_count: 1, like_count: 0 });
     });
 

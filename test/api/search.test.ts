@@ -1,22 +1,9 @@
+import type { SearchUser, Tweet } from '@starling/sdk';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { contractChecker } from '../support/contract.js';
 import { expectProblem, nextLink } from '../support/assertions.js';
 import { inEachStorageMode, useStarling, type RequestOptions } from '../support/starling.js';
-
-interface Tweet {
-  id: string;
-  body: string;
-  liked?: boolean;
-  reposted?: boolean;
-}
-
-interface SearchUser {
-  id: string;
-  username: string;
-  name: string;
-  bio?: string;
-}
 
 inEachStorageMode('search API v2', (mode) => {
   const s = useStarling(mode);

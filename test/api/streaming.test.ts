@@ -1,3 +1,4 @@
+import type { Tweet } from '@starling/sdk';
 import { afterAll, expect, it } from 'vitest';
 import { inEachStorageMode, startStarling, useStarling, type Starling } from '../support/starling.js';
 
@@ -5,12 +6,6 @@ interface SseEvent {
   event: string;
   id?: string;
   data: string;
-}
-
-interface Tweet {
-  id: string;
-  body: string;
-  reposted_by?: { id: string; username: string; name: string };
 }
 
 /** An open `text/event-stream`, read with fetch: its events and comments as they come. */

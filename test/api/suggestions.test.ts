@@ -1,23 +1,14 @@
+import type { User } from '@starling/sdk';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { expectProblem } from '../support/assertions.js';
+import { actionsOf } from '../support/actions.js';
 import { inEachStorageMode, startStarling, useStarling } from '../support/starling.js';
-
-interface User {
-  id: string;
-  username: string;
-  followers_count: number;
-  following?: boolean;
-  followed_by?: boolean;
-}
 
 inEachStorageMode('who to follow', (mode) => {
   const s = useStarling(mode);
 
-  const follow = async (token: string, id: string, method: 'POST' | 'DELETE' = 'POST') => {
-    const res = await s.request({ method, url: `/api/v1/users/${id}/follow`, token });
-    expect(res.statusCode, res.body).toBe(200);
-  };
+  const { followOk: follow } = actionsOf(s);
   const suggestions = async (token: string, limit = 100) => {
     const res = await s.request({ url: `/api/v1/users/suggestions?limit=${limit}`, token });
     expect(res.statusCode, res.body).toBe(200);

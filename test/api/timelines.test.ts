@@ -1,24 +1,9 @@
+import type { Tweet } from '@starling/sdk';
 import { sql } from 'kysely';
 import { timelineSettings } from '@starling/timeline';
 import { describe, expect, it } from 'vitest';
 import { expectProblem, nextLink } from '../support/assertions.js';
 import { inEachStorageMode, useStarling, type Starling } from '../support/starling.js';
-
-interface Tweet {
-  id: string;
-  body: string;
-  tweetedby: string;
-  author_id: string;
-  author_name: string;
-  like_count: number;
-  repost_count: number;
-  reply_count: number;
-  liked?: boolean;
-  reposted?: boolean;
-  in_reply_to_id?: string;
-  entities: { hashtags: Array<{ tag: string }>; mentions: unknown[] };
-  reposted_by?: { id: string; username: string; name: string };
-}
 
 type User = Awaited<ReturnType<Starling['signUp']>>;
 

@@ -1,17 +1,7 @@
+import type { Tweet } from '@starling/sdk';
 import { expect, it } from 'vitest';
 import { expectProblem } from '../support/assertions.js';
 import { inEachStorageMode, useStarling } from '../support/starling.js';
-
-interface Tweet {
-  id: string;
-  body: string;
-  tweetedby: string;
-  author_id: string;
-  timestamp: string;
-  like_count: number;
-  liked?: boolean;
-  reposted?: boolean;
-}
 
 /** The tweet as an anonymous caller sees it: without `liked` and `reposted`. */
 const anonymously = ({ liked: _liked, reposted: _reposted, ...tweet }: Tweet): Tweet => tweet;

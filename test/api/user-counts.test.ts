@@ -1,25 +1,11 @@
+import type { User } from '@starling/sdk';
 import { grantAdmin } from '@starling/identity';
 import { readAfter, START, type Db } from '@starling/kit';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { expectProblem } from '../support/assertions.js';
-import { inEachStorageMode, useStarling } from '../support/starling.js';
-
-const PASSWORD = 'correct horse battery';
-
-interface User {
-  id: string;
-  username: string;
-  name: string;
-  email?: string;
-  bio?: string;
-  created_at: string;
-  followers_count: number;
-  following_count: number;
-  tweets_count: number;
-  following?: boolean;
-  followed_by?: boolean;
-}
+import { actionsOf } from '../support/actions.js';
+import { PASSWORD, inEachStorageMode, useStarling } from '../support/starling.js';
 
 type Counts = Pick<User, 'followers_count' | 'following_count' | 'tweets_count'>;
 
@@ -37,15 +23,8 @@ inEachStorageMode('user counts, relationships and bios', (mode) => {
     const { followers_count, following_count, tweets_count } = await user(id);
     return { followers_count, following_count, tweets_count };
   };
-  const follow = async (token: string, id: string, method: 'POST' | 'DELETE' = 'POST') => {
-    const res = await s.request({ method, url: `/api/v1/users/${id}/follow`, token });
-    expect(res.statusCode, res.body).toBe(200);
-  };
-  const tweet = async (token: string, body: string) => {
-    const res = await s.request({ method: 'POST', url: '/api/v2/tweets', token, json: { body } });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().id as string;
-  };
+  const { followOk: follow, postOk } = actionsOf(s);
+  const tweet = async (token: string, body: string) => (await postOk(token, body)).id;
   const put = (id: string, token: string, json: unknown, headers: Record<string, string> = {}) =>
     s.request({ method: 'PUT', url: `/api/v1/users/${id}`, token, json, headers });
   const dbOf = (service: string) => s.platform.contexts.find((c) => c.name === service)!.db;

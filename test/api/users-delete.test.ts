@@ -1,9 +1,8 @@
 import { grantAdmin } from '@starling/identity';
 import { expect, it } from 'vitest';
 import { expectNoSecrets, expectProblem } from '../support/assertions.js';
-import { inEachStorageMode, useStarling } from '../support/starling.js';
-
-const PASSWORD = 'correct horse battery';
+import { actionsOf } from '../support/actions.js';
+import { PASSWORD, inEachStorageMode, useStarling } from '../support/starling.js';
 
 inEachStorageMode('deleting users', (mode) => {
   const s = useStarling(mode);
@@ -13,13 +12,7 @@ inEachStorageMode('deleting users', (mode) => {
   const delByName = (username: string, token?: string) =>
     s.request({ method: 'DELETE', url: '/api/v1/users', json: { username }, ...(token ? { token } : {}) });
   const get = (id: string, token?: string) => s.request({ url: `/api/v1/users/${id}`, ...(token ? { token } : {}) });
-  const login = (username: string, password = PASSWORD) =>
-    s.request({ method: 'POST', url: '/api/v1/auth/login', json: { username, password } });
-  const tweet = async (token: string, body: string) => {
-    const res = await s.request({ method: 'POST', url: '/api/v2/tweets', token, json: { body } });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string; body: string };
-  };
+  const { login, postOk: tweet } = actionsOf(s);
   const tweetBodies = async () =>
     ((await s.request({ url: '/api/v2/tweets?limit=100' })).json().tweets_list as Array<{ body: string }>).map(
       (t) => t.body,

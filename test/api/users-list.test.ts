@@ -1,14 +1,10 @@
+import type { User } from '@starling/sdk';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { expectNoSecrets, expectProblem, nextLink } from '../support/assertions.js';
 import { inEachStorageMode, startStarling, type Starling } from '../support/starling.js';
 
 const PASSWORD = 'list users password';
 const USERS = 25;
-
-interface User {
-  id: string;
-  username: string;
-}
 
 inEachStorageMode('GET /api/v1/users', (mode) => {
   let s: Starling;

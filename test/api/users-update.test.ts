@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest';
 import { expectNoSecrets, expectProblem } from '../support/assertions.js';
-import { inEachStorageMode, useStarling } from '../support/starling.js';
-
-const PASSWORD = 'correct horse battery';
+import { actionsOf } from '../support/actions.js';
+import { PASSWORD, inEachStorageMode, useStarling } from '../support/starling.js';
 
 inEachStorageMode('PUT /api/v1/users/{id}', (mode) => {
   const s = useStarling(mode);
@@ -10,8 +9,7 @@ inEachStorageMode('PUT /api/v1/users/{id}', (mode) => {
   const put = (id: string, json: unknown, token?: string, headers: Record<string, string> = {}) =>
     s.request({ method: 'PUT', url: `/api/v1/users/${id}`, json, headers, ...(token ? { token } : {}) });
   const get = (id: string, token?: string) => s.request({ url: `/api/v1/users/${id}`, ...(token ? { token } : {}) });
-  const login = (username: string, password: string) =>
-    s.request({ method: 'POST', url: '/api/v1/auth/login', json: { username, password } });
+  const { login } = actionsOf(s);
 
   it('changes only the fields sent and answers the user with a new ETag', async () => {
     const u = await s.signUp('partial_put');

@@ -1,16 +1,7 @@
+import type { User } from '@starling/sdk';
 import { expect, it } from 'vitest';
 import { expectNoSecrets, expectProblem } from '../support/assertions.js';
-import { inEachStorageMode, useStarling } from '../support/starling.js';
-
-const PASSWORD = 'correct horse battery';
-
-interface User {
-  id: string;
-  username: string;
-  name: string;
-  email?: string;
-  created_at: string;
-}
+import { PASSWORD, inEachStorageMode, useStarling } from '../support/starling.js';
 
 inEachStorageMode('users API v1', (mode) => {
   const s = useStarling(mode);

@@ -3,7 +3,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, inEachStorageMode, natsNamespace } from '../support/starling.js';
+import { PASSWORD, createDatabase, inEachStorageMode, natsNamespace } from '../support/starling.js';
 import {
   CLI_DIST as DIST,
   killStarlings,
@@ -17,8 +17,6 @@ import {
  * `npm test` is preceded by `npm install`, whose prepare script runs `npm run build`;
  * after changing any source, run `npm run build` again before this suite.
  */
-const PASSWORD = 'correct horse battery';
-
 afterEach(killStarlings);
 
 async function signUpAndLogin(server: Server, username: string) {

@@ -1,3 +1,4 @@
+import type { Tweet, User } from '@starling/sdk';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,25 +19,6 @@ import {
  */
 const PASSWORD = 'seeded-secret';
 const SEED = ['seed', '--users', '30', '--tweets', '200', '--follows', '5', '--password', PASSWORD];
-
-interface User {
-  id: string;
-  username: string;
-  bio?: string;
-}
-interface Tweet {
-  id: string;
-  body: string;
-  author_id: string;
-  tweetedby: string;
-  like_count: number;
-  repost_count?: number;
-  in_reply_to_id?: string;
-  entities: {
-    hashtags: Array<{ tag: string; start: number; end: number }>;
-    mentions: Array<{ username: string; start: number; end: number }>;
-  };
-}
 
 afterEach(killStarlings);
 

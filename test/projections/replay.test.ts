@@ -12,7 +12,8 @@ import {
   type Platform,
   type RecordedEvent,
 } from '@starling/kit';
-import { inEachStorageMode, startStarling, type Starling } from '../support/starling.js';
+import { actionsOf } from '../support/actions.js';
+import { PASSWORD, inEachStorageMode, startStarling, type Starling } from '../support/starling.js';
 
 /** Every read model, by service (schema), with its primary key (comma-separated when composite). */
 const READ_MODELS: Record<string, Record<string, string>> = {
@@ -79,8 +80,6 @@ async function inRolledBackTransaction(db: Db, fn: (trx: Db) => Promise<void>): 
   if (outcome !== ROLLBACK) throw outcome;
 }
 
-const PASSWORD = 'correct horse battery';
-
 /** Users, tweets, replies, likes, reposts and their undoing (some of a tweet later deleted), a tweet deletion, follows and an unfollow, a profile and a password change, a logout, an account deletion. */
 async function seedHistory(s: Starling): Promise<void> {
   const ok = async (o: Parameters<Starling['request']>[0], status: number) => {
@@ -88,8 +87,8 @@ async function seedHistory(s: Starling): Promise<void> {
     expect(res.statusCode, `${o.method} ${o.url}: ${res.body}`).toBe(status);
     return res;
   };
-  const tweet = (token: string, body: string) =>
-    ok({ method: 'POST', url: '/api/v2/tweets', token, json: { body } }, 201).then((r) => r.json().id as string);
+  const { postOk, followOk: follow } = actionsOf(s);
+  const tweet = async (token: string, body: string) => (await postOk(token, body)).id;
 
   const ada = await s.signUp('replay_ada', PASSWORD);
   const bob = await s.signUp('replay_bob', PASSWORD);
@@ -147,8 +146,6 @@ async function seedHistory(s: Starling): Promise<void> {
       ]),
     );
   await ok({ method: 'DELETE', url: `/api/v2/tweets/${doomed}`, token: ada.token }, 204);
-  const follow = (token: string, id: string, method: 'POST' | 'DELETE' = 'POST') =>
-    ok({ method, url: `/api/v1/users/${id}/follow`, token }, 200);
   await follow(ada.token, bob.id);
   await follow(bob.token, ada.id);
   await follow(bob.token, ada.id, 'DELETE');

@@ -9,6 +9,9 @@ import { allServices } from '@starling/cli/services';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Logger } from 'pino';
 
+/** The password `signUp` gives a user unless told otherwise. */
+export const PASSWORD = 'correct horse battery';
+
 export interface Mode {
   name: string;
   postgres: boolean;
@@ -118,7 +121,7 @@ export async function startStarling(
     platform,
     databaseUrl: databaseUrl || undefined,
     request,
-    async signUp(username, password = 'correct horse battery') {
+    async signUp(username, password = PASSWORD) {
       const created = await request({
         method: 'POST',
         url: '/api/v1/users',

@@ -1,2 +1,8 @@
 /** The contract at `path`, with every component it imports bundled in (see bundle.js). */
 export function loadContract(path: string | URL): Record<string, unknown>;
+
+/** One document from several services' contracts, on top of `base`; a component two define differently throws. */
+export function mergeContracts(
+  base: Record<string, unknown>,
+  documents: Array<Record<string, unknown>>,
+): Record<string, unknown>;

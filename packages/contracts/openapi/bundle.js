@@ -18,6 +18,38 @@ import { parse } from 'yaml';
 
 const BY_PACKAGE = 'npm:';
 
+/**
+ * One document from several services' contracts: every path and component of each,
+ * on top of `base`. Two services may share a component only if they define it alike,
+ * so a clash fails here rather than one contract silently winning. The platform's
+ * /openapi.json, the gateway's and the SDK's types are all merged by this function.
+ */
+export function mergeContracts(base, documents) {
+  const merged = structuredClone(base);
+  merged.paths ??= {};
+  merged.components ??= {};
+  merged.tags ??= [];
+  for (const doc of documents) {
+    for (const [path, item] of Object.entries(doc.paths ?? {})) {
+      merged.paths[path] = { ...(merged.paths[path] ?? {}), ...item };
+    }
+    for (const [kind, entries] of Object.entries(doc.components ?? {})) {
+      merged.components[kind] ??= {};
+      for (const [name, value] of Object.entries(entries)) {
+        const existing = merged.components[kind][name];
+        if (existing && JSON.stringify(existing) !== JSON.stringify(value)) {
+          throw new Error(`OpenAPI component ${kind}.${name} is defined differently by two services`);
+        }
+        merged.components[kind][name] = value;
+      }
+    }
+    for (const tag of doc.tags ?? []) {
+      if (!merged.tags.some((t) => t.name === tag.name)) merged.tags.push(tag);
+    }
+  }
+  return merged;
+}
+
 /** The contract at `path`, with every component it imports bundled in. */
 export function loadContract(path) {
   const file = resolve(path instanceof URL ? fileURLToPath(path) : path);

@@ -1,30 +1,21 @@
-import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from '../generated/openapi.js';
+import { createStarlingClient, type StarlingClient } from '@starling/sdk';
 
 const CSRF_COOKIE = 'starling_csrf';
-const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function readCookie(name: string): string | undefined {
-  return document.cookie
+  const value = document.cookie
     .split('; ')
     .find((c) => c.startsWith(`${name}=`))
     ?.slice(name.length + 1);
+  return value === undefined ? undefined : decodeURIComponent(value);
 }
 
-/** The session rides in an HttpOnly cookie; writes echo the CSRF cookie in a header. */
-const csrf: Middleware = {
-  onRequest({ request }) {
-    const token = readCookie(CSRF_COOKIE);
-    if (token && !SAFE.has(request.method)) request.headers.set('x-csrf-token', decodeURIComponent(token));
-    return request;
-  },
-};
-
-/** The typed API client: every path, body and response comes from the services' OpenAPI documents. */
-export function createApiClient(baseUrl = '') {
-  const client = createClient<paths>({ baseUrl, credentials: 'same-origin' });
-  client.use(csrf);
-  return client;
+/**
+ * The web app's API client: the SDK, with the session in an HttpOnly cookie and
+ * writes echoing the CSRF cookie in a header.
+ */
+export function createApiClient(baseUrl = ''): StarlingClient {
+  return createStarlingClient({ baseUrl, credentials: 'same-origin', csrfToken: () => readCookie(CSRF_COOKIE) });
 }
 
-export type ApiClient = ReturnType<typeof createApiClient>;
+export type ApiClient = StarlingClient;

@@ -1,6 +1,6 @@
-import type { components } from '../generated/openapi.js';
+import type { Problem } from '@starling/sdk';
 
-export type Problem = components['schemas']['Problem'];
+export type { Problem };
 
 /** A request the API answered with an error status (its body is problem+json when it says more). */
 export class ApiError extends Error {

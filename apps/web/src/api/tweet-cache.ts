@@ -1,7 +1,7 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { components } from '../generated/openapi.js';
+import type { Tweet } from '@starling/sdk';
 
-export type Tweet = components['schemas']['Tweet'];
+export type { Tweet };
 
 /** One page of a timeline, and the cursor of the next (undefined on the last page). */
 export interface TweetPage {

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useApi } from './api-context.js';
 import { apiError } from './problem.js';
-import type { components } from '../generated/openapi.js';
+import type { NewUser } from '@starling/sdk';
 import { meKey, meQuery } from './use-me.js';
 
-export type NewUser = components['schemas']['NewUser'];
+export type { NewUser };
+
 export interface Credentials {
   username: string;
   password: string;

@@ -2,13 +2,13 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { nextCursor } from '../lib/link-header.js';
 import { useApi } from './api-context.js';
 import { apiError } from './problem.js';
-import type { components } from '../generated/openapi.js';
+import type { Relationship, FollowedUser } from '@starling/sdk';
 import { HOME, tweetsKey } from './tweet-cache.js';
 import { meKey, type Me, type User } from './use-me.js';
 import { suggestionsKey } from './use-suggestions.js';
 
-export type Relationship = components['schemas']['Relationship'];
-export type FollowedUser = components['schemas']['FollowedUser'];
+export type { Relationship, FollowedUser };
+
 export type FollowDirection = 'followers' | 'following';
 
 export const followListKey = (userId: string, direction: FollowDirection) => ['follows', userId, direction] as const;

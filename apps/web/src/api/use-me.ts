@@ -2,9 +2,9 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from './client.js';
 import { useApi } from './api-context.js';
 import { apiError } from './problem.js';
-import type { components } from '../generated/openapi.js';
+import type { User } from '@starling/sdk';
 
-export type User = components['schemas']['User'];
+export type { User };
 
 /** The signed-in user and the version of their profile that a change must name in If-Match. */
 export interface Me {

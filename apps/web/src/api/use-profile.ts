@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './api-context.js';
 import { apiError } from './problem.js';
-import type { components } from '../generated/openapi.js';
+import type { UserUpdate } from '@starling/sdk';
 import { meKey, type Me } from './use-me.js';
 
-export type UserUpdate = components['schemas']['UserUpdate'];
+export type { UserUpdate };
 
 export interface ProfileChange {
   id: string;

@@ -1,9 +1,8 @@
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { components } from '../../src/generated/openapi.js';
+import type { User, Tweet } from '@starling/sdk';
 
-export type User = components['schemas']['User'];
-export type Tweet = components['schemas']['Tweet'];
+export type { User, Tweet };
 
 export const ORIGIN = 'http://starling.test';
 

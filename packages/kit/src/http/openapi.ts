@@ -1,4 +1,4 @@
-import { loadContract } from '@starling/contracts/bundle';
+import { loadContract, mergeContracts } from '@starling/contracts/bundle';
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 
@@ -49,29 +49,7 @@ export function mergeHandlers(handlers: Array<Record<string, RouteHandlerMethod>
   return merged;
 }
 
-/** One document for the whole process: every service's paths and components. */
+/** One document for the whole process: every service's paths and components (see @starling/contracts/bundle). */
 export function mergeOpenApi(base: OpenApiDocument, documents: OpenApiDocument[]): OpenApiDocument {
-  const merged: OpenApiDocument = structuredClone(base);
-  merged.paths ??= {};
-  merged.components ??= {};
-  merged.tags ??= [];
-  for (const doc of documents) {
-    for (const [path, item] of Object.entries(doc.paths ?? {})) {
-      merged.paths[path] = { ...(merged.paths[path] ?? {}), ...(item as object) };
-    }
-    for (const [kind, entries] of Object.entries(doc.components ?? {})) {
-      merged.components[kind] ??= {};
-      for (const [name, value] of Object.entries(entries as Record<string, unknown>)) {
-        const existing = merged.components[kind][name];
-        if (existing && JSON.stringify(existing) !== JSON.stringify(value)) {
-          throw new Error(`OpenAPI component ${kind}.${name} is defined differently by two services`);
-        }
-        merged.components[kind][name] = value;
-      }
-    }
-    for (const tag of doc.tags ?? []) {
-      if (!merged.tags.some((t: { name: string }) => t.name === tag.name)) merged.tags.push(tag);
-    }
-  }
-  return merged;
+  return mergeContracts(base, documents) as OpenApiDocument;
 }
