@@ -29,6 +29,9 @@ export type TweetReposterList = Schemas['TweetReposterList'];
 export type TimelinePage = Schemas['TimelinePage'];
 export type SearchUser = Schemas['SearchUser'];
 export type SearchResults = Schemas['SearchResults'];
+export type MediaAttachment = Schemas['MediaAttachment'];
+export type MediaMeta = Schemas['MediaMeta'];
+export type MediaUpload = Schemas['MediaUpload'];
 
 export type StarlingClient = Client<paths>;
 

@@ -1,4 +1,4 @@
-// Generated from packages/contracts/openapi/common.yaml, packages/contracts/openapi/tweet.yaml by scripts/gen-openapi-types.js. Do not edit.
+// Generated from packages/contracts/openapi/common.yaml, packages/contracts/openapi/media.yaml, packages/contracts/openapi/tweet.yaml by scripts/gen-openapi-types.js. Do not edit.
 
 export type paths = Record<string, never>;
 export type webhooks = Record<string, never>;
@@ -14,6 +14,41 @@ export interface components {
                 field: string;
                 reason: string;
             }[];
+        };
+        MediaAttachment: {
+            id: string;
+            /**
+             * @description What the bytes are: `image` (JPEG, PNG, WebP, a still GIF), `gifv` (an animated GIF, served as animated WebP). `video` is reserved.
+             * @enum {string}
+             */
+            type: "image" | "gifv" | "video";
+            /**
+             * @description `processing` until the extractor has checked and converted it; then `ready` (with `url`, `preview_url`, `meta` and `blurhash`) or `failed` (with `reason`).
+             * @enum {string}
+             */
+            state: "processing" | "ready" | "failed";
+            /** @description Why it failed; present only when `state` is `failed` */
+            reason?: string;
+            /** @description The converted file, without metadata; null until ready */
+            url: string | null;
+            /** @description The `small` preview (640 px on the long side at most); null until ready */
+            preview_url: string | null;
+            /** @description Alt text, up to 1,500 characters */
+            description: string | null;
+            /** @description A BlurHash of the picture, to paint while it loads; null until ready */
+            blurhash: string | null;
+            meta: null | components["schemas"]["MediaMeta"];
+        };
+        /** @description The sizes of the converted file (`original`, orientation applied) and of its preview (`small`) */
+        MediaMeta: {
+            original: components["schemas"]["MediaSize"];
+            small: components["schemas"]["MediaSize"];
+        };
+        MediaSize: {
+            width: number;
+            height: number;
+            /** @description width / height */
+            aspect: number;
         };
         Tweet: {
             id: string;
@@ -42,6 +77,8 @@ export interface components {
             /** @description The username of the author of the tweet it replies to; present only on a reply whose parent's author is known */
             in_reply_to_username?: string;
             entities: components["schemas"]["TweetEntities"];
+            /** @description The pictures attached, in the order the author gave them; empty when none */
+            media_attachments: components["schemas"]["MediaAttachment"][];
             reposted_by?: components["schemas"]["RepostedBy"];
         };
         /** @description The hashtags and mentions in the body. Offsets count Unicode code points (an emoji is one), `start` inclusive and `end` exclusive, and cover the `#` or `@`. */
