@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Migrations } from './db/migrate.js';
 import type { Db } from './db/storage.js';
 import type { Consumer, EventBus } from './events/consumer.js';
+import type { Job } from './events/job.js';
 import type { OpenApiDocument } from './http/openapi.js';
 import type { Metrics } from './metrics.js';
 import type { Environment } from './settings.js';
@@ -39,6 +40,8 @@ export interface ServiceDefinition {
    */
   settings?(env: Environment): unknown;
   consumers(ctx: ServiceContext): Consumer[];
+  /** Work done once per event, outside transactions, in the worker role (see events/job.ts). */
+  jobs?(ctx: ServiceContext): Job[];
   handlers(ctx: ServiceContext): Record<string, RouteHandlerMethod>;
   /** Runs after migrations, before the service takes traffic. */
   start?(ctx: ServiceContext): Promise<void>;
