@@ -66,6 +66,7 @@ const roleNamed = (name: string) => TOPOLOGY_ROLES.find((r) => r.name === name)!
 const NEEDS = {
   database: { variable: 'DATABASE_URL', scheme: /^postgres(ql)?:\/\//, host: 'postgres' },
   bus: { variable: 'NATS_URL', scheme: /^nats:\/\//, host: 'nats' },
+  'object-storage': { variable: 'S3_ENDPOINT', scheme: /^https?:\/\//, host: 'minio' },
 } as const;
 const backends = TOPOLOGY_ROLES.filter((r) => r.needs.length > 0).map((r) => r.name);
 

@@ -63,7 +63,7 @@ export interface RequestOptions {
   json?: unknown;
   token?: string;
   headers?: Record<string, string>;
-  payload?: string;
+  payload?: string | Buffer;
   cookies?: Record<string, string>;
   remoteAddress?: string;
 }

@@ -1,5 +1,6 @@
 import { graphService } from '@starling/graph';
 import { identityService } from '@starling/identity';
+import { mediaService } from '@starling/media';
 import { urlsFrom, type ServiceDefinition } from '@starling/kit';
 import type { UpstreamService } from '@starling/gateway';
 import { timelineService } from '@starling/timeline';
@@ -51,7 +52,8 @@ export const SERVICES = [
     name: 'tweets',
     definition: tweetsService,
     prefixes: ['/api/v2/tweets'],
-    needs: ['database', 'bus'],
+    // Object storage's settings: tweets show their media at the files' public URLs.
+    needs: ['database', 'bus', 'object-storage'],
     worker: true,
     replicas: 2,
   },
@@ -67,9 +69,17 @@ export const SERVICES = [
     name: 'timeline',
     definition: timelineService,
     prefixes: ['/api/v2/timelines', '/api/v2/streaming', '/api/v2/search'],
-    needs: ['database', 'bus'],
+    needs: ['database', 'bus', 'object-storage'],
     worker: true,
     replicas: 2,
+  },
+  {
+    name: 'media',
+    definition: mediaService,
+    prefixes: ['/api/v2/media'],
+    needs: ['database', 'bus', 'object-storage'],
+    worker: true,
+    replicas: 1,
   },
 ] as const satisfies readonly ServiceEntry[];
 

@@ -1,4 +1,5 @@
 import type { components } from './generated/openapi.js';
+import { presentAttachment, type AttachmentShown } from './media.js';
 
 export type Tweet = components['schemas']['Tweet'];
 export type TweetEntities = components['schemas']['TweetEntities'];
@@ -25,6 +26,8 @@ export interface TweetShown {
   in_reply_to_username?: string | null;
   liked?: boolean | null;
   reposted?: boolean | null;
+  /** Its attachments in the author's order (media deleted since left out); absent or null: none. */
+  media_attachments?: AttachmentShown[] | null;
 }
 
 /**
@@ -48,4 +51,5 @@ export const presentTweet = (row: TweetShown): Tweet => ({
   ...(row.in_reply_to_id && row.in_reply_to_author_id ? { in_reply_to_author_id: row.in_reply_to_author_id } : {}),
   ...(row.in_reply_to_id && row.in_reply_to_username ? { in_reply_to_username: row.in_reply_to_username } : {}),
   entities: { hashtags: row.entities?.hashtags ?? [], mentions: row.entities?.mentions ?? [] },
+  media_attachments: (row.media_attachments ?? []).map(presentAttachment),
 });

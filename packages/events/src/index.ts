@@ -73,7 +73,8 @@ export interface TweetEntities {
 /**
  * Version 2 adds `entities` and, for a reply, `in_reply_to_id` and
  * `in_reply_to_author_id`. A version 1 event has neither: it is no reply, and its
- * entities are parsed from its body when it is read.
+ * entities are parsed from its body when it is read. Version 3 adds `media_ids`, the
+ * author's uploads attached in order (absent: none).
  */
 export const TweetPosted = define<{
   tweet_id: string;
@@ -83,7 +84,8 @@ export const TweetPosted = define<{
   entities?: TweetEntities;
   in_reply_to_id?: string;
   in_reply_to_author_id?: string;
-}>('TweetPosted', 2);
+  media_ids?: string[];
+}>('TweetPosted', 3);
 
 export const TweetDeleted = define<{
   tweet_id: string;
@@ -115,6 +117,74 @@ export const UserFollowed = define<{ follower_id: string; followee_id: string }>
 
 export const UserUnfollowed = define<{ follower_id: string; followee_id: string }>('UserUnfollowed', 1);
 
+// media
+
+/** What the extractor makes of an upload, and what a client is shown of it. */
+export type MediaType = 'image' | 'gifv' | 'video';
+export interface MediaSize {
+  width: number;
+  height: number;
+  aspect: number;
+}
+
+/**
+ * A presigned upload was handed out: the file is expected at `key` (of the object store)
+ * before `expires_at`, of `content_type`, and becomes a MediaUploaded once completed.
+ */
+export const MediaUploadStarted = define<{
+  media_id: string;
+  owner_id: string;
+  key: string;
+  content_type: string;
+  description?: string;
+  expires_at: string;
+}>('MediaUploadStarted', 1);
+
+/**
+ * A file is stored, unprocessed, at `key`; its type was read from its bytes. The
+ * extractor worker reacts to this event (and only to it) to convert the file.
+ */
+export const MediaUploaded = define<{
+  media_id: string;
+  owner_id: string;
+  key: string;
+  type: MediaType;
+  content_type: string;
+  size: number;
+  description?: string;
+}>('MediaUploaded', 1);
+
+/** The extractor's result: the converted file and its preview (object keys), their sizes and a BlurHash. */
+export const MediaProcessed = define<{
+  media_id: string;
+  owner_id: string;
+  type: MediaType;
+  file_key: string;
+  preview_key: string;
+  content_type: string;
+  meta: { original: MediaSize; small: MediaSize };
+  blurhash: string;
+}>('MediaProcessed', 1);
+
+/** The file could not be used; `reason` says why, for the uploader. */
+export const MediaFailed = define<{ media_id: string; owner_id: string; reason: string }>('MediaFailed', 1);
+
+/** The media was attached to a tweet (the tweets service's TweetPosted named it): it lives as long as the tweet. */
+export const MediaAttached = define<{ media_id: string; owner_id: string; tweet_id: string }>('MediaAttached', 1);
+
+export const MediaDescribed = define<{ media_id: string; owner_id: string; description: string }>('MediaDescribed', 1);
+
+/**
+ * The media and its files are gone: `reason` says why (its tweet or account was deleted,
+ * or it was never attached). `keys` are the objects that were removed from storage.
+ */
+export const MediaDeleted = define<{
+  media_id: string;
+  owner_id: string;
+  reason: 'tweet_deleted' | 'account_deleted' | 'unattached';
+  keys: string[];
+}>('MediaDeleted', 1);
+
 /** The payload as other services may see it. */
 export function publicPayload<T extends object>(definition: EventDefinition<T>, data: T): Partial<T> {
   if (!definition.private?.length) return data;
@@ -140,6 +210,13 @@ const definitions = new Map<string, EventDefinition<object>>(
     TweetUnreposted,
     UserFollowed,
     UserUnfollowed,
+    MediaUploadStarted,
+    MediaUploaded,
+    MediaProcessed,
+    MediaFailed,
+    MediaDescribed,
+    MediaAttached,
+    MediaDeleted,
   ].map((d) => [d.type, d as EventDefinition<object>]),
 );
 

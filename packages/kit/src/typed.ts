@@ -6,7 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  */
 interface OperationShape {
   parameters?: { query?: unknown; path?: unknown; header?: unknown };
-  requestBody?: { content: { 'application/json': unknown } };
+  /** JSON bodies are parsed and typed; others (a multipart upload) are read by the handler. */
+  requestBody?: { content: { 'application/json': unknown } | { 'multipart/form-data': unknown } };
 }
 
 type BodyOf<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : unknown;

@@ -103,6 +103,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       method: route.method,
       url: route.url,
       exposeHeadRoute: false,
+      ...(route.upload ? { bodyLimit: settings.GATEWAY_UPLOAD_LIMIT } : {}),
       onRequest: TOKENLESS_PATHS.has(route.path) ? [] : [checkToken],
       handler: upstream ? proxyTo(upstream, config.TRUST_PROXY, live) : unconfigured(route.service, variable),
     });

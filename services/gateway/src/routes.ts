@@ -10,6 +10,8 @@ export interface ContractRoute {
   url: string;
   /** The contract's form: `/api/v1/users/{id}`. */
   path: string;
+  /** The operation takes a multipart/form-data upload (a larger body limit applies). */
+  upload: boolean;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
@@ -31,10 +33,12 @@ export function contractRoutes(contracts: Map<ServiceName, OpenApiDocument>): Co
         if (owner) throw new Error(`${key} is in the contracts of both ${owner} and ${service}`);
         owners.set(key, service);
         const url = path.replace(/\{([^}]+)\}/g, ':$1');
-        routes.push({ service, method: method.toUpperCase() as HTTPMethods, url, path });
+        const operation = (item as Record<string, { requestBody?: { content?: object } }>)[method];
+        const upload = Object.keys(operation?.requestBody?.content ?? {}).includes('multipart/form-data');
+        routes.push({ service, method: method.toUpperCase() as HTTPMethods, url, path, upload });
         // HEAD is GET without the body (RFC 9110 §9.3.2); the service answers it, headers and all.
         if (method === 'get' && !(item as Record<string, unknown>).head) {
-          routes.push({ service, method: 'HEAD', url, path });
+          routes.push({ service, method: 'HEAD', url, path, upload: false });
         }
       }
     }

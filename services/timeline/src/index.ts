@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { attachmentsProjection } from '@starling/attachments';
 import { authorsProjection } from '@starling/authors';
 import { loadOpenApi, type ServiceDefinition } from '@starling/kit';
 import { timelineHandlers } from './handlers/index.js';
@@ -24,6 +25,7 @@ export function timelineService(): ServiceDefinition {
       const homes = homeWrites(homeLimits(ctx));
       return [
         authorsProjection('timeline.authors'),
+        attachmentsProjection('timeline.attachments', ctx.objects),
         tweetsProjection(homes),
         followsProjection(homes),
         ...searchProjections,

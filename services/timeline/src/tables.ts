@@ -35,6 +35,8 @@ export interface TweetsTable {
   entities: ColumnType<TweetEntities, string, string>;
   in_reply_to_id: string | null;
   in_reply_to_author_id: string | null;
+  /** The media attached, in the author's order (see @starling/attachments); null for none. */
+  media_ids: string[] | null;
   created_at: Date;
   like_count: Generated<number>;
   repost_count: Generated<number>;

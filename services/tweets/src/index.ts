@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { attachmentsProjection } from '@starling/attachments';
 import { authorsProjection } from '@starling/authors';
 import { loadOpenApi, type ServiceDefinition } from '@starling/kit';
 import { tweetsHandlers } from './handlers/index.js';
@@ -15,7 +16,12 @@ export function tweetsService(): ServiceDefinition {
     name: 'tweets',
     openapi: loadOpenApi(fileURLToPath(new URL('../openapi.yaml', import.meta.url))),
     migrations,
-    consumers: () => [tweetsProjection, authorsProjection('tweets.authors'), accountDeletions],
+    consumers: (ctx) => [
+      tweetsProjection,
+      authorsProjection('tweets.authors'),
+      attachmentsProjection('tweets.attachments', ctx.objects),
+      accountDeletions,
+    ],
     handlers: tweetsHandlers,
   };
 }

@@ -24,4 +24,5 @@ export const tweetShown = (tweet: Tweet) => [
   tweet.liked ?? null,
   tweet.reposted ?? null,
   tweet.in_reply_to_username ?? null,
+  tweet.media_attachments.map((m) => [m.id, m.state, m.description]),
 ];

@@ -1,5 +1,7 @@
 import { parseTimeIdKey, timeIdKey, type Db, type RecordedEvent } from '@starling/kit';
 import { parseEntities, payloadOf, TweetPosted } from '@starling/events';
+import { attachmentsColumn, attachmentsModifiedAt } from '@starling/attachments';
+import type { AttachmentShown } from '@starling/contracts';
 import { sql, type Selectable } from 'kysely';
 import type { LikesTable, RepostsTable, TweetsDb, TweetsTable } from './tables.js';
 
@@ -15,6 +17,7 @@ export type TweetRow = Pick<
   | 'entities'
   | 'in_reply_to_id'
   | 'in_reply_to_author_id'
+  | 'media_ids'
 >;
 
 /**
@@ -29,6 +32,7 @@ export interface TweetView
   in_reply_to_username?: string | null;
   liked?: boolean | null;
   reposted?: boolean | null;
+  media_attachments?: AttachmentShown[] | null;
 }
 
 /**
@@ -39,7 +43,8 @@ export interface TweetView
  */
 const view = (viewerId: string | undefined) => sql`
   select t.*, coalesce(a.name, t.author_username) as author_name,
-         greatest(t.modified_at, a.modified_at) as last_modified,
+         greatest(t.modified_at, a.modified_at, ${attachmentsModifiedAt}) as last_modified,
+         ${attachmentsColumn},
          coalesce(ra.username, p.author_username) as in_reply_to_username,
          ${
            viewerId !== undefined
@@ -72,6 +77,7 @@ export function tweetRowOf(event: RecordedEvent): TweetRow {
     entities: d.entities ?? parseEntities(d.body),
     in_reply_to_id: d.in_reply_to_id ?? null,
     in_reply_to_author_id: d.in_reply_to_id !== undefined ? (d.in_reply_to_author_id ?? null) : null,
+    media_ids: d.media_ids?.length ? d.media_ids : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { MediaAttachmentsTable } from '@starling/attachments';
 import type { AuthorsTable } from '@starling/authors';
 import type { Db } from '@starling/kit';
 import type { TweetEntities } from '@starling/events';
@@ -27,6 +28,8 @@ export interface TweetsTable {
   entities: ColumnType<TweetEntities, string | undefined, string>;
   in_reply_to_id: string | null;
   in_reply_to_author_id: string | null;
+  /** The media attached, in the author's order (see @starling/attachments); null for none. */
+  media_ids: string[] | null;
   modified_at: Generated<Date>;
 }
 
@@ -52,6 +55,7 @@ export interface TweetsDatabase {
   authors: AuthorsTable;
   likes: LikesTable;
   reposts: RepostsTable;
+  media_attachments: MediaAttachmentsTable;
 }
 
 /** The tweets service's schema, with its queries checked against its tables. */

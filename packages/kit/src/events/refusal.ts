@@ -3,7 +3,17 @@
  * domain's words; the HTTP layer turns a refusal into its problem document and status
  * (http/error-handler.ts), so no command knows about status codes or problem types.
  */
-export type RefusalKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'stale';
+export type RefusalKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'stale'
+  /** What was sent is over a size the service sets. */
+  | 'too-large'
+  /** Well-formed, but its content cannot be used (a file that is not what it claims). */
+  | 'unprocessable';
 
 export interface RefusedField {
   field: string;
@@ -33,6 +43,8 @@ export const refuse = {
   conflict: (detail: string, fields?: RefusedField[]) => new Refusal('conflict', detail, fields),
   /** The caller changed an older version than the current one (optimistic concurrency). */
   stale: (detail?: string) => new Refusal('stale', detail),
+  tooLarge: (detail: string) => new Refusal('too-large', detail),
+  unprocessable: (detail: string, fields?: RefusedField[]) => new Refusal('unprocessable', detail, fields),
 };
 
 /**

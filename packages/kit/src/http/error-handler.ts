@@ -154,5 +154,9 @@ export function problemOfRefusal(refusal: Refusal): HttpProblem {
       return problems.conflict(detail ?? 'The request conflicts with the current state.', fields);
     case 'stale':
       return problems.preconditionFailed(detail);
+    case 'too-large':
+      return problems.payloadTooLarge(detail ?? 'The request is larger than this server accepts.');
+    case 'unprocessable':
+      return problems.unprocessable(detail ?? 'The request cannot be processed.', fields);
   }
 }

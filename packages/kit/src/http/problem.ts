@@ -65,6 +65,8 @@ export const problems = {
   uriTooLong: (detail: string) => new HttpProblem(414, 'uri-too-long', 'URI too long', detail),
   unsupportedMediaType: (detail: string) =>
     new HttpProblem(415, 'unsupported-media-type', 'Unsupported media type', detail),
+  unprocessable: (detail: string, errors?: FieldError[]) =>
+    new HttpProblem(422, 'unprocessable', 'Unprocessable content', detail, errors),
   tooManyRequests: (retryAfterSeconds: number, detail = 'Too many attempts. Try again later.') =>
     new HttpProblem(429, 'too-many-requests', 'Too many requests', detail, undefined, {
       'retry-after': String(retryAfterSeconds),

@@ -157,14 +157,17 @@ async function post(trx: Db, events: RecordedEvent[]): Promise<Arrived[]> {
     entities,
     in_reply_to_id: d.in_reply_to_id ?? null,
     in_reply_to_author_id: d.in_reply_to_author_id ?? null,
+    media_ids: d.media_ids?.length ? d.media_ids : null,
     created_at: event.recordedAt,
   }));
   const inserted = await sql<Pick<TweetsTable, 'id'>>`
-    insert into tweets (id, author_id, author_username, body, entities, in_reply_to_id, in_reply_to_author_id, created_at)
-    select x.id, x.author_id, x.author_username, x.body, x.entities, x.in_reply_to_id, x.in_reply_to_author_id, x.created_at
+    insert into tweets (id, author_id, author_username, body, entities, in_reply_to_id, in_reply_to_author_id,
+                        media_ids, created_at)
+    select x.id, x.author_id, x.author_username, x.body, x.entities, x.in_reply_to_id, x.in_reply_to_author_id,
+           x.media_ids, x.created_at
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(
       id text, author_id text, author_username text, body text, entities jsonb,
-      in_reply_to_id text, in_reply_to_author_id text, created_at timestamptz)
+      in_reply_to_id text, in_reply_to_author_id text, media_ids text[], created_at timestamptz)
     on conflict (id) do nothing
     returning id`.execute(trx);
   const isNew = new Set(inserted.rows.map((r) => r.id));

@@ -1,4 +1,5 @@
-import { presentTweet } from '@starling/contracts';
+import { attachmentsColumn } from '@starling/attachments';
+import { presentTweet, type AttachmentShown } from '@starling/contracts';
 import type { Db } from '@starling/kit';
 import type { TweetEntities } from '@starling/events';
 import { sql, type RawBuilder } from 'kysely';
@@ -24,6 +25,7 @@ export interface TweetViewRow {
   reply_count: number;
   liked: boolean | null;
   reposted: boolean | null;
+  media_attachments: AttachmentShown[];
 }
 
 /**
@@ -42,7 +44,8 @@ export function tweetView(viewerId?: string) {
   return {
     columns: sql`t.id, t.author_id, t.author_username, t.body, t.entities, t.in_reply_to_id,
       t.in_reply_to_author_id, t.created_at, t.like_count, t.repost_count, t.reply_count,
-      coalesce(a.name, t.author_username) as author_name, p.username as in_reply_to_username, ${viewer}`,
+      coalesce(a.name, t.author_username) as author_name, p.username as in_reply_to_username, ${viewer},
+      ${attachmentsColumn}`,
     joins: sql`left join authors a on a.id = t.author_id
       left join authors p on p.id = t.in_reply_to_author_id`,
   };

@@ -4,7 +4,8 @@ import { MAX_TWEET_LENGTH, replyTo, tweet, tweetBody, tweetStream } from '../dom
 import { tweetRowOf, type TweetRow } from '../read-models.js';
 
 export interface NewTweet {
-  body: string;
+  body?: string | undefined;
+  media_ids?: string[] | undefined;
   username?: string | undefined;
   in_reply_to_id?: string | undefined;
 }
@@ -13,10 +14,13 @@ export interface NewTweet {
  * Posts as the caller. A `username` naming anyone else is refused, never trusted. A
  * reply names a live tweet, checked in its log (not the read model) in the same
  * transaction; the event records the parent's author so other services need not look it
- * up. Entities are parsed once, here, and travel with the event.
+ * up. Entities are parsed once, here, and travel with the event. Media is checked by
+ * `attachable` (the caller's own, not failed) and named in the event, in order; the
+ * media service attaches it from there.
  */
 export async function postTweet(
   write: <T>(fn: (trx: Db) => Promise<T>) => Promise<T>,
+  attachable: (mediaIds: readonly string[]) => Promise<void>,
   caller: Caller,
   input: NewTweet,
   requestId: string,
@@ -24,12 +28,17 @@ export async function postTweet(
   if (input.username !== undefined && input.username.toLowerCase() !== caller.username.toLowerCase()) {
     throw refuse.forbidden('You can only post as yourself.');
   }
-  const body = tweetBody(input.body);
+  const mediaIds = input.media_ids ?? [];
+  const body = tweetBody(input.body ?? '', mediaIds.length > 0);
   if (body === undefined) {
     throw refuse.invalid([
-      { field: 'body', reason: `must be 1 to ${MAX_TWEET_LENGTH} characters after trimming whitespace` },
+      {
+        field: 'body',
+        reason: `must be 1 to ${MAX_TWEET_LENGTH} characters after trimming whitespace (or empty with media)`,
+      },
     ]);
   }
+  await attachable(mediaIds);
   const id = newId();
   const { events } = await write(async (trx) => {
     let reply: { in_reply_to_id: string; in_reply_to_author_id: string } | undefined;
@@ -46,6 +55,7 @@ export async function postTweet(
           body,
           entities: parseEntities(body),
           ...reply,
+          ...(mediaIds.length ? { media_ids: mediaIds } : {}),
         }),
         metadata: { actor_id: caller.userId, request_id: requestId },
       },

@@ -16,12 +16,14 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 
 /**
  * The body as stored: trimmed, and 1–280 characters (code points, so an emoji is one).
- * A body of nothing but whitespace and invisible characters is as blank as an empty one.
+ * A body of nothing but whitespace and invisible characters is as blank as an empty one;
+ * a tweet with media may be blank (it is stored empty).
  */
-export function tweetBody(raw: string): string | undefined {
+export function tweetBody(raw: string, hasMedia = false): string | undefined {
   const body = raw.trim();
   const length = [...body].length;
   const visible = body.replace(INVISIBLE, '').trim();
+  if (visible.length === 0 && hasMedia) return '';
   return visible.length >= 1 && length <= MAX_TWEET_LENGTH ? body : undefined;
 }
 

@@ -75,6 +75,7 @@ export const tweetsProjection: Projection = {
             entities: JSON.stringify(row.entities),
             in_reply_to_id: row.in_reply_to_id,
             in_reply_to_author_id: row.in_reply_to_author_id,
+            media_ids: row.media_ids,
           })
           .onConflict((oc) => oc.column('id').doNothing())
           .returning('id')
