@@ -30,4 +30,5 @@ export * from './platform.js';
 export * from './rebuild.js';
 export * from './service.js';
 export * from './settings.js';
+export * from './storage/index.js';
 export * from './typed.js';
