@@ -7,6 +7,9 @@ import { ConfigError, loadSettings, seconds, type Environment } from './settings
  * line naming it. Services read their own settings from `env` (settings.ts).
  */
 
+/** An http(s) URL; `what` says more of what it must look like. */
+const url = (what = '') => z.string().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, `must be an http(s):// URL${what}`);
+
 /** One base URL or several, comma-separated (replicas of one service). */
 const urls = z.string().regex(/^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, 'must be http(s):// URLs, comma-separated');
 
@@ -59,15 +62,50 @@ const schema = z.object({
   CONSISTENCY_WAIT_MS: z.coerce.number().int().min(0).default(2000),
   /** A message whose handler fails this many times goes to the dead-letter subject. */
   DEAD_LETTER_AFTER: z.coerce.number().int().min(1).default(5),
+  // Object storage (docs/architecture.md): S3_BUCKET set means an S3-compatible store,
+  // otherwise the folder DATA_DIR/media.
+  /** The S3 API's URL (MinIO, Ceph RGW, R2…); AWS's own endpoint for S3_REGION when unset. */
+  S3_ENDPOINT: url()
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3-63 of a-z, 0-9, . and -)')
+    .optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'must be a region name such as us-east-1')
+    .default('us-east-1'),
+  /** Credentials; the SDK's own chain (environment, profile, instance role) when unset. Never logged. */
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Bucket in the path (`endpoint/bucket/key`) rather than the host; true by default when S3_ENDPOINT is set. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** Where clients fetch objects (a CDN, the bucket's public domain), without a trailing slash. */
+  MEDIA_PUBLIC_URL: url(' without a trailing slash')
+    .refine((v) => !v.endsWith('/'), 'must be an http(s):// URL without a trailing slash')
+    .optional(),
 });
 
-export type Config = z.infer<typeof schema> & {
+export type Config = Omit<z.infer<typeof schema>, 'S3_FORCE_PATH_STYLE'> & {
+  S3_FORCE_PATH_STYLE: boolean;
   /** The environment the configuration was read from, where services read their own settings. */
   env: Environment;
 };
 
 export function loadConfig(env: Environment = process.env): Config {
-  return { ...loadSettings(schema, env), env: { ...env } };
+  const settings = loadSettings(schema, env);
+  const pathStyle = settings.S3_FORCE_PATH_STYLE ?? settings.S3_ENDPOINT !== undefined;
+  if (settings.S3_BUCKET && !settings.S3_ACCESS_KEY_ID !== !settings.S3_SECRET_ACCESS_KEY) {
+    const missing = settings.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID';
+    throw new ConfigError(
+      `Invalid environment variable ${missing}: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither`,
+    );
+  }
+  return { ...settings, S3_FORCE_PATH_STYLE: pathStyle, env: { ...env } };
 }
 
 /** A comma-separated URL list as an array (replicas of one service). */

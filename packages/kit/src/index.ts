@@ -31,5 +31,6 @@ export * from './platform.js';
 export * from './rebuild.js';
 export * from './service.js';
 export * from './settings.js';
+export * from './storage/index.js';
 export * from './typed.js';
 export type { ObjectStore } from './storage/object-store.js';

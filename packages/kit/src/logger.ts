@@ -2,7 +2,20 @@ import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'p
 import type { Config } from './config.js';
 
 /** Fields that carry a credential or personal data, wherever they sit in a logged object. */
-const SECRET_FIELDS = ['password', 'current_password', 'password_hash', 'access_token', 'token', 'email'];
+const SECRET_FIELDS = [
+  'password',
+  'current_password',
+  'password_hash',
+  'access_token',
+  'token',
+  'email',
+  // Object storage credentials, as configured (config.ts) and as the S3 client holds them.
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'accessKeyId',
+  'secretAccessKey',
+  'sessionToken',
+];
 
 /** Redaction paths for each secret field at the top and a few levels down (pino matches exact depths). */
 const secretPaths = SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`, `*.*.*.${field}`]);

@@ -16,6 +16,8 @@ import { createHttpApp } from './platform/http-app.js';
 import { notReadyReason } from './platform/readiness.js';
 import type { ServiceContext, ServiceDefinition } from './service.js';
 import { ConfigError } from './settings.js';
+import { openObjectStore } from './storage/index.js';
+import type { ObjectStore } from './storage/object-store.js';
 
 export type { ProcessRole } from './platform/events.js';
 
@@ -44,6 +46,8 @@ export interface PlatformOptions {
 export interface Platform {
   app: FastifyInstance;
   storage: Storage;
+  /** Where uploaded files live: the folder DATA_DIR/media, or S3 when S3_BUCKET is set. */
+  objects: ObjectStore;
   bus: EventBus;
   contexts: ServiceContext[];
   /** Each service's consumers, with the service (`owner`) whose schema holds their tables. */
@@ -67,11 +71,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const role = options.role ?? 'all';
   const servesApi = role !== 'worker';
   const log = options.logger ?? createLogger(config);
+  const dataDir = options.dataDir ?? config.DATA_DIR;
   const storage = await openStorage({
     databaseUrl: config.DATABASE_URL,
-    dataDir: options.dataDir ?? config.DATA_DIR,
+    dataDir,
     poolSize: config.DATABASE_POOL_SIZE,
   });
+  const objects = await openObjectStore(config, { dataDir });
   const metrics = createMetrics();
   const bus = await openBus(config, log, metrics.registry);
   watchProjectionLag(metrics, bus);
@@ -81,7 +87,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     issuer: config.TOKEN_ISSUER,
     revocations,
   });
-  const contexts = serviceContexts(services, { storage, bus, auth, config, log, metrics });
+  const contexts = serviceContexts(services, {
+    storage,
+    objects: objects.store,
+    bus,
+    auth,
+    config,
+    log,
+    metrics,
+  });
 
   let ready = false;
   const app = await createHttpApp({
@@ -90,6 +104,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     metrics,
     services,
     webRoot: options.webRoot,
+    objects: objects.store,
     ...(servesApi ? { handlers: services.map((service, i) => service.handlers(contexts[i]!)) } : {}),
     isReady: () => ready,
     notReadyReason: notReadyReason(() => ready, storage, services, contexts),
@@ -107,6 +122,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   return {
     app,
     storage,
+    objects: objects.store,
     bus,
     contexts,
     subscriptions,
@@ -124,6 +140,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.close();
       await bus.stop();
       await storage.close();
+      await objects.close();
     },
   };
 }

@@ -10,6 +10,7 @@ import type { Job } from './events/job.js';
 import type { OpenApiDocument } from './http/openapi.js';
 import type { Metrics } from './metrics.js';
 import type { Environment } from './settings.js';
+import type { ObjectStore } from './storage/object-store.js';
 
 /** What a service gets from the platform: its own schema, the bus, auth, config. */
 export interface ServiceContext {
@@ -20,6 +21,8 @@ export interface ServiceContext {
   config: Config;
   log: Logger;
   metrics: Metrics;
+  /** The process's object store (one for every service): a folder under DATA_DIR, or S3. */
+  objects: ObjectStore;
   /**
    * Runs a command's transaction; once it commits, waits for the consumers to catch
    * up so the caller reads its own write from the read models.

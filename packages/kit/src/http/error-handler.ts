@@ -46,6 +46,13 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
       return problems.malformedJson('The body is empty but the content type says JSON.');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return problems.payloadTooLarge('The body is larger than this server accepts.');
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FILES_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return problems.payloadTooLarge('The form has more parts, or a larger file, than this server accepts.');
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return problems.unsupportedMediaType('Send the form as multipart/form-data.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return problems.unsupportedMediaType(
         `Content type ${JSON.stringify(request.headers['content-type'] ?? '')} is not supported; send application/json.`,

@@ -1,6 +1,10 @@
 import { loadContract, mergeContracts } from '@starling/contracts/bundle';
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
+import { sendProblem } from './error-handler.js';
+import { problems } from './problem.js';
+
+const MULTIPART = 'multipart/form-data';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- OpenAPI documents are untyped trees
 export type OpenApiDocument = Record<string, any>;
@@ -17,6 +21,13 @@ export function loadOpenApi(path: string | URL): OpenApiDocument {
  * Registers a service's routes from its OpenAPI document: paths, parameter and body
  * validation and response serialization all come from the contract, and each
  * operation is served by the handler named after its operationId.
+ *
+ * An operation whose body is multipart/form-data (an upload) streams it in its handler
+ * with `request.file()`, so there is no parsed body to validate: the copy given to
+ * openapi-glue loses that schema (the plugin builds one body schema per content type,
+ * and a streamed form is no JSON object), and the handler checks the form's fields
+ * itself. A request whose content type the operation does not list is a 415, as it
+ * was before multipart was parsed at all.
  */
 export async function registerOperations(
   app: FastifyInstance,
@@ -30,11 +41,58 @@ export async function registerOperations(
   );
   const missing = operations.filter((id) => !handlers[id]);
   if (missing.length) throw new Error(`No handler for operation(s): ${missing.join(', ')}`);
-  await app.register(openapiGlue, {
-    // The plugin dereferences and rewrites the document; give it a copy.
-    specification: structuredClone(document),
-    serviceHandlers: handlers,
+  // The plugin dereferences and rewrites the document; give it a copy.
+  const specification = structuredClone(document);
+  const bodyTypes = withoutMultipartSchemas(specification);
+  // Before the body is parsed, and before the platform's own checks (which would ask
+  // a form sent to a JSON operation for its JSON body).
+  app.addHook('preParsing', async (request, reply) => {
+    const operationId = (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId;
+    const accepted = bodyTypes.get(operationId ?? '');
+    const multipart = /^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '');
+    if (multipart ? !accepted?.has(MULTIPART) : accepted?.size === 1 && accepted.has(MULTIPART)) {
+      const type = JSON.stringify(request.headers['content-type'] ?? '');
+      const wanted = accepted ? [...accepted].join(' or ') : 'no body';
+      return sendProblem(
+        reply,
+        problems.unsupportedMediaType(`Content type ${type} is not supported; send ${wanted}.`),
+      );
+    }
   });
+  await app.register(openapiGlue, { specification, serviceHandlers: handlers });
+}
+
+/**
+ * Drops the multipart/form-data body schemas of `document` (a copy), and the whole
+ * request body where multipart is its only content type. Returns the content types
+ * each operation's body may have, by operationId.
+ */
+function withoutMultipartSchemas(document: OpenApiDocument): Map<string, Set<string>> {
+  const bodyTypes = new Map<string, Set<string>>();
+  for (const item of Object.values(document.paths ?? {}) as OpenApiDocument[]) {
+    for (const operation of Object.values(item) as OpenApiDocument[]) {
+      if (typeof operation?.operationId !== 'string' || !operation.requestBody) continue;
+      const body = resolveRef(document, operation.requestBody);
+      const content = { ...body.content };
+      bodyTypes.set(operation.operationId, new Set(Object.keys(content)));
+      if (!content[MULTIPART]) continue;
+      delete content[MULTIPART];
+      if (Object.keys(content).length === 0) delete operation.requestBody;
+      else operation.requestBody = { ...body, content };
+    }
+  }
+  return bodyTypes;
+}
+
+/** A `#/components/...` reference's target, or the object itself. */
+function resolveRef(document: OpenApiDocument, node: OpenApiDocument): OpenApiDocument {
+  if (typeof node.$ref !== 'string' || !node.$ref.startsWith('#/')) return node;
+  return (
+    node.$ref
+      .slice(2)
+      .split('/')
+      .reduce((at: OpenApiDocument | undefined, part: string) => at?.[part], document) ?? node
+  );
 }
 
 /** Every service's handlers by operationId; an operationId must name one operation. */

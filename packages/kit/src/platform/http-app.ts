@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteHandlerMethod } from 'fastify';
@@ -15,10 +16,19 @@ import { installRequestLog } from '../http/request-log.js';
 import { installSecurityHeaders } from '../http/security-headers.js';
 import { serverOptions } from '../http/server-options.js';
 import { exactBodies } from '../http/validation.js';
-import { installWebApp } from '../http/web-app.js';
+import { contentSecurityPolicy, installWebApp, mediaOrigins } from '../http/web-app.js';
 import { installInputChecks } from '../http/well-formed-input.js';
 import { installRequestMetrics, type Metrics } from '../metrics.js';
 import type { ServiceDefinition } from '../service.js';
+import { installFolderRoutes } from '../storage/folder-routes.js';
+import { FolderStore } from '../storage/folder-store.js';
+import type { ObjectStore } from '../storage/object-store.js';
+
+/**
+ * What a multipart request may hold unless its route says otherwise: one file of at
+ * most 16 MiB and a few short fields before it.
+ */
+export const MULTIPART_LIMITS = { files: 1, fields: 10, fieldSize: 4096, parts: 11, fileSize: 16 * 1024 * 1024 };
 
 /** What answers before the process is ready: probes, metrics and the contract. */
 const PLATFORM_ROUTES = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json']);
@@ -31,6 +41,8 @@ export interface HttpAppOptions {
   /** Each service's operation handlers, where the process serves the API (not a worker). */
   handlers?: Array<Record<string, RouteHandlerMethod>>;
   webRoot?: string | undefined;
+  /** The process's object store: a folder store is served at /media/ (folder-routes.ts). */
+  objects?: ObjectStore;
   /** Until true, every request but the platform's own gets a 503. */
   isReady(): boolean;
   /** Why /readyz says 503, or undefined when the process is ready. */
@@ -57,7 +69,11 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   installInputChecks(app);
   await app.register(cookie);
   // Starling speaks JSON only: anything else is a 415, not a string handed to a handler.
+  // The one exception is multipart/form-data, for uploads: only an operation whose
+  // contract takes it accepts it (registerOperations), and its handler streams the
+  // file with `request.file()`, passing its own `limits` to lower or raise these.
   app.removeContentTypeParser('text/plain');
+  await app.register(multipart, { limits: MULTIPART_LIMITS });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (!options.isReady() && !PLATFORM_ROUTES.has(request.url.split('?')[0]!)) {
@@ -66,7 +82,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   });
 
   const contract = await installContract(app, config, options.services);
-  if (options.webRoot) pages = await installWebApp(app, options.webRoot);
+  if (options.webRoot) pages = await installWebApp(app, options.webRoot, contentSecurityPolicy(mediaOrigins(config)));
   const { handlers } = options;
   if (handlers) {
     // One registration for every service of the process: the plugin validates each
@@ -74,6 +90,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     // time, which cost the embedded process a few hundred milliseconds at every start.
     await app.register(async (scope) => registerOperations(scope, contract, mergeHandlers(handlers)));
   }
+  if (handlers && options.objects instanceof FolderStore) installFolderRoutes(app, options.objects);
   installHealthRoutes(app, metrics, options.notReadyReason);
   return app;
 }

@@ -28,3 +28,9 @@ export interface ObjectStore {
     options: { contentType: string; maxBytes: number; expiresInSeconds: number },
   ): Promise<{ url: string; fields: Record<string, string>; expiresAt: Date }>;
 }
+
+/** What `presignUpload` is asked for. */
+export type UploadOptions = Parameters<ObjectStore['presignUpload']>[1];
+
+/** The form `presignUpload` answers with. */
+export type PresignedUpload = Awaited<ReturnType<ObjectStore['presignUpload']>>;
