@@ -2,7 +2,7 @@
  * Pictures for the media tests, made here rather than kept as binary files, each with
  * what the test means to find (or not find) in what Starling publishes.
  */
-import { crc32 } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 
 /** Written into the EXIF of `photo()`: none of it may survive conversion. */
@@ -37,7 +37,7 @@ export async function truncatedJpeg(): Promise<Buffer> {
   return whole.subarray(0, Math.floor(whole.length / 2));
 }
 
-/** A PNG of a few dozen bytes that declares 50,000 × 50,000 pixels: a decompression bomb. */
+/** A PNG of under a hundred bytes that declares 50,000 × 50,000 pixels: a decompression bomb. */
 export function decompressionBomb(): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const length = Buffer.alloc(4);
@@ -54,12 +54,16 @@ export function decompressionBomb(): Buffer {
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
+    // The start of its pixels: what decoding it would go on to inflate, 7.5 GB of them.
+    chunk('IDAT', deflateSync(Buffer.alloc(1024))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
 /** A multipart/form-data body, as a browser's FormData sends it, for `inject`. */
-export function form(fields: Array<{ name: string; value: string } | { name: string; filename: string; type: string; bytes: Buffer }>) {
+export function form(
+  fields: Array<{ name: string; value: string } | { name: string; filename: string; type: string; bytes: Buffer }>,
+) {
   const boundary = `----starling${Math.random().toString(16).slice(2)}`;
   const parts = fields.map((f) => {
     const head =

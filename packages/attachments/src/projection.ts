@@ -1,11 +1,4 @@
-import {
-  MediaDeleted,
-  MediaDescribed,
-  MediaFailed,
-  MediaProcessed,
-  MediaUploaded,
-  payloadOf,
-} from '@starling/events';
+import { MediaDeleted, MediaDescribed, MediaFailed, MediaProcessed, MediaUploaded, payloadOf } from '@starling/events';
 import type { ObjectStore, Projection } from '@starling/kit';
 import { sql } from 'kysely';
 

@@ -16,12 +16,7 @@ export interface Upload extends Claimed {
  * nothing behind. The object is stored before the event: an event never names a
  * missing object, and an object whose event never committed is swept with its prefix.
  */
-export async function uploadMedia(
-  deps: MediaDeps,
-  caller: Caller,
-  upload: Upload,
-  requestId: string,
-): Promise<string> {
+export async function uploadMedia(deps: MediaDeps, caller: Caller, upload: Upload, requestId: string): Promise<string> {
   const picture = await inspect(upload.bytes, upload, deps.settings.MEDIA_IMAGE_MAX_PIXELS);
   const id = newId();
   const key = originalKey(id);

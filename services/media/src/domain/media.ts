@@ -65,7 +65,12 @@ export const media: Aggregate<MediaState> = {
       }
       case MediaProcessed.type: {
         const d = payloadOf(MediaProcessed, event);
-        return { ...state, phase: 'ready', type: d.type, keys: [...new Set([...state.keys, d.file_key, d.preview_key])] };
+        return {
+          ...state,
+          phase: 'ready',
+          type: d.type,
+          keys: [...new Set([...state.keys, d.file_key, d.preview_key])],
+        };
       }
       case MediaFailed.type:
         return { ...state, phase: 'failed' };
@@ -97,7 +102,11 @@ export function describe(state: MediaState, id: string, caller: Pick<Caller, 'us
 export const awaitsExtraction = (state: MediaState) => state.phase === 'processing';
 
 /** The deletion of media and its objects, or nothing when it is already gone. */
-export function decideDeletion(state: MediaState, id: string, reason: 'tweet_deleted' | 'account_deleted' | 'unattached') {
+export function decideDeletion(
+  state: MediaState,
+  id: string,
+  reason: 'tweet_deleted' | 'account_deleted' | 'unattached',
+) {
   if (state.phase === 'none' || state.phase === 'deleted') return undefined;
   // Attached since the sweeper looked: it lives as long as its tweet now.
   if (reason === 'unattached' && state.tweetId) return undefined;

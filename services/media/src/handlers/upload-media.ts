@@ -19,7 +19,8 @@ export const uploadMedia: Handler<'uploadMedia'> = (ctx, settings) => async (req
   let description: string | undefined;
   for await (const part of request.parts({ limits: { fileSize: settings.MEDIA_IMAGE_MAX_BYTES, files: 1 } })) {
     if (part.type === 'file') {
-      if (part.fieldname !== 'file') throw refuse.invalid([{ field: part.fieldname, reason: 'is not a field of this form' }]);
+      if (part.fieldname !== 'file')
+        throw refuse.invalid([{ field: part.fieldname, reason: 'is not a field of this form' }]);
       const bytes = await part.toBuffer().catch((err: { code?: string }) => {
         if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
           throw refuse.tooLarge(`The file is larger than ${settings.MEDIA_IMAGE_MAX_BYTES} bytes.`);
@@ -30,13 +31,20 @@ export const uploadMedia: Handler<'uploadMedia'> = (ctx, settings) => async (req
     } else if (part.fieldname === 'description') {
       description = String(part.value);
       if ([...description].length > MAX_DESCRIPTION_LENGTH) {
-        throw refuse.invalid([{ field: 'description', reason: `must be at most ${MAX_DESCRIPTION_LENGTH} characters` }]);
+        throw refuse.invalid([
+          { field: 'description', reason: `must be at most ${MAX_DESCRIPTION_LENGTH} characters` },
+        ]);
       }
     } else {
       throw refuse.invalid([{ field: part.fieldname, reason: 'is not a field of this form' }]);
     }
   }
   if (!file || file.bytes.length === 0) throw refuse.invalid([{ field: 'file', reason: 'is required and not empty' }]);
-  const id = await upload({ db: ctx.db, write: ctx.write, objects: ctx.objects, settings }, caller, { ...file, description }, request.id);
+  const id = await upload(
+    { db: ctx.db, write: ctx.write, objects: ctx.objects, settings },
+    caller,
+    { ...file, description },
+    request.id,
+  );
   return showMedia(ctx, request, reply, caller.userId, id, 202);
 };

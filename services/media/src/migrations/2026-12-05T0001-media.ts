@@ -1,7 +1,9 @@
-import type { Db } from '@starling/kit';
+import { createEventStoreTables, type Db } from '@starling/kit';
 import { sql } from 'kysely';
 
 export async function up(db: Db): Promise<void> {
+  await createEventStoreTables(db);
+
   await sql`create table media (
     id text primary key,
     owner_id text not null,

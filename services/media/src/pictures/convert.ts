@@ -48,7 +48,9 @@ export async function convert(
   try {
     // rotate() with no angle applies the EXIF orientation (animations carry none).
     const upright = () => (animated ? open() : open().rotate());
-    const original = await fit(upright(), ORIGINAL_MAX_SIDE).webp({ quality: 85 }).toBuffer({ resolveWithObject: true });
+    const original = await fit(upright(), ORIGINAL_MAX_SIDE)
+      .webp({ quality: 85 })
+      .toBuffer({ resolveWithObject: true });
     const small = await fit(upright(), PREVIEW_MAX_SIDE).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
     const pixels = await sharp(small.data)
       .resize({ width: 32, height: 32, fit: 'inside' })

@@ -32,11 +32,7 @@ export const mediaProjection: Projection = {
   async handle(event, trx) {
     const db: MediaDb = trx;
     const at = new Date(event.recordedAt);
-    const later = (id: string) =>
-      db
-        .updateTable('media')
-        .where('id', '=', id)
-        .where('version', '<', event.version);
+    const later = (id: string) => db.updateTable('media').where('id', '=', id).where('version', '<', event.version);
     switch (event.type) {
       case MediaUploadStarted.type:
       case MediaUploaded.type: {
@@ -99,9 +95,7 @@ export const mediaProjection: Projection = {
       }
       case MediaDescribed.type: {
         const d = payloadOf(MediaDescribed, event);
-        await later(d.media_id)
-          .set({ description: d.description, version: event.version, modified_at: at })
-          .execute();
+        await later(d.media_id).set({ description: d.description, version: event.version, modified_at: at }).execute();
         return;
       }
       case MediaAttached.type: {
