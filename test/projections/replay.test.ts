@@ -13,6 +13,7 @@ import {
   type RecordedEvent,
 } from '@starling/kit';
 import { actionsOf } from '../support/actions.js';
+import { form, png, truncatedJpeg } from '../support/pictures.js';
 import { PASSWORD, inEachStorageMode, startStarling, type Starling } from '../support/starling.js';
 
 /** Every read model, by service (schema), with its primary key (comma-separated when composite). */
@@ -26,7 +27,14 @@ const READ_MODELS: Record<string, Record<string, string>> = {
     authored_tweets: 'tweet_id',
     tweet_counts: 'user_id',
   },
-  tweets: { tweets: 'id', authors: 'id', likes: 'tweet_id, user_id', reposts: 'tweet_id, user_id' },
+  tweets: {
+    tweets: 'id',
+    authors: 'id',
+    likes: 'tweet_id, user_id',
+    reposts: 'tweet_id, user_id',
+    media_attachments: 'id',
+  },
+  media: { media: 'id' },
   graph: { users: 'id', follows: 'follower_id, followee_id' },
   timeline: {
     search_users: 'id',
@@ -40,6 +48,7 @@ const READ_MODELS: Record<string, Record<string, string>> = {
     follower_counts: 'user_id',
     home_entries: 'owner_id, entry_key',
     home_sizes: 'owner_id',
+    media_attachments: 'id',
   },
 };
 
@@ -181,6 +190,30 @@ async function seedHistory(s: Starling): Promise<void> {
     200,
   );
   await ok({ method: 'POST', url: '/api/v1/auth/logout', token: bob.token }, 204);
+  // Pictures: one converted, described and attached; one that fails; one of an account deleted below.
+  const uploadOf = async (token: string, bytes: Buffer) => {
+    const body = form([{ name: 'file', filename: 'p.png', type: 'image/png', bytes }]);
+    const res = await ok(
+      {
+        method: 'POST',
+        url: '/api/v2/media',
+        token,
+        headers: { 'content-type': body.contentType },
+        payload: body.payload,
+      },
+      202,
+    );
+    return res.json().id as string;
+  };
+  const picture = await uploadOf(ada.token, await png());
+  await uploadOf(ada.token, await truncatedJpeg());
+  await uploadOf(cy.token, await png(10, 10));
+  await ok({ method: 'PUT', url: `/api/v2/media/${picture}`, token: ada.token, json: { description: 'Blue' } }, 200);
+  await ok(
+    { method: 'POST', url: '/api/v2/tweets', token: ada.token, json: { body: 'a #picture', media_ids: [picture] } },
+    201,
+  );
+  await s.platform.bus.drain();
   await ok({ method: 'DELETE', url: `/api/v1/users/${cy.id}`, token: cy.token }, 204);
   await ok(
     { method: 'POST', url: '/api/v1/auth/login', json: { username: 'replay_bob', password: 'a new password' } },

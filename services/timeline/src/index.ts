@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { attachmentsProjection } from '@starling/attachments';
 import { authorsProjection } from '@starling/authors';
 import { loadOpenApi, type ServiceDefinition } from '@starling/kit';
 import { timelineHandlers } from './handlers/index.js';
 import { migrations } from './migrations/index.js';
 import { homeLimits } from './handlers/limits.js';
+import { timelineAttachments } from './projections/attachments.js';
 import { followsProjection } from './projections/follows.js';
 import { homeWrites } from './projections/home-writes.js';
 import { tweetsProjection } from './projections/tweets.js';
@@ -25,7 +25,7 @@ export function timelineService(): ServiceDefinition {
       const homes = homeWrites(homeLimits(ctx));
       return [
         authorsProjection('timeline.authors'),
-        attachmentsProjection('timeline.attachments', ctx.objects),
+        timelineAttachments(ctx.objects),
         tweetsProjection(homes),
         followsProjection(homes),
         ...searchProjections,

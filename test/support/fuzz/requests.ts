@@ -5,7 +5,7 @@ export interface FuzzRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  payload?: string;
+  payload?: string | Buffer;
 }
 
 /** Real values for path parameters (ids that exist), so requests reach past "not found". */
@@ -102,7 +102,22 @@ export function requestsFor(
   );
 
   const bodySchema = op.operation.requestBody?.content?.['application/json']?.schema as Schema | undefined;
-  const body: fc.Arbitrary<{ payload?: string; contentType?: string }> = bodySchema
+  const upload = op.operation.requestBody?.content?.['multipart/form-data'] !== undefined;
+  const body: fc.Arbitrary<{ payload?: string | Buffer; contentType?: string }> = upload
+    ? fc.oneof(
+        { weight: 4, arbitrary: multipartBody },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            {},
+            { payload: '', contentType: 'multipart/form-data; boundary=x' },
+            { payload: '--x\r\nnot a part\r\n', contentType: 'multipart/form-data; boundary=x' },
+            { payload: 'file=1', contentType: 'multipart/form-data' },
+            { payload: '{"file":"x"}', contentType: 'application/json' },
+          ),
+        },
+      )
+    : bodySchema
     ? fc.oneof(
         { weight: 4, arbitrary: validValue(bodySchema, resolve).map((v) => json(v)) },
         { weight: 4, arbitrary: mutatedBody(bodySchema, resolve).map((v) => json(v)) },
@@ -138,6 +153,52 @@ export function requestsFor(
 }
 
 const json = (value: unknown) => ({ payload: JSON.stringify(value), contentType: 'application/json' });
+
+/**
+ * A multipart form as a browser would send one, of random parts: a `file` of random
+ * bytes or a picture's first bytes with any name and type, a `description` of any
+ * length, unknown fields, a part twice.
+ */
+const multipartBody = fc
+  .array(
+    fc.oneof(
+      fc.record({
+        name: fc.constantFrom('file', 'file', 'image', 'description'),
+        filename: fc.constantFrom('a.png', 'b.jpg', 'c', 'd.gif', '../../etc/passwd', 'e\u0000.png'),
+        type: fc.constantFrom('image/png', 'image/jpeg', 'application/octet-stream', 'text/plain', ''),
+        bytes: fc.oneof(
+          fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b)),
+          fc.constantFrom(
+            Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+            Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]),
+            Buffer.from('GIF89a'),
+          ),
+        ),
+      }),
+      fc.record({ name: fc.constantFrom('description', 'other'), value: fc.string({ maxLength: 1600 }) }),
+    ),
+    { maxLength: 3 },
+  )
+  .map((parts) => {
+    const boundary = 'fuzzboundary';
+    const chunks = parts.map((p) =>
+      'bytes' in p
+        ? Buffer.concat([
+            Buffer.from(
+              `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.filename}"\r\n` +
+                (p.type ? `Content-Type: ${p.type}\r\n` : '') +
+                '\r\n',
+            ),
+            p.bytes,
+            Buffer.from('\r\n'),
+          ])
+        : Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}\r\n`),
+    );
+    return {
+      payload: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]),
+      contentType: `multipart/form-data; boundary=${boundary}`,
+    };
+  });
 
 /** A valid body with one thing wrong: a field missing, of the wrong type, too long, or one too many. */
 function mutatedBody(schema: Schema, resolve: (s: Schema) => Schema): fc.Arbitrary<unknown> {

@@ -1,5 +1,6 @@
 import '@fastify/multipart';
-import { problems, refuse } from '@starling/kit';
+import { isStorableText, problems, refuse, Refusal } from '@starling/kit';
+import type { FastifyRequest } from 'fastify';
 import { uploadMedia as upload } from '../commands/upload-media.js';
 import { MAX_DESCRIPTION_LENGTH } from '../domain/media.js';
 import type { Handler } from './deps.js';
@@ -15,30 +16,14 @@ export const uploadMedia: Handler<'uploadMedia'> = (ctx, settings) => async (req
   if (!request.isMultipart()) {
     throw problems.unsupportedMediaType('Send the picture as multipart/form-data, in a field named file.');
   }
-  let file: { bytes: Buffer; filename: string; mimetype: string } | undefined;
-  let description: string | undefined;
-  for await (const part of request.parts({ limits: { fileSize: settings.MEDIA_IMAGE_MAX_BYTES, files: 1 } })) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file')
-        throw refuse.invalid([{ field: part.fieldname, reason: 'is not a field of this form' }]);
-      const bytes = await part.toBuffer().catch((err: { code?: string }) => {
-        if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw refuse.tooLarge(`The file is larger than ${settings.MEDIA_IMAGE_MAX_BYTES} bytes.`);
-        }
-        throw err;
-      });
-      file = { bytes, filename: part.filename, mimetype: part.mimetype };
-    } else if (part.fieldname === 'description') {
-      description = String(part.value);
-      if ([...description].length > MAX_DESCRIPTION_LENGTH) {
-        throw refuse.invalid([
-          { field: 'description', reason: `must be at most ${MAX_DESCRIPTION_LENGTH} characters` },
-        ]);
-      }
-    } else {
-      throw refuse.invalid([{ field: part.fieldname, reason: 'is not a field of this form' }]);
+  const { file, description } = await readForm(request, settings.MEDIA_IMAGE_MAX_BYTES).catch((err: unknown) => {
+    if (err instanceof Refusal) throw err;
+    const { code, statusCode } = err as { code?: string; statusCode?: number };
+    if (code === 'FST_REQ_FILE_TOO_LARGE' || statusCode === 413) {
+      throw refuse.tooLarge(`The file is larger than ${settings.MEDIA_IMAGE_MAX_BYTES} bytes.`);
     }
-  }
+    throw refuse.invalid([{ field: 'file', reason: 'the form is not well-formed multipart/form-data' }]);
+  });
   if (!file || file.bytes.length === 0) throw refuse.invalid([{ field: 'file', reason: 'is required and not empty' }]);
   const id = await upload(
     { db: ctx.db, write: ctx.write, objects: ctx.objects, settings },
@@ -48,3 +33,30 @@ export const uploadMedia: Handler<'uploadMedia'> = (ctx, settings) => async (req
   );
   return showMedia(ctx, request, reply, caller.userId, id, 202);
 };
+
+/** The form's `file` and `description`, refusing any other field, a second file, or a description too long. */
+async function readForm(request: FastifyRequest, maxBytes: number) {
+  let file: { bytes: Buffer; filename: string; mimetype: string } | undefined;
+  let description: string | undefined;
+  for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 2, fields: 4 } })) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'file' || file) {
+        throw refuse.invalid([{ field: part.fieldname, reason: 'one file, in the field named file' }]);
+      }
+      file = { bytes: await part.toBuffer(), filename: part.filename, mimetype: part.mimetype };
+    } else if (part.fieldname === 'description') {
+      description = String(part.value);
+      if (!isStorableText(description)) {
+        throw refuse.invalid([{ field: 'description', reason: 'must not contain NUL or unpaired surrogates' }]);
+      }
+      if ([...description].length > MAX_DESCRIPTION_LENGTH) {
+        throw refuse.invalid([
+          { field: 'description', reason: `must be at most ${MAX_DESCRIPTION_LENGTH} characters` },
+        ]);
+      }
+    } else {
+      throw refuse.invalid([{ field: part.fieldname, reason: 'is not a field of this form' }]);
+    }
+  }
+  return { file, description };
+}

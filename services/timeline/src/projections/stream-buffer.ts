@@ -13,7 +13,8 @@ export const STREAM_BUFFER_MAX_ROWS = 100_000;
 const PRUNE_EVERY = 100;
 
 export interface Arrival {
-  kind: 'tweet' | 'repost' | 'delete';
+  /** `update`: a tweet already shown changed how it looks (its pictures are ready). */
+  kind: 'tweet' | 'repost' | 'delete' | 'update';
   tweetId: string;
   entryKey: string;
   /** The accounts whose followers (and themselves) see it. */
@@ -21,10 +22,11 @@ export interface Arrival {
 }
 
 /**
- * Buffers what the home streams announce. Only the tweets projection writes here, one
- * consumer transaction at a time (its checkpoint lock), so `seq` follows commit order and
- * a stream that has read up to some `seq` never later finds a smaller one committed.
- * Arrivals are numbered in the order given, which is log order.
+ * Buffers what the home streams announce. Two projections write here (tweets, and
+ * attachments for updates), each taking the buffer's lock first and holding it to
+ * commit, so `seq` follows commit order and a stream that has read up to some `seq`
+ * never later finds a smaller one committed. Arrivals are numbered in the order given,
+ * which is log order.
  */
 export async function bufferArrivals(trx: Db, arrivals: Array<{ event: RecordedEvent; arrival: Arrival }>) {
   const fresh = Date.now() - STREAM_BUFFER_MAX_AGE_SECONDS * 1000;
@@ -34,6 +36,7 @@ export async function bufferArrivals(trx: Db, arrivals: Array<{ event: RecordedE
       [...new Set(a.actorIds)].map((actor) => [event.eventId, actor, a.kind, a.tweetId, a.entryKey]),
     );
   if (rows.length === 0) return;
+  await sql`select pg_advisory_xact_lock(hashtext('stream_events'))`.execute(trx);
   const column = (i: number) => rows.map((r) => r[i]!);
   const { rows: inserted } = await sql<{ seq: string }>`
     insert into stream_events (event_id, actor_id, kind, tweet_id, entry_key)

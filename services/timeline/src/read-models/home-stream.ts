@@ -8,7 +8,7 @@ const BATCH = 200;
 export interface StreamRow extends Omit<Entry, 'kind'> {
   seq: string;
   event_id: string;
-  kind: Entry['kind'] | 'delete';
+  kind: Entry['kind'] | 'delete' | 'update';
 }
 
 /** Where a new stream starts: after everything buffered so far. */
@@ -65,6 +65,11 @@ export async function pollOnce(
     if (seen) continue;
     if (row.kind === 'delete') {
       out.write(`event: delete\nid: ${row.seq}\ndata: ${JSON.stringify({ id: row.tweet_id })}\n\n`);
+      continue;
+    }
+    if (row.kind === 'update') {
+      const tweet = tweets.get(row.tweet_id);
+      if (tweet) out.write(`event: update\nid: ${row.seq}\ndata: ${JSON.stringify(tweet)}\n\n`);
       continue;
     }
     const tweet = presentEntry(tweets.get(row.tweet_id), row as Entry);
