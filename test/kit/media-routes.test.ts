@@ -42,6 +42,14 @@ describe('objects served at /media/ by an embedded process', () => {
     expect(again.statusCode).toBe(304);
   });
 
+  it('serves a key longer than a path parameter may be', async () => {
+    const key = `media/${'0123456789'.repeat(15)}/original.png`;
+    await starling.platform.objects.put(key, picture, { contentType: 'image/png' });
+    const res = await starling.request({ url: `/media/${key}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.equals(picture)).toBe(true);
+  });
+
   it('answers HEAD with the headers alone', async () => {
     const res = await starling.request({ method: 'HEAD', url: '/media/media/01HX/original.png' });
     expect(res.statusCode).toBe(200);
