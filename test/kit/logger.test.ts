@@ -51,4 +51,16 @@ describe('the logger', () => {
     for (const secret of [EMAIL, HASH, 'eyJ.secret.sig', 'hunter22', 'eyJ.a.b']) expect(text).not.toContain(secret);
     expect(text).toContain('[redacted]');
   });
+
+  it('censors the object store credentials, as configured and as the S3 client holds them', () => {
+    const { log, lines } = capture();
+    const env = { S3_ACCESS_KEY_ID: 'AKIASTARLING', S3_SECRET_ACCESS_KEY: 'wJalr/starling/secret' };
+    log.info({ config: { ...env, env } }, 'configured');
+    log.info(
+      { store: { credentials: { accessKeyId: 'AKIASTARLING', secretAccessKey: 'wJalr/starling/secret' } } },
+      's3',
+    );
+    const text = lines.join('\n');
+    for (const secret of Object.values(env)) expect(text).not.toContain(secret);
+  });
 });

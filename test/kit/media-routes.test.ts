@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FolderStore } from '@starling/kit';
+import { contentSecurityPolicy, FolderStore, loadConfig, mediaOrigins } from '@starling/kit';
 import { expectProblem } from '../support/assertions.js';
 import { startStarling, type Starling } from '../support/starling.js';
 
@@ -42,6 +42,14 @@ describe('objects served at /media/ by an embedded process', () => {
     expect(again.statusCode).toBe(304);
   });
 
+  it('serves a key longer than a path parameter may be', async () => {
+    const key = `media/${'0123456789'.repeat(15)}/original.png`;
+    await starling.platform.objects.put(key, picture, { contentType: 'image/png' });
+    const res = await starling.request({ url: `/media/${key}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.equals(picture)).toBe(true);
+  });
+
   it('answers HEAD with the headers alone', async () => {
     const res = await starling.request({ method: 'HEAD', url: '/media/media/01HX/original.png' });
     expect(res.statusCode).toBe(200);
@@ -69,5 +77,29 @@ describe('objects served at /media/ by an embedded process', () => {
   it('is not in the published API document', async () => {
     const document = (await starling.request({ url: '/openapi.json' })).json();
     expect(Object.keys(document.paths).filter((path) => path.startsWith('/media'))).toEqual([]);
+  });
+});
+
+describe("the web app's policy for pictures", () => {
+  const policy = (env: Record<string, string>) => contentSecurityPolicy(mediaOrigins(loadConfig(env)));
+  const directive = (text: string, name: string) => text.split('; ').find((d) => d.startsWith(`${name} `));
+
+  it('allows its own origin, data: and blob: pictures, and uploads to itself, with the folder store', () => {
+    expect(directive(policy({}), 'img-src')).toBe("img-src 'self' data: blob:");
+    expect(directive(policy({}), 'connect-src')).toBe("connect-src 'self'");
+    expect(directive(policy({ MEDIA_PUBLIC_URL: 'https://cdn.example.com/m' }), 'img-src')).toBe(
+      "img-src 'self' data: blob: https://cdn.example.com",
+    );
+  });
+
+  it('allows the bucket for uploads, and MEDIA_PUBLIC_URL (or else the bucket) for pictures', () => {
+    const minio = { S3_BUCKET: 'pics', S3_ENDPOINT: 'http://minio.local:9000' };
+    expect(directive(policy(minio), 'img-src')).toBe("img-src 'self' data: blob: http://minio.local:9000");
+    expect(directive(policy(minio), 'connect-src')).toBe("connect-src 'self' http://minio.local:9000");
+    const aws = { S3_BUCKET: 'pics', S3_REGION: 'eu-west-1', MEDIA_PUBLIC_URL: 'https://cdn.example.com' };
+    expect(directive(policy(aws), 'img-src')).toBe("img-src 'self' data: blob: https://cdn.example.com");
+    expect(directive(policy(aws), 'connect-src')).toBe("connect-src 'self' https://pics.s3.eu-west-1.amazonaws.com");
+    expect(policy(aws)).toContain("default-src 'self'; script-src 'self'; style-src 'self';");
+    expect(policy(aws)).toContain("object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
   });
 });

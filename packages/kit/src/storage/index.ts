@@ -6,6 +6,7 @@ import { FolderStore } from './folder-store.js';
 import type { ObjectStore } from './object-store.js';
 import { S3Store } from './s3-store.js';
 
+export { FOLDER_UPLOAD_MAX_BYTES, installFolderRoutes } from './folder-routes.js';
 export * from './folder-store.js';
 export * from './keys.js';
 export * from './object-store.js';

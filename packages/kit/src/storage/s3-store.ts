@@ -22,6 +22,8 @@ export interface S3StoreOptions {
   forcePathStyle: boolean;
   /** Where clients fetch objects (MEDIA_PUBLIC_URL: a CDN, the bucket's public domain). */
   publicBaseUrl?: string | undefined;
+  /** Keys per ListObjectsV2 page (MaxKeys); the store's own, at most 1000, when unset. */
+  pageSize?: number | undefined;
 }
 
 /** DeleteObjects takes at most this many keys a call. */
@@ -35,13 +37,23 @@ export class S3Store implements ObjectStore {
   readonly client: S3Client;
   readonly bucket: string;
   private readonly publicBase: string;
+  private readonly pageSize: number | undefined;
 
   constructor(options: S3StoreOptions) {
+    this.pageSize = options.pageSize;
     this.bucket = options.bucket;
     this.client = new S3Client({
       region: options.region,
       forcePathStyle: options.forcePathStyle,
-      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      // Other stores than AWS's (MinIO, Ceph RGW, R2) do not all take the checksums
+      // the SDK adds to every request by default: send them only where S3 needs one.
+      ...(options.endpoint
+        ? {
+            endpoint: options.endpoint,
+            requestChecksumCalculation: 'WHEN_REQUIRED',
+            responseChecksumValidation: 'WHEN_REQUIRED',
+          }
+        : {}),
       ...(options.credentials ? { credentials: options.credentials } : {}),
     });
     this.publicBase = options.publicBaseUrl ?? bucketUrl(options);
@@ -85,7 +97,7 @@ export class S3Store implements ObjectStore {
     let ContinuationToken: string | undefined;
     do {
       const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken }),
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken, MaxKeys: this.pageSize }),
       );
       for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
       ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
