@@ -142,10 +142,10 @@ export class FolderStore implements ObjectStore {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new UploadRefused('signature', 'The form’s signature does not match its fields.');
     }
-    if (Number(expires) * 1000 < now) throw new UploadRefused('expired', 'The upload form has expired.');
-    if (!isValidKey(key) || !/^[1-9][0-9]{0,15}$/.test(maxBytes)) {
-      throw new UploadRefused('form', 'The form’s key or max_bytes is malformed.');
+    if (!isValidKey(key) || !/^[1-9][0-9]{0,15}$/.test(maxBytes) || !/^[0-9]{1,12}$/.test(expires)) {
+      throw new UploadRefused('form', 'The form’s key, expires or max_bytes is malformed.');
     }
+    if (Number(expires) * 1000 < now) throw new UploadRefused('expired', 'The upload form has expired.');
     return { key, contentType, maxBytes: Number(maxBytes) };
   }
 
