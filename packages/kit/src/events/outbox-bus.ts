@@ -4,6 +4,7 @@ import type { Db } from '../db/storage.js';
 import { applyEvents, type Consumer, type EventBus } from './consumer.js';
 import { publicData } from '@starling/events';
 import { CatchUp, SharedRuns } from './catch-up.js';
+import { checkpointLag, lockCheckpoint, saveCheckpoint } from './checkpoints.js';
 import {
   compareCheckpoints,
   headPosition,
@@ -203,15 +204,13 @@ class ConsumerRunner {
       // Peek outside a transaction first: an idle poll then costs one read, not a write.
       if ((await readAfter(this.db, source, this.known, 1)).length === 0) return 0;
       const n = await this.db.transaction().execute(async (trx) => {
-        const from = await this.lockCheckpoint(trx);
+        const from = await lockCheckpoint(trx, name);
         // Unwanted types are read and passed over, so the checkpoint (and the lag) moves past them.
         const events = await readAfter(trx, source, from, BATCH);
         await this.deliver(events, trx);
         const last = events.at(-1);
         if (last) {
-          await sql`update consumer_checkpoints
-                    set tx_id = ${last.txId}::xid8, position = ${last.position}, updated_at = now()
-                    where consumer = ${name}`.execute(trx);
+          await saveCheckpoint(trx, name, last);
         }
         return { count: events.length, at: last ? { txId: last.txId, position: last.position } : from };
       });
@@ -243,26 +242,9 @@ class ConsumerRunner {
     return events.length;
   }
 
-  /** Reads and locks this consumer's checkpoint, creating it at the start of the log. */
-  private async lockCheckpoint(trx: Db): Promise<Checkpoint> {
-    const select = () =>
-      sql<{ tx_id: string; position: number }>`
-      select tx_id::text as tx_id, position from consumer_checkpoints
-      where consumer = ${this.consumer.name} for update`.execute(trx);
-    let { rows } = await select();
-    if (!rows[0]) {
-      await sql`insert into consumer_checkpoints (consumer, tx_id, position)
-                values (${this.consumer.name}, '0', 0) on conflict do nothing`.execute(trx);
-      ({ rows } = await select());
-    }
-    return rows[0] ? { txId: rows[0].tx_id, position: Number(rows[0].position) } : START;
-  }
-
   async lag(): Promise<number> {
     const head = await headPosition(this.db, this.consumer.source);
     if (this.consumer.everyProcess) return Math.max(0, head - this.known.position);
-    const { rows } = await sql<{ position: number }>`
-      select position from consumer_checkpoints where consumer = ${this.consumer.name}`.execute(this.db);
-    return Math.max(0, head - Number(rows[0]?.position ?? 0));
+    return checkpointLag(this.db, this.consumer.name, head);
   }
 }
