@@ -131,8 +131,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await migrate();
       if (servesApi) for (const [i, service] of services.entries()) await service.start?.(contexts[i]!);
       bus.start();
-      // Ready once its own read models are current; a worker is ready as soon as it consumes.
-      if (servesApi) await bus.drain();
+      // Ready once its own read models are current (not its jobs, which may take long);
+      // a worker is ready as soon as it consumes.
+      if (servesApi) await bus.drain({ jobs: false });
       ready = true;
     },
     async close() {

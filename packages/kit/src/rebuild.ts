@@ -27,7 +27,8 @@ export async function rebuildProjections(platform: Platform) {
   const replay = new OutboxTailBus(platform.app.log as Logger);
   for (const { consumer, db, owner } of projections) replay.subscribe(consumer, db, owner);
   await replay.drain();
-  await platform.bus.drain();
+  // Jobs keep their checkpoints and are not replayed; they are not waited for either.
+  await platform.bus.drain({ jobs: false });
   await deferred.finish();
   return Promise.all(
     projections.map(async ({ consumer, db }) => {

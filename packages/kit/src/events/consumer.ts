@@ -1,5 +1,6 @@
 import type { Db } from '../db/storage.js';
 import type { Checkpoint, RecordedEvent } from './event-store.js';
+import type { Job } from './job.js';
 
 /**
  * Something that reacts to events: a projection that maintains a read model, or a
@@ -106,13 +107,23 @@ export const isProjection = (c: Consumer): c is Projection => 'tables' in c;
 export interface EventBus {
   /** `owner` is the consuming service: events from any other source arrive without private fields. */
   subscribe(consumer: Consumer, db: Db, owner: string): void;
+  /**
+   * Runs a job in this process (see `Job`): `db` is the owning service's database, `owner`
+   * that service; as with `subscribe`, events from any other source arrive without
+   * private fields.
+   */
+  runJob(job: Job, db: Db, owner: string): void;
   /** Something was appended: wake the consumers now rather than at their next poll. */
   notify(): void;
-  /** Resolves once every consumer has processed every event committed before the call. */
-  drain(): Promise<void>;
+  /**
+   * Resolves once every consumer, and every job this process runs (unless `jobs` is
+   * false), has processed every event committed before the call.
+   */
+  drain(options?: { jobs?: boolean }): Promise<void>;
   /**
    * Called after a write to `source` committed (`mark`: its last event, if it appended
    * any): resolves once the read models show it, or once waiting longer is pointless.
+   * Never waits for jobs: a request does not wait for the work its events start.
    */
   settle(source: string, mark: Checkpoint | undefined): Promise<void>;
   /**
@@ -131,7 +142,7 @@ export interface EventBus {
    * (embedded PGlite), an unchanged number means unchanged read models.
    */
   applied(): number;
-  /** Events each consumer has yet to process. */
+  /** Events each consumer and job has yet to process. */
   lag(): Promise<Array<{ consumer: string; lag: number }>>;
   start(): void;
   stop(): Promise<void>;

@@ -216,6 +216,13 @@ export async function readAfter(db: Db, source: string, after: Checkpoint, limit
   return rows.map(toRecorded);
 }
 
+/** One event of `source`'s log, by its id. */
+export async function readEvent(db: Db, source: string, eventId: string): Promise<RecordedEvent | undefined> {
+  const { rows } = await sql<EventRow>`
+    select ${COLUMNS} from ${sql.table(`${source}.events`)} where event_id = ${eventId}`.execute(db);
+  return rows[0] && toRecorded(rows[0]);
+}
+
 export async function headPosition(db: Db, source: string): Promise<number> {
   const { rows } = await sql<{ head: number }>`
     select coalesce(max(position), 0)::bigint as head from ${sql.table(`${source}.events`)}`.execute(db);

@@ -31,3 +31,6 @@ export interface Job {
   /** Events performed at once by one process (default 1). */
   concurrency?: number;
 }
+
+/** The pause before trying a failed event again, after `tries` failed tries: doubling, at most 10 s. */
+export const retryDelayMs = (tries: number): number => Math.min(100 * 2 ** Math.max(0, tries - 1), 10_000);

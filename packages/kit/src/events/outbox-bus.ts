@@ -4,6 +4,9 @@ import type { Db } from '../db/storage.js';
 import { applyEvents, type Consumer, type EventBus } from './consumer.js';
 import { publicData } from '@starling/events';
 import { CatchUp, SharedRuns } from './catch-up.js';
+import { JobTail } from './job-tail.js';
+import type { Job } from './job.js';
+import { checkpointLag, lockCheckpoint, saveCheckpoint } from './checkpoints.js';
 import {
   compareCheckpoints,
   headPosition,
@@ -64,16 +67,22 @@ async function firstCheckpointSince(db: Db, source: string, since: Date): Promis
  * from a durable checkpoint. A batch of events and the checkpoint that passes them
  * commit in one transaction, so a crash can neither lose nor repeat an effect. The
  * checkpoint row is locked for the batch, so two processes never run one consumer at once.
+ * Jobs tail the outboxes too, performing each event outside any transaction (`JobTail`).
  */
 export class OutboxTailBus implements EventBus {
   private readonly runners: ConsumerRunner[] = [];
+  private readonly jobs: JobTail[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private readonly drains = new SharedRuns(() => this.drainOnce());
+  private readonly drains = new SharedRuns(() => this.drainOnce(true));
+  /** What a write waits for: the consumers alone, never the jobs (an upload does not wait for its conversion). */
+  private readonly settles = new SharedRuns(() => this.drainOnce(false));
   private batches = 0;
 
   constructor(
     private readonly log: Logger,
     private readonly pollMs = 500,
+    /** A job's tries before it gives up on an event, unless it says otherwise. */
+    private readonly deadLetterAfter = 5,
   ) {}
 
   subscribe(consumer: Consumer, db: Db, owner: string): void {
@@ -81,9 +90,17 @@ export class OutboxTailBus implements EventBus {
     this.runners.push(new ConsumerRunner(consumer, db, this.log, owner !== consumer.source, onCommit));
   }
 
+  runJob(job: Job, db: Db, owner: string): void {
+    this.jobs.push(new JobTail(job, db, this.log, owner !== job.source, this.deadLetterAfter));
+  }
+
+  private tails(withJobs = true): Tail[] {
+    return withJobs ? [...this.runners, ...this.jobs] : this.runners;
+  }
+
   notify(): void {
-    this.behind()
-      .then((due) => due.forEach((runner) => runner.catchUp().catch(() => {})))
+    this.behind(this.tails())
+      .then((due) => due.forEach((tail) => tail.catchUp().catch(() => {})))
       .catch(() => {});
   }
 
@@ -92,48 +109,51 @@ export class OutboxTailBus implements EventBus {
    * past where they last were. One look at each log's head, rather than a read per
    * consumer (a process runs some twenty, most of them with nothing to do).
    */
-  private async behind(): Promise<ConsumerRunner[]> {
+  private async behind(tails: Tail[]): Promise<Tail[]> {
     const heads = new Map<string, Promise<Checkpoint | undefined>>();
-    const headOf = (r: ConsumerRunner) => {
-      const source = r.consumer.source;
-      if (!heads.has(source)) heads.set(source, newestEvent(r.db, source));
-      return heads.get(source)!;
+    const headOf = (t: Tail) => {
+      if (!heads.has(t.source)) heads.set(t.source, newestEvent(t.db, t.source));
+      return heads.get(t.source)!;
     };
-    const due = await Promise.all(this.runners.map(async (r) => r.mayBeBehind(await headOf(r))));
-    return this.runners.filter((_, i) => due[i]);
+    const due = await Promise.all(tails.map(async (t) => t.mayBeBehind(await headOf(t))));
+    return tails.filter((_, i) => due[i]);
   }
 
-  /** Concurrent calls (every write of a busy process waits for one) share drains. */
-  drain(): Promise<void> {
-    return this.drains.run();
+  /** Concurrent calls share drains; `jobs: false` leaves the jobs out (see `settle`). */
+  drain(options: { jobs?: boolean } = {}): Promise<void> {
+    return options.jobs === false ? this.settles.run() : this.drains.run();
   }
 
-  private async drainOnce(): Promise<void> {
+  private async drainOnce(withJobs: boolean): Promise<void> {
+    const tails = this.tails(withJobs);
     // An event committed before this call is readable only once every transaction older
     // than it has ended (see readAfter); until then a pass would find nothing and stop.
-    const dbs = [...new Set(this.runners.map((r) => r.db))];
+    const dbs = [...new Set(tails.map((t) => t.db))];
     await Promise.all(dbs.map((db) => olderTransactionsEnded(db, DRAIN_WAIT_MS)));
     // Reactors append events that other consumers then need: repeat until quiet, or
     // until reactions this many deep are applied. Without a bound, a drain under a steady
     // stream of writes would never end (every pass finds the newer writes).
     for (let pass = 0; pass < DRAIN_PASSES; pass++) {
-      const processed = await Promise.all((await this.behind()).map((r) => r.catchUp()));
+      const processed = await Promise.all((await this.behind(tails)).map((t) => t.catchUp()));
       if (processed.every((n) => n === 0)) return;
     }
   }
 
-  /** In one process every consumer is local: wait for all of them, as before the answer. */
+  /**
+   * In one process every consumer is local: wait for all of them, as before the answer.
+   * Not for the jobs: a request never waits for work that may take seconds.
+   */
   settle(): Promise<void> {
-    return this.drain();
+    return this.drain({ jobs: false });
   }
 
   async lag() {
-    return Promise.all(this.runners.map(async (r) => ({ consumer: r.consumer.name, lag: await r.lag() })));
+    return Promise.all(this.tails().map(async (t) => ({ consumer: t.name, lag: await t.lag() })));
   }
 
   forgetCheckpoints(): void {
     this.batches += 1;
-    for (const runner of this.runners) runner.forgetCheckpoint();
+    for (const tail of this.tails()) tail.forgetCheckpoint();
   }
 
   applied(): number {
@@ -150,11 +170,22 @@ export class OutboxTailBus implements EventBus {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
-    await Promise.allSettled(this.runners.map((r) => r.idle()));
+    await Promise.allSettled([...this.runners.map((r) => r.idle()), ...this.jobs.map((j) => j.stop())]);
   }
 }
 
-class ConsumerRunner {
+/** What the bus tails an outbox for: a consumer or a job. */
+interface Tail {
+  readonly name: string;
+  readonly source: string;
+  readonly db: Db;
+  catchUp(): Promise<number>;
+  mayBeBehind(head: Checkpoint | undefined): boolean;
+  forgetCheckpoint(): void;
+  lag(): Promise<number>;
+}
+
+class ConsumerRunner implements Tail {
   private readonly runs = new CatchUp(() => this.batch());
   private failures = 0;
   /** The checkpoint as this process last saw it; only ever behind the real one. */
@@ -169,6 +200,14 @@ class ConsumerRunner {
     /** Called after a batch that passed events commits. */
     private readonly onCommit: () => void,
   ) {}
+
+  get name(): string {
+    return this.consumer.name;
+  }
+
+  get source(): string {
+    return this.consumer.source;
+  }
 
   /** Hands events to the consumer, its types only; another service's events lose their private fields first. */
   private deliver(events: RecordedEvent[], trx: Db): Promise<void> {
@@ -203,15 +242,13 @@ class ConsumerRunner {
       // Peek outside a transaction first: an idle poll then costs one read, not a write.
       if ((await readAfter(this.db, source, this.known, 1)).length === 0) return 0;
       const n = await this.db.transaction().execute(async (trx) => {
-        const from = await this.lockCheckpoint(trx);
+        const from = await lockCheckpoint(trx, name);
         // Unwanted types are read and passed over, so the checkpoint (and the lag) moves past them.
         const events = await readAfter(trx, source, from, BATCH);
         await this.deliver(events, trx);
         const last = events.at(-1);
         if (last) {
-          await sql`update consumer_checkpoints
-                    set tx_id = ${last.txId}::xid8, position = ${last.position}, updated_at = now()
-                    where consumer = ${name}`.execute(trx);
+          await saveCheckpoint(trx, name, last);
         }
         return { count: events.length, at: last ? { txId: last.txId, position: last.position } : from };
       });
@@ -243,26 +280,9 @@ class ConsumerRunner {
     return events.length;
   }
 
-  /** Reads and locks this consumer's checkpoint, creating it at the start of the log. */
-  private async lockCheckpoint(trx: Db): Promise<Checkpoint> {
-    const select = () =>
-      sql<{ tx_id: string; position: number }>`
-      select tx_id::text as tx_id, position from consumer_checkpoints
-      where consumer = ${this.consumer.name} for update`.execute(trx);
-    let { rows } = await select();
-    if (!rows[0]) {
-      await sql`insert into consumer_checkpoints (consumer, tx_id, position)
-                values (${this.consumer.name}, '0', 0) on conflict do nothing`.execute(trx);
-      ({ rows } = await select());
-    }
-    return rows[0] ? { txId: rows[0].tx_id, position: Number(rows[0].position) } : START;
-  }
-
   async lag(): Promise<number> {
     const head = await headPosition(this.db, this.consumer.source);
     if (this.consumer.everyProcess) return Math.max(0, head - this.known.position);
-    const { rows } = await sql<{ position: number }>`
-      select position from consumer_checkpoints where consumer = ${this.consumer.name}`.execute(this.db);
-    return Math.max(0, head - Number(rows[0]?.position ?? 0));
+    return checkpointLag(this.db, this.consumer.name, head);
   }
 }

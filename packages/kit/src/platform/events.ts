@@ -24,7 +24,7 @@ export interface Subscription {
 
 /** JetStream between processes when NATS_URL is set; otherwise each outbox tailed in this process. */
 export async function openBus(config: Config, log: Logger, registry: Registry): Promise<EventBus> {
-  if (!config.NATS_URL) return new OutboxTailBus(log, config.PROJECTION_POLL_MS);
+  if (!config.NATS_URL) return new OutboxTailBus(log, config.PROJECTION_POLL_MS, config.DEAD_LETTER_AFTER);
   return JetStreamBus.connect({
     url: config.NATS_URL,
     prefix: config.NATS_PREFIX,
@@ -46,9 +46,10 @@ export interface ProcessEvents {
 
 /**
  * Subscribes what the process runs: every service's outbox relayed (where the bus
- * relays), the revocation feed, and each service's consumers its role runs (an API
- * process those of its own events, a worker those of other services' events). Returns
- * the services' consumers, which `projections rebuild` replays.
+ * relays), the revocation feed, each service's consumers its role runs (an API
+ * process those of its own events, a worker those of other services' events), and its
+ * jobs where the role is `worker` or `all`, never in an API process. Returns the
+ * services' consumers, which `projections rebuild` replays; jobs are not among them.
  */
 export function subscribeConsumers(bus: EventBus, process: ProcessEvents): Subscription[] {
   const { services, contexts, role } = process;
@@ -64,6 +65,7 @@ export function subscribeConsumers(bus: EventBus, process: ProcessEvents): Subsc
       bus.subscribe(consumer, ctx.db, service.name);
       subscriptions.push({ consumer, db: ctx.db, owner: service.name });
     }
+    if (role !== 'api') for (const job of service.jobs?.(ctx) ?? []) bus.runJob(job, ctx.db, service.name);
   }
   return subscriptions;
 }

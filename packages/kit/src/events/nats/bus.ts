@@ -3,10 +3,12 @@ import type { Registry } from 'prom-client';
 import type { Db } from '../../db/storage.js';
 import type { Consumer, EventBus } from '../consumer.js';
 import type { Checkpoint } from '../event-store.js';
+import type { Job } from '../job.js';
 import { OutboxTailBus } from '../outbox-bus.js';
 import { NatsLink } from './connection.js';
 import { DurableConsumerRunner } from './durable-consumer.js';
 import { EveryProcessFeed } from './every-process-feed.js';
+import { JobWorker } from './job-worker.js';
 import { createBusMetrics } from './metrics.js';
 import { OutboxRelay } from './relay.js';
 import { WriteFollower } from './write-follower.js';
@@ -19,6 +21,8 @@ export interface JetStreamBusOptions {
   /** How long a write waits at most for the bus's consumers to apply it. */
   consistencyWaitMs: number;
   deadLetterAfter: number;
+  /** How long a job's delivery stays with a replica that stopped answering (default 30 s). */
+  jobAckWaitMs?: number;
 }
 
 /**
@@ -35,6 +39,7 @@ export class JetStreamBus implements EventBus {
   private readonly followers = new Map<string, WriteFollower>();
   private readonly durables: DurableConsumerRunner[] = [];
   private readonly feeds: EveryProcessFeed[] = [];
+  private readonly jobs: JobWorker[] = [];
   private readonly metrics;
   private timer: NodeJS.Timeout | undefined;
   private started = false;
@@ -76,6 +81,15 @@ export class JetStreamBus implements EventBus {
     }
   }
 
+  /** A job is a durable consumer shared by every replica that runs it, whatever its source (see JobWorker). */
+  runJob(job: Job, db: Db, owner: string): void {
+    const { link, log, deadLetterAfter, jobAckWaitMs } = this.options;
+    const options = { attempts: deadLetterAfter, ackWaitMs: jobAckWaitMs ?? 30_000 };
+    const worker = new JobWorker(link, job, db, owner, log, this.metrics, options);
+    this.jobs.push(worker);
+    if (this.started) worker.start();
+  }
+
   notify(): void {
     this.local.notify();
     for (const relay of this.relays.values()) relay.catchUp().catch(() => {});
@@ -84,15 +98,16 @@ export class JetStreamBus implements EventBus {
   /**
    * This process's consumers catch up with everything committed before the call: its
    * own outboxes' consumers, its relays, then (for at most DRAIN_WAIT_MS) its durable
-   * consumers with what their streams hold by then.
+   * consumers and (unless `jobs` is false) its jobs with what their streams hold by then.
    */
-  async drain(): Promise<void> {
+  async drain(options: { jobs?: boolean } = {}): Promise<void> {
     const deadline = Date.now() + DRAIN_WAIT_MS;
     // Reactors append events that other consumers then need: repeat until nothing is relayed.
     for (let pass = 0; pass < 10 && Date.now() < deadline; pass++) {
       await this.local.drain();
       const relayed = await Promise.all([...this.relays.values()].map((r) => r.catchUp()));
       await this.durablesCaughtUp(deadline);
+      if (options.jobs !== false) await this.jobsCaughtUp(deadline);
       if (pass > 0 && relayed.every((n) => n === 0)) return;
     }
   }
@@ -118,6 +133,12 @@ export class JetStreamBus implements EventBus {
     );
   }
 
+  /** Until `deadline`: each job here has nothing left to perform (its filter makes the ack floor useless). */
+  private async jobsCaughtUp(deadline: number): Promise<void> {
+    if (!this.options.link.connected) return;
+    await Promise.all(this.jobs.map((j) => until(deadline, () => j.caughtUp())));
+  }
+
   /**
    * After a write commits: its own service's read models catch up (as in one process),
    * then, for at most CONSISTENCY_WAIT_MS, the write is relayed and every durable
@@ -126,13 +147,13 @@ export class JetStreamBus implements EventBus {
    * is away, when the answer goes out anyway and the read models catch up later.
    */
   async settle(source: string, mark: Checkpoint | undefined): Promise<void> {
-    await this.local.drain();
+    await this.local.settle();
     const follower = this.followers.get(source);
     const { link, consistencyWaitMs } = this.options;
     if (!mark || !follower || consistencyWaitMs === 0 || !link.connected) return;
     await follower.follow(mark, Date.now() + consistencyWaitMs);
     // A reactor here may have answered with events of its own for this process's consumers.
-    await this.local.drain();
+    await this.local.settle();
   }
 
   async lag() {
@@ -143,7 +164,8 @@ export class JetStreamBus implements EventBus {
     const durables = await Promise.all(
       this.durables.map(async (d) => ({ consumer: d.consumer.name, lag: await d.lag() })),
     );
-    return [...local, ...relays, ...durables];
+    const jobs = await Promise.all(this.jobs.map(async (j) => ({ consumer: j.job.name, lag: await j.lag() })));
+    return [...local, ...relays, ...durables, ...jobs];
   }
 
   forgetCheckpoints(): void {
@@ -157,7 +179,7 @@ export class JetStreamBus implements EventBus {
   start(): void {
     this.started = true;
     this.local.start();
-    for (const runner of [...this.durables, ...this.feeds]) runner.start();
+    for (const runner of [...this.durables, ...this.feeds, ...this.jobs]) runner.start();
     // Other replicas' writes and anything a failed batch left are relayed on the next tick.
     this.timer ??= setInterval(() => {
       for (const relay of this.relays.values()) relay.catchUp().catch(() => {});
@@ -174,6 +196,7 @@ export class JetStreamBus implements EventBus {
       ...[...this.relays.values()].map((r) => r.idle()),
       ...this.durables.map((d) => d.stop()),
       ...this.feeds.map((f) => f.stop()),
+      ...this.jobs.map((j) => j.stop()),
     ]);
     await this.options.link.close();
   }

@@ -1,11 +1,11 @@
 import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
-import { headers } from '@nats-io/nats-core';
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/storage.js';
 import { applyEvents, type Consumer } from '../consumer.js';
-import { compareCheckpoints, START, type Checkpoint, type RecordedEvent } from '../event-store.js';
+import { lockCheckpoint, saveCheckpoint } from '../checkpoints.js';
+import { compareCheckpoints, type Checkpoint, type RecordedEvent } from '../event-store.js';
 import { isNotFound, type NatsLink } from './connection.js';
+import { publishDeadLetter } from './dead-letters.js';
 import { checkpointOf, decodeMessage, sameCheckpoint } from './message.js';
 import type { BusMetrics } from './metrics.js';
 
@@ -292,19 +292,8 @@ export class DurableConsumerRunner {
     msg.ack();
   }
 
-  private async publishDeadLetter(msg: JsMsg, cause: unknown): Promise<void> {
-    const { names } = this.link;
-    await this.link.ensureStream(names.deadLetterStream, `${names.prefix}.dead-letters.>`);
-    const h = headers();
-    h.set('Starling-Consumer', this.consumer.name);
-    h.set('Starling-Stream-Sequence', String(msg.seq));
-    h.set('Starling-Subject', msg.subject);
-    h.set('Starling-Error', String((cause as Error)?.message ?? cause).slice(0, 500));
-    await this.link.js.publish(names.deadLetterSubject(this.consumer.name), msg.data, {
-      headers: h,
-      msgID: `${this.durable}:${msg.seq}`,
-    });
-    this.metrics.deadLetters.inc({ consumer: this.consumer.name });
+  private publishDeadLetter(msg: JsMsg, cause: unknown): Promise<void> {
+    return publishDeadLetter(this.link, this.metrics, this.consumer.name, msg, cause);
   }
 
   private ack(deliveries: Delivery[]): void {
@@ -327,26 +316,6 @@ export class DurableConsumerRunner {
 }
 
 const inLogOrder = (a: Delivery, b: Delivery) => compareCheckpoints(checkpointOf(a.event), checkpointOf(b.event));
-
-async function lockCheckpoint(trx: Db, consumer: string): Promise<Checkpoint> {
-  const select = () =>
-    sql<{ tx_id: string; position: number }>`
-      select tx_id::text as tx_id, position from consumer_checkpoints where consumer = ${consumer} for update`.execute(
-      trx,
-    );
-  let { rows } = await select();
-  if (!rows[0]) {
-    await sql`insert into consumer_checkpoints (consumer, tx_id, position)
-              values (${consumer}, '0', 0) on conflict do nothing`.execute(trx);
-    ({ rows } = await select());
-  }
-  return rows[0] ? { txId: rows[0].tx_id, position: Number(rows[0].position) } : START;
-}
-
-async function saveCheckpoint(trx: Db, consumer: string, at: Checkpoint): Promise<void> {
-  await sql`update consumer_checkpoints set tx_id = ${at.txId}::xid8, position = ${at.position}, updated_at = now()
-            where consumer = ${consumer}`.execute(trx);
-}
 
 /** The database or the network failed, not the handler's logic: never a reason to give up on an event. */
 export function isTransient(err: unknown): boolean {

@@ -1,6 +1,6 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 
-/** What an operator watches on the bus: relay throughput, redeliveries, dead letters. */
+/** What an operator watches on the bus: relay throughput, redeliveries, dead letters, jobs. */
 export function createBusMetrics(registry: Registry, connected: () => boolean) {
   new Gauge({
     name: 'starling_bus_connected',
@@ -39,6 +39,24 @@ export function createBusMetrics(registry: Registry, connected: () => boolean) {
       name: 'starling_bus_dead_letters_total',
       help: 'Messages moved to the dead-letter subject after failing DEAD_LETTER_AFTER times',
       labelNames: ['consumer'] as const,
+      registers: [registry],
+    }),
+    jobsPerformed: new Counter({
+      name: 'starling_job_performed_total',
+      help: 'Events a job performed',
+      labelNames: ['job'] as const,
+      registers: [registry],
+    }),
+    jobsFailed: new Counter({
+      name: 'starling_job_failed_total',
+      help: 'Tries of a job that failed (each is tried again until it gives up)',
+      labelNames: ['job'] as const,
+      registers: [registry],
+    }),
+    jobsGivenUp: new Counter({
+      name: 'starling_job_given_up_total',
+      help: 'Events a job gave up on after its attempts',
+      labelNames: ['job'] as const,
       registers: [registry],
     }),
   };

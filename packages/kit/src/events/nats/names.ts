@@ -4,6 +4,8 @@
  * consumer reads one service's log in commit order. Every name starts with NATS_PREFIX,
  * so several Starlings (or test runs) can share one NATS server.
  */
+const JOB_DURABLE_PREFIX = 'job--';
+
 export class BusNames {
   constructor(readonly prefix: string) {}
 
@@ -25,6 +27,18 @@ export class BusNames {
   /** Durable consumer names allow letters, digits, `-` and `_` only. */
   durable(consumer: string): string {
     return consumer.replace(/[^A-Za-z0-9_-]/g, '_');
+  }
+
+  /**
+   * A job's durable consumer: its name after JOB_DURABLE_PREFIX, which no consumer's
+   * durable begins with (Starling's names have no `--`), so a write can pass jobs over.
+   */
+  jobDurable(job: string): string {
+    return `${JOB_DURABLE_PREFIX}${this.durable(job)}`;
+  }
+
+  isJobDurable(durable: string): boolean {
+    return durable.startsWith(JOB_DURABLE_PREFIX);
   }
 
   get deadLetterStream(): string {

@@ -66,10 +66,14 @@ export class WriteFollower {
     }
   }
 
-  /** The lowest acknowledged sequence among the consumers that have a live puller. */
+  /**
+   * The lowest acknowledged sequence among the consumers that have a live puller. Jobs
+   * are left out: a write never waits for the work its events start.
+   */
   private async liveAckFloor(stream: string): Promise<number> {
     let floor = Number.MAX_SAFE_INTEGER;
     for await (const c of this.link.jsm.consumers.list(stream)) {
+      if (this.link.names.isJobDurable(c.name)) continue;
       const live = c.num_waiting > 0 || c.num_ack_pending > 0;
       if (live) floor = Math.min(floor, c.ack_floor.stream_seq);
     }
