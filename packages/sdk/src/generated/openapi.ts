@@ -367,7 +367,7 @@ export interface paths {
         };
         /**
          * Live updates of the caller's home timeline (Server-Sent Events)
-         * @description `event: tweet` with the Tweet JSON (with `reposted_by` for a repost) when an entry arrives in the caller's home timeline, in order of arrival; `event: delete` with `{"id": "<tweet id>"}` when a tweet in it is deleted. Every event has an `id:`; a client reconnecting with `Last-Event-ID` gets every event after that one that is still buffered (see docs/timelines.md). A `: heartbeat` comment is sent every `STREAM_HEARTBEAT_SECONDS`.
+         * @description `event: tweet` with the Tweet JSON (with `reposted_by` for a repost) when an entry arrives in the caller's home timeline, in order of arrival; `event: delete` with `{"id": "<tweet id>"}` when a tweet in it is deleted; `event: update` with the Tweet JSON when a tweet already in it changes how it looks (its pictures finish processing or get a new description). Every event has an `id:`; a client reconnecting with `Last-Event-ID` gets every event after that one that is still buffered (see docs/timelines.md). A `: heartbeat` comment is sent every `STREAM_HEARTBEAT_SECONDS`.
          */
         get: operations["streamHome"];
         put?: never;
