@@ -96,6 +96,7 @@ export function tweetBy(
     repost_count: 0,
     reply_count: 0,
     entities: entitiesOf(body),
+    media_attachments: [],
     ...extra,
   };
 }
