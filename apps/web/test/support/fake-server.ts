@@ -1,8 +1,8 @@
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { User, Tweet } from '@starling/sdk';
+import type { MediaAttachment, User, Tweet } from '@starling/sdk';
 
-export type { User, Tweet };
+export type { MediaAttachment, User, Tweet };
 
 export const ORIGIN = 'http://starling.test';
 
@@ -115,6 +115,38 @@ export function repostOf(tweet: Tweet, by: User): Tweet {
   return { ...tweet, reposted_by: { id: by.id, username: by.username, name: by.name } };
 }
 
+let mediaSequence = 0;
+
+/** A picture the server has finished converting (`overrides` may say otherwise). */
+export function picture(overrides: Partial<MediaAttachment> = {}): MediaAttachment {
+  mediaSequence += 1;
+  const id = overrides.id ?? `m-${mediaSequence}`;
+  return {
+    id,
+    type: 'image',
+    state: 'ready',
+    url: `${ORIGIN}/media/${id}.webp`,
+    preview_url: `${ORIGIN}/media/${id}-small.webp`,
+    description: null,
+    blurhash: 'LEHV6nWB2yk8pyo0adR*.7kCMdnj',
+    meta: {
+      original: { width: 1200, height: 800, aspect: 1.5 },
+      small: { width: 640, height: 427, aspect: 1.5 },
+    },
+    ...overrides,
+  };
+}
+
+/** An upload the extractor has not converted yet. */
+export function processingPicture(overrides: Partial<MediaAttachment> = {}): MediaAttachment {
+  return picture({ state: 'processing', url: null, preview_url: null, blurhash: null, meta: null, ...overrides });
+}
+
+/** Converts `media` in place, as the extractor would: ready, with its files, sizes and BlurHash. */
+export function finishProcessing(media: MediaAttachment): void {
+  Object.assign(media, picture({ id: media.id, description: media.description }));
+}
+
 /**
  * A stand-in for the API: routes by "METHOD /path" (a segment may be a `:param`) and
  * records every request, installed as globalThis.fetch so the app's real client talks
@@ -180,14 +212,28 @@ export interface World {
   follows?: [string, string][];
   /** Reposts shown on home, as entries (see repostOf), newest first, before the tweets. */
   reposts?: Tweet[];
+  /**
+   * 'auto' (the default): a tweet's pictures are converted when it is first asked about again;
+   * 'manual': it stays processing until the test calls finishProcessing.
+   */
+  processing?: 'auto' | 'manual';
 }
+
+const isProcessing = (media: MediaAttachment) => media.state === 'processing';
 
 /**
  * A server where `user` (or nobody) is logged in, holding tweets, people and follows,
  * and answering the social API from them: timelines, threads, likes, reposts, follows,
  * search and suggestions. Handlers change the state, so a later read sees a write.
  */
-export function serverWith({ user, tweets = [], users = [], follows = [], reposts = [] }: World): FakeServer {
+export function serverWith({
+  user,
+  tweets = [],
+  users = [],
+  follows = [],
+  reposts = [],
+  processing = 'auto',
+}: World): FakeServer {
   const people = new Map<string, User>();
   for (const u of [...(user ? [user] : []), ...users, ada, grace, linus]) {
     if (!people.has(u.username)) people.set(u.username, u);
@@ -251,6 +297,7 @@ export function serverWith({ user, tweets = [], users = [], follows = [], repost
     },
     'GET /api/v2/tweets/:id': (_request, _url, { id }) => {
       const tweet = find(id!);
+      if (tweet && processing === 'auto') tweet.media_attachments.filter(isProcessing).forEach(finishProcessing);
       return tweet ? json(tweet) : problem(404, 'No such tweet.');
     },
     'DELETE /api/v2/tweets/:id': (_request, _url, { id }) => {
