@@ -212,13 +212,17 @@ export interface World {
   follows?: [string, string][];
   /** Reposts shown on home, as entries (see repostOf), newest first, before the tweets. */
   reposts?: Tweet[];
+  /** The logged-in user's uploads; tweets hold the same objects, so a change shows in both. */
+  media?: MediaAttachment[];
   /**
-   * 'auto' (the default): a tweet's pictures are converted when it is first asked about again;
+   * 'auto' (the default): an upload is converted when it is first asked about again
+   * (GET of the upload or of a tweet carrying it);
    * 'manual': it stays processing until the test calls finishProcessing.
    */
   processing?: 'auto' | 'manual';
 }
 
+const PICTURE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
 const isProcessing = (media: MediaAttachment) => media.state === 'processing';
 
 /**
@@ -232,6 +236,7 @@ export function serverWith({
   users = [],
   follows = [],
   reposts = [],
+  media = [],
   processing = 'auto',
 }: World): FakeServer {
   const people = new Map<string, User>();
@@ -241,6 +246,7 @@ export function serverWith({
   const follow = new Set(follows.map(([a, b]) => `${a}>${b}`));
   const byId = (id: string) => [...people.values()].find((u) => u.id === id);
   const find = (id: string) => tweets.find((t) => t.id === id);
+  const upload = (id: string) => media.find((m) => m.id === id);
 
   /** A user as `user` sees them, counts and relationships included. */
   const present = (u: User): User => {
@@ -285,15 +291,58 @@ export function serverWith({
     },
     'POST /api/v2/tweets': async (request) => {
       if (!user) return unauthorized();
-      const body = (await request.json()) as { body: string; in_reply_to_id?: string };
+      const body = (await request.json()) as { body?: string; in_reply_to_id?: string; media_ids?: string[] };
       const parent = body.in_reply_to_id ? find(body.in_reply_to_id) : undefined;
       if (body.in_reply_to_id && !parent) {
         return problem(400, 'Invalid request.', [{ field: 'in_reply_to_id', reason: 'is not a tweet' }]);
       }
-      const tweet = parent ? replyTo(parent, user, body.body.trim()) : tweetBy(user, body.body.trim());
+      const attached = (body.media_ids ?? []).map(upload);
+      if (attached.length > 4 || attached.some((m) => !m || m.state === 'failed')) {
+        return problem(400, 'Invalid request.', [{ field: 'media_ids', reason: 'are not your pictures' }]);
+      }
+      const text = (body.body ?? '').trim();
+      if (!text && attached.length === 0) {
+        return problem(400, 'Invalid request.', [{ field: 'body', reason: 'must NOT have fewer than 1 characters' }]);
+      }
+      const tweet = parent ? replyTo(parent, user, text) : tweetBy(user, text);
+      tweet.media_attachments = attached as MediaAttachment[];
       if (parent) parent.reply_count += 1;
       tweets.unshift(tweet);
       return json(tweet, { status: 201 });
+    },
+    'POST /api/v2/media': async (request) => {
+      if (!user) return unauthorized();
+      const form = await request.formData();
+      const file = form.get('file');
+      const description = form.get('description');
+      // Not `instanceof Blob`: the parsed form's files are Node's, the page's Blob is jsdom's.
+      if (!file || typeof file === 'string') {
+        return problem(400, 'Invalid request.', [{ field: 'file', reason: 'is required' }]);
+      }
+      if (!PICTURE_TYPES.includes(file.type)) {
+        return problem(422, 'The file is not a JPEG, PNG, WebP or GIF picture.');
+      }
+      const created = processingPicture({ description: typeof description === 'string' ? description : null });
+      media.push(created);
+      return json(created, { status: 202, headers: { location: `/api/v2/media/${created.id}` } });
+    },
+    'GET /api/v2/media/:id': (_request, _url, { id }) => {
+      const found = upload(id!);
+      if (!found) return problem(404, 'No such picture.');
+      if (processing === 'auto' && isProcessing(found)) finishProcessing(found);
+      return json(found);
+    },
+    'PUT /api/v2/media/:id': async (request, _url, { id }) => {
+      const found = upload(id!);
+      if (!found) return problem(404, 'No such picture.');
+      const { description } = (await request.json()) as { description: string };
+      if (description.length > 1500) {
+        return problem(400, 'Invalid request.', [
+          { field: 'description', reason: 'must NOT have more than 1500 characters' },
+        ]);
+      }
+      found.description = description;
+      return json(found);
     },
     'GET /api/v2/tweets/:id': (_request, _url, { id }) => {
       const tweet = find(id!);
@@ -441,4 +490,91 @@ export function installFakeEventSource(): typeof FakeEventSource {
   FakeEventSource.instances = [];
   vi.stubGlobal('EventSource', FakeEventSource);
   return FakeEventSource;
+}
+
+/**
+ * XMLHttpRequest as the app's uploader uses it, answered by a FakeServer. By default a
+ * request reports its progress and is answered at once; with `FakeXhr.manual` it waits
+ * for the test to call `progress(...)` and `respond()`. Installed by renderApp.
+ */
+export class FakeXhr extends EventTarget {
+  static instances: FakeXhr[] = [];
+  static server: FakeServer | undefined;
+  static manual = false;
+  readonly upload = new EventTarget();
+  method = '';
+  url = '';
+  readonly headers = new Headers();
+  body: FormData | undefined;
+  status = 0;
+  responseText = '';
+  aborted = false;
+  private responseHeaders = new Headers();
+
+  static latest(): FakeXhr {
+    const xhr = FakeXhr.instances[FakeXhr.instances.length - 1];
+    if (!xhr) throw new Error('Nothing was uploaded');
+    return xhr;
+  }
+
+  open(method: string, url: string): void {
+    this.method = method;
+    this.url = url;
+  }
+
+  setRequestHeader(name: string, value: string): void {
+    this.headers.set(name, value);
+  }
+
+  getResponseHeader(name: string): string | null {
+    return this.responseHeaders.get(name);
+  }
+
+  send(body: FormData): void {
+    this.body = body;
+    FakeXhr.instances.push(this);
+    if (!FakeXhr.manual) {
+      setTimeout(() => {
+        this.progress(1, 2);
+        this.progress(2, 2);
+        void this.respond();
+      });
+    }
+  }
+
+  abort(): void {
+    this.aborted = true;
+    this.dispatchEvent(new Event('abort'));
+  }
+
+  /** Reports `loaded` of `total` bytes sent. */
+  progress(loaded: number, total: number): void {
+    act(() => {
+      this.upload.dispatchEvent(new ProgressEvent('progress', { lengthComputable: true, loaded, total }));
+    });
+  }
+
+  /** Hands the request to the server and delivers its answer. */
+  async respond(): Promise<void> {
+    if (!FakeXhr.server) throw new Error('FakeXhr has no server');
+    const response = await FakeXhr.server.fetch(
+      new Request(this.url, { method: this.method, headers: this.headers, body: this.body ?? null }),
+    );
+    const text = await response.text();
+    if (this.aborted) return;
+    this.status = response.status;
+    this.responseText = text;
+    this.responseHeaders = response.headers;
+    await act(async () => {
+      this.dispatchEvent(new Event('load'));
+    });
+  }
+}
+
+export function installFakeXhr(server: FakeServer): typeof FakeXhr {
+  FakeXhr.instances = [];
+  FakeXhr.server = server;
+  FakeXhr.manual = false;
+  vi.stubGlobal('XMLHttpRequest', FakeXhr);
+  return FakeXhr;
 }
