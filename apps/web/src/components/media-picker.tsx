@@ -68,7 +68,13 @@ function PictureStatus({ picture }: { picture: Picture }) {
       </div>
     );
   }
-  if (picture.phase === 'processing') return <p className="picture-status">Processing…</p>;
+  if (picture.phase === 'processing') {
+    return (
+      <p className="picture-status" role="status">
+        Processing…
+      </p>
+    );
+  }
   if (picture.phase === 'failed') {
     return (
       <p className="picture-status picture-error" role="alert">
