@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { BrowserRouter, MemoryRouter, Route, Routes } from 'react-router';
 import { ApiProvider } from './api/api-context.js';
 import { createApiClient, type ApiClient } from './api/client.js';
+import { createMediaUploader, type MediaUploader } from './api/media-upload.js';
 import { createQueryClient } from './api/query-client.js';
 import { Layout } from './components/layout.js';
 import { MinuteClock } from './components/minute-clock.js';
@@ -22,6 +23,8 @@ import { createAppStore, StoreProvider } from './store.js';
 export interface AppProps {
   /** The API to talk to; by default the one on this page's origin. */
   client?: ApiClient;
+  /** How pictures are uploaded; by default XMLHttpRequest to this page's origin. */
+  uploader?: MediaUploader;
   queryClient?: QueryClient;
   /** Start in memory at these URLs instead of following the browser's address bar. */
   initialEntries?: string[];
@@ -48,12 +51,13 @@ export function AppRoutes() {
 }
 
 /** The whole app: one API client, query cache and store per instance, then the pages. */
-export function App({ client, queryClient, initialEntries }: AppProps) {
+export function App({ client, uploader, queryClient, initialEntries }: AppProps) {
   const [api] = useState(() => client ?? createApiClient());
+  const [upload] = useState(() => uploader ?? createMediaUploader());
   const [queries] = useState(() => queryClient ?? createQueryClient());
   const [store] = useState(() => createAppStore());
   return (
-    <ApiProvider client={api}>
+    <ApiProvider client={api} uploader={upload}>
       <QueryClientProvider client={queries}>
         <StoreProvider store={store}>
           <MinuteClock />

@@ -8,6 +8,8 @@ export interface AppState {
   draft: string;
   /** The tweet whose deletion awaits confirmation. */
   pendingDelete: Tweet | null;
+  /** Whether a picture viewer is open (the page behind it is then inert, as for a dialog). */
+  viewerOpen: boolean;
   /** A one-off notice for the person, e.g. after logging out, and the page it is for. */
   flash: Flash | null;
   /** The time relative times are measured from; advanced every minute. */
@@ -17,6 +19,7 @@ export interface AppState {
   clearPostedDraft(posted: string): void;
   askToDelete(tweet: Tweet): void;
   closeDeleteDialog(): void;
+  setViewerOpen(open: boolean): void;
   showFlash(message: string, pathname: string): void;
   clearFlash(): void;
   tick(now: number): void;
@@ -35,16 +38,18 @@ export function createAppStore(now = Date.now()): AppStore {
   return createStore<AppState>()((set) => ({
     draft: '',
     pendingDelete: null,
+    viewerOpen: false,
     flash: null,
     now,
     setDraft: (draft) => set({ draft }),
     clearPostedDraft: (posted) => set((state) => (state.draft.trim() === posted ? { draft: '' } : state)),
     askToDelete: (tweet) => set({ pendingDelete: tweet }),
     closeDeleteDialog: () => set({ pendingDelete: null }),
+    setViewerOpen: (viewerOpen) => set({ viewerOpen }),
     showFlash: (message, pathname) => set({ flash: { message, pathname } }),
     clearFlash: () => set({ flash: null }),
     tick: (now) => set({ now }),
-    reset: () => set({ draft: '', pendingDelete: null, flash: null }),
+    reset: () => set({ draft: '', pendingDelete: null, viewerOpen: false, flash: null }),
   }));
 }
 

@@ -1,14 +1,37 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ApiClient } from './client.js';
+import type { MediaUploader } from './media-upload.js';
 
-const ApiContext = createContext<ApiClient | null>(null);
+interface Api {
+  client: ApiClient;
+  uploader: MediaUploader;
+}
 
-export function ApiProvider({ client, children }: { client: ApiClient; children: ReactNode }) {
-  return <ApiContext.Provider value={client}>{children}</ApiContext.Provider>;
+const ApiContext = createContext<Api | null>(null);
+
+export function ApiProvider({
+  client,
+  uploader,
+  children,
+}: {
+  client: ApiClient;
+  uploader: MediaUploader;
+  children: ReactNode;
+}) {
+  return <ApiContext.Provider value={{ client, uploader }}>{children}</ApiContext.Provider>;
+}
+
+function useApiContext(): Api {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('useApi must be used inside <ApiProvider>');
+  return api;
 }
 
 export function useApi(): ApiClient {
-  const client = useContext(ApiContext);
-  if (!client) throw new Error('useApi must be used inside <ApiProvider>');
-  return client;
+  return useApiContext().client;
+}
+
+/** How pictures go up (XMLHttpRequest for its progress events; tests bring their own). */
+export function useUploader(): MediaUploader {
+  return useApiContext().uploader;
 }

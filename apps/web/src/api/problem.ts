@@ -30,12 +30,13 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
+/** An error status and its body (problem+json when the API says more), from fetch or XMLHttpRequest. */
+export function problemError(status: number, body: unknown, retryAfter: string | null): ApiError {
+  return new ApiError(status, isProblem(body) ? body : undefined, retryAfterSeconds(retryAfter));
+}
+
 export function apiError(response: Response, body: unknown): ApiError {
-  return new ApiError(
-    response.status,
-    isProblem(body) ? body : undefined,
-    retryAfterSeconds(response.headers.get('retry-after')),
-  );
+  return problemError(response.status, body, response.headers.get('retry-after'));
 }
 
 /** Turns a validator's wording into something a person filling a form understands. */

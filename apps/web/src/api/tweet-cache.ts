@@ -1,7 +1,7 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import type { Tweet } from '@starling/sdk';
+import type { MediaAttachment, Tweet } from '@starling/sdk';
 
-export type { Tweet };
+export type { MediaAttachment, Tweet };
 
 /** One page of a timeline, and the cursor of the next (undefined on the last page). */
 export interface TweetPage {
@@ -88,10 +88,32 @@ export function patchTweet(queryClient: QueryClient, id: string, patch: (tweet: 
   if (single) queryClient.setQueryData<Tweet>(tweetKey(id), patch(single));
 }
 
-/** The counts and the caller's own marks from the API's answer, kept on every copy (reposts keep their `reposted_by`). */
-export function withServerState(answer: Tweet): (tweet: Tweet) => Tweet {
+/**
+ * A tweet's pictures as `fresh` says, except that a picture already known to be ready or
+ * failed never goes back to processing (an older answer arriving late).
+ */
+export function newerAttachments(known: MediaAttachment[] = [], fresh: MediaAttachment[] = []): MediaAttachment[] {
+  return fresh.map((media) => {
+    const before = known.find((m) => m.id === media.id);
+    return media.state === 'processing' && before && before.state !== 'processing' ? before : media;
+  });
+}
+
+/** Puts the pictures of the API's `answer` on a cached copy. */
+export function withAttachments(answer: Tweet): (tweet: Tweet) => Tweet {
   return (tweet) => ({
     ...tweet,
+    media_attachments: newerAttachments(tweet.media_attachments, answer.media_attachments),
+  });
+}
+
+/**
+ * The counts, the caller's own marks and the pictures' progress from the API's answer,
+ * kept on every copy (reposts keep their `reposted_by`).
+ */
+export function withServerState(answer: Tweet): (tweet: Tweet) => Tweet {
+  return (tweet) => ({
+    ...withAttachments(answer)(tweet),
     like_count: answer.like_count,
     repost_count: answer.repost_count,
     reply_count: answer.reply_count,

@@ -1,6 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { entryKey, forgetTweet, HOME, prepend, tweetsKey, type Timeline, type Tweet } from './tweet-cache.js';
+import {
+  entryKey,
+  forgetTweet,
+  HOME,
+  patchTweet,
+  prepend,
+  tweetsKey,
+  withAttachments,
+  type Timeline,
+  type Tweet,
+} from './tweet-cache.js';
 
 /** Same origin, so the session cookie goes with it. */
 export const HOME_STREAM_URL = '/api/v2/streaming/home';
@@ -16,7 +26,7 @@ function parse<T>(data: unknown): T | undefined {
 /**
  * Listens to the home timeline's event stream while mounted. New entries wait in
  * `arrived` (newest first) until the person asks to see them (`showArrived`), so the
- * timeline never jumps under their eyes; deletions apply at once. Reconnecting is
+ * timeline never jumps under their eyes; deletions apply at once, and a tweet already shown takes its pictures' progress. Reconnecting is
  * EventSource's own job, and it resumes from the last event id it saw.
  */
 export function useHomeStream(enabled: boolean) {
@@ -29,6 +39,9 @@ export function useHomeStream(enabled: boolean) {
     const onTweet = (event: MessageEvent) => {
       const tweet = parse<Tweet>(event.data);
       if (!tweet?.id) return;
+      // The event carries the tweet as it is now: pictures that were processing when it
+      // was posted (and shown) may be ready.
+      patchTweet(queryClient, tweet.id, withAttachments(tweet));
       setArrived((current) => (current.some((t) => entryKey(t) === entryKey(tweet)) ? current : [tweet, ...current]));
     };
     const onDelete = (event: MessageEvent) => {

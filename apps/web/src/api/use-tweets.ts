@@ -59,7 +59,10 @@ function belongsIn(tweet: Tweet, filter: TweetFilter): boolean {
 }
 
 export interface NewTweet {
+  /** May be empty when the tweet has pictures. */
   body: string;
+  /** Uploaded pictures to attach, in order. */
+  media_ids?: string[];
   /** Set on a reply: the tweet it answers. */
   in_reply_to_id?: string;
 }

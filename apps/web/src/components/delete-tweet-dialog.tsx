@@ -33,7 +33,7 @@ export function DeleteTweetDialog() {
         close();
       }}
     >
-      <blockquote className="dialog-quote">{tweet.body}</blockquote>
+      {tweet.body && <blockquote className="dialog-quote">{tweet.body}</blockquote>}
       <p>This can't be undone.</p>
     </ConfirmDialog>
   );

@@ -13,7 +13,7 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
 }
 
 export function Layout() {
-  const dialogOpen = useAppStore((state) => state.pendingDelete !== null);
+  const dialogOpen = useAppStore((state) => state.pendingDelete !== null || state.viewerOpen);
   const { pathname } = useLocation();
   return (
     <>

@@ -31,6 +31,8 @@ function linkedSpans(tweet: Tweet, length: number): Span[] {
  * (never HTML), so whatever someone typed is shown as typed.
  */
 export function TweetBody({ tweet }: { tweet: Tweet }) {
+  // A tweet of pictures alone has no text to show.
+  if (!tweet.body) return null;
   const chars = [...tweet.body];
   const parts: ReactNode[] = [];
   let at = 0;

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { entryKey, type Tweet } from '../api/use-tweets.js';
+import { MediaGrid } from './media-grid.js';
 import { RelativeTime } from './relative-time.js';
 import { ReplyBox } from './reply-box.js';
 import { ReplyContext } from './reply-context.js';
@@ -54,6 +55,7 @@ export function TweetItem({ tweet, meId, current = false, parent }: TweetItemPro
       </div>
       <ReplyContext tweet={tweet} parent={parent} />
       <TweetBody tweet={tweet} />
+      <MediaGrid tweet={tweet} />
       {meId ? (
         <TweetActions
           tweet={tweet}

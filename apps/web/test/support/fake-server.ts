@@ -1,8 +1,8 @@
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { User, Tweet } from '@starling/sdk';
+import type { MediaAttachment, User, Tweet } from '@starling/sdk';
 
-export type { User, Tweet };
+export type { MediaAttachment, User, Tweet };
 
 export const ORIGIN = 'http://starling.test';
 
@@ -96,6 +96,7 @@ export function tweetBy(
     repost_count: 0,
     reply_count: 0,
     entities: entitiesOf(body),
+    media_attachments: [],
     ...extra,
   };
 }
@@ -112,6 +113,38 @@ export function replyTo(parent: Tweet, author: User, body: string, timestamp?: s
 /** `tweet` as a timeline entry reposted by `by`. */
 export function repostOf(tweet: Tweet, by: User): Tweet {
   return { ...tweet, reposted_by: { id: by.id, username: by.username, name: by.name } };
+}
+
+let mediaSequence = 0;
+
+/** A picture the server has finished converting (`overrides` may say otherwise). */
+export function picture(overrides: Partial<MediaAttachment> = {}): MediaAttachment {
+  mediaSequence += 1;
+  const id = overrides.id ?? `m-${mediaSequence}`;
+  return {
+    id,
+    type: 'image',
+    state: 'ready',
+    url: `${ORIGIN}/media/${id}.webp`,
+    preview_url: `${ORIGIN}/media/${id}-small.webp`,
+    description: null,
+    blurhash: 'LEHV6nWB2yk8pyo0adR*.7kCMdnj',
+    meta: {
+      original: { width: 1200, height: 800, aspect: 1.5 },
+      small: { width: 640, height: 427, aspect: 1.5 },
+    },
+    ...overrides,
+  };
+}
+
+/** An upload the extractor has not converted yet. */
+export function processingPicture(overrides: Partial<MediaAttachment> = {}): MediaAttachment {
+  return picture({ state: 'processing', url: null, preview_url: null, blurhash: null, meta: null, ...overrides });
+}
+
+/** Converts `media` in place, as the extractor would: ready, with its files, sizes and BlurHash. */
+export function finishProcessing(media: MediaAttachment): void {
+  Object.assign(media, picture({ id: media.id, description: media.description }));
 }
 
 /**
@@ -179,14 +212,33 @@ export interface World {
   follows?: [string, string][];
   /** Reposts shown on home, as entries (see repostOf), newest first, before the tweets. */
   reposts?: Tweet[];
+  /** The logged-in user's uploads; tweets hold the same objects, so a change shows in both. */
+  media?: MediaAttachment[];
+  /**
+   * 'auto' (the default): an upload is converted when it is first asked about again
+   * (GET of the upload or of a tweet carrying it);
+   * 'manual': it stays processing until the test calls finishProcessing.
+   */
+  processing?: 'auto' | 'manual';
 }
+
+const PICTURE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
+const isProcessing = (media: MediaAttachment) => media.state === 'processing';
 
 /**
  * A server where `user` (or nobody) is logged in, holding tweets, people and follows,
  * and answering the social API from them: timelines, threads, likes, reposts, follows,
  * search and suggestions. Handlers change the state, so a later read sees a write.
  */
-export function serverWith({ user, tweets = [], users = [], follows = [], reposts = [] }: World): FakeServer {
+export function serverWith({
+  user,
+  tweets = [],
+  users = [],
+  follows = [],
+  reposts = [],
+  media = [],
+  processing = 'auto',
+}: World): FakeServer {
   const people = new Map<string, User>();
   for (const u of [...(user ? [user] : []), ...users, ada, grace, linus]) {
     if (!people.has(u.username)) people.set(u.username, u);
@@ -194,6 +246,7 @@ export function serverWith({ user, tweets = [], users = [], follows = [], repost
   const follow = new Set(follows.map(([a, b]) => `${a}>${b}`));
   const byId = (id: string) => [...people.values()].find((u) => u.id === id);
   const find = (id: string) => tweets.find((t) => t.id === id);
+  const upload = (id: string) => media.find((m) => m.id === id);
 
   /** A user as `user` sees them, counts and relationships included. */
   const present = (u: User): User => {
@@ -238,18 +291,62 @@ export function serverWith({ user, tweets = [], users = [], follows = [], repost
     },
     'POST /api/v2/tweets': async (request) => {
       if (!user) return unauthorized();
-      const body = (await request.json()) as { body: string; in_reply_to_id?: string };
+      const body = (await request.json()) as { body?: string; in_reply_to_id?: string; media_ids?: string[] };
       const parent = body.in_reply_to_id ? find(body.in_reply_to_id) : undefined;
       if (body.in_reply_to_id && !parent) {
         return problem(400, 'Invalid request.', [{ field: 'in_reply_to_id', reason: 'is not a tweet' }]);
       }
-      const tweet = parent ? replyTo(parent, user, body.body.trim()) : tweetBy(user, body.body.trim());
+      const attached = (body.media_ids ?? []).map(upload);
+      if (attached.length > 4 || attached.some((m) => !m || m.state === 'failed')) {
+        return problem(400, 'Invalid request.', [{ field: 'media_ids', reason: 'are not your pictures' }]);
+      }
+      const text = (body.body ?? '').trim();
+      if (!text && attached.length === 0) {
+        return problem(400, 'Invalid request.', [{ field: 'body', reason: 'must NOT have fewer than 1 characters' }]);
+      }
+      const tweet = parent ? replyTo(parent, user, text) : tweetBy(user, text);
+      tweet.media_attachments = attached as MediaAttachment[];
       if (parent) parent.reply_count += 1;
       tweets.unshift(tweet);
       return json(tweet, { status: 201 });
     },
+    'POST /api/v2/media': async (request) => {
+      if (!user) return unauthorized();
+      const form = await request.formData();
+      const file = form.get('file');
+      const description = form.get('description');
+      // Not `instanceof Blob`: the parsed form's files are Node's, the page's Blob is jsdom's.
+      if (!file || typeof file === 'string') {
+        return problem(400, 'Invalid request.', [{ field: 'file', reason: 'is required' }]);
+      }
+      if (!PICTURE_TYPES.includes(file.type)) {
+        return problem(422, 'The file is not a JPEG, PNG, WebP or GIF picture.');
+      }
+      const created = processingPicture({ description: typeof description === 'string' ? description : null });
+      media.push(created);
+      return json(created, { status: 202, headers: { location: `/api/v2/media/${created.id}` } });
+    },
+    'GET /api/v2/media/:id': (_request, _url, { id }) => {
+      const found = upload(id!);
+      if (!found) return problem(404, 'No such picture.');
+      if (processing === 'auto' && isProcessing(found)) finishProcessing(found);
+      return json(found);
+    },
+    'PUT /api/v2/media/:id': async (request, _url, { id }) => {
+      const found = upload(id!);
+      if (!found) return problem(404, 'No such picture.');
+      const { description } = (await request.json()) as { description: string };
+      if (description.length > 1500) {
+        return problem(400, 'Invalid request.', [
+          { field: 'description', reason: 'must NOT have more than 1500 characters' },
+        ]);
+      }
+      found.description = description;
+      return json(found);
+    },
     'GET /api/v2/tweets/:id': (_request, _url, { id }) => {
       const tweet = find(id!);
+      if (tweet && processing === 'auto') tweet.media_attachments.filter(isProcessing).forEach(finishProcessing);
       return tweet ? json(tweet) : problem(404, 'No such tweet.');
     },
     'DELETE /api/v2/tweets/:id': (_request, _url, { id }) => {
@@ -393,4 +490,91 @@ export function installFakeEventSource(): typeof FakeEventSource {
   FakeEventSource.instances = [];
   vi.stubGlobal('EventSource', FakeEventSource);
   return FakeEventSource;
+}
+
+/**
+ * XMLHttpRequest as the app's uploader uses it, answered by a FakeServer. By default a
+ * request reports its progress and is answered at once; with `FakeXhr.manual` it waits
+ * for the test to call `progress(...)` and `respond()`. Installed by renderApp.
+ */
+export class FakeXhr extends EventTarget {
+  static instances: FakeXhr[] = [];
+  static server: FakeServer | undefined;
+  static manual = false;
+  readonly upload = new EventTarget();
+  method = '';
+  url = '';
+  readonly headers = new Headers();
+  body: FormData | undefined;
+  status = 0;
+  responseText = '';
+  aborted = false;
+  private responseHeaders = new Headers();
+
+  static latest(): FakeXhr {
+    const xhr = FakeXhr.instances[FakeXhr.instances.length - 1];
+    if (!xhr) throw new Error('Nothing was uploaded');
+    return xhr;
+  }
+
+  open(method: string, url: string): void {
+    this.method = method;
+    this.url = url;
+  }
+
+  setRequestHeader(name: string, value: string): void {
+    this.headers.set(name, value);
+  }
+
+  getResponseHeader(name: string): string | null {
+    return this.responseHeaders.get(name);
+  }
+
+  send(body: FormData): void {
+    this.body = body;
+    FakeXhr.instances.push(this);
+    if (!FakeXhr.manual) {
+      setTimeout(() => {
+        this.progress(1, 2);
+        this.progress(2, 2);
+        void this.respond();
+      });
+    }
+  }
+
+  abort(): void {
+    this.aborted = true;
+    this.dispatchEvent(new Event('abort'));
+  }
+
+  /** Reports `loaded` of `total` bytes sent. */
+  progress(loaded: number, total: number): void {
+    act(() => {
+      this.upload.dispatchEvent(new ProgressEvent('progress', { lengthComputable: true, loaded, total }));
+    });
+  }
+
+  /** Hands the request to the server and delivers its answer. */
+  async respond(): Promise<void> {
+    if (!FakeXhr.server) throw new Error('FakeXhr has no server');
+    const response = await FakeXhr.server.fetch(
+      new Request(this.url, { method: this.method, headers: this.headers, body: this.body ?? null }),
+    );
+    const text = await response.text();
+    if (this.aborted) return;
+    this.status = response.status;
+    this.responseText = text;
+    this.responseHeaders = response.headers;
+    await act(async () => {
+      this.dispatchEvent(new Event('load'));
+    });
+  }
+}
+
+export function installFakeXhr(server: FakeServer): typeof FakeXhr {
+  FakeXhr.instances = [];
+  FakeXhr.server = server;
+  FakeXhr.manual = false;
+  vi.stubGlobal('XMLHttpRequest', FakeXhr);
+  return FakeXhr;
 }
