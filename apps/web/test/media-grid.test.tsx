@@ -126,4 +126,20 @@ describe("a tweet's pictures", () => {
     );
     expect(screen.queryByRole('button', { name: /new tweet/ })).not.toBeInTheDocument();
   });
+
+  it('fill in when the home stream sends an update for a shown tweet', async () => {
+    const EventSource = installFakeEventSource();
+    const tweet = tweetBy(grace, 'Updated', undefined, { media_attachments: [processingPicture()] });
+    const server = serverWith({ user: ada, processing: 'manual', tweets: [tweet] });
+    server.on('GET /api/v2/tweets/:id', () => new Response(null, { status: 503 }));
+    renderApp('/', server);
+    await screen.findByText('Updated');
+    const ready = picture({ id: tweet.media_attachments[0]!.id, description: 'A starling' });
+    EventSource.latest().emit('update', { ...tweet, media_attachments: [ready] });
+    await waitFor(() =>
+      expect(within(articleWith('Updated')).getByRole('img', { name: 'A starling' })).toBeInTheDocument(),
+    );
+    // An update is no new entry.
+    expect(screen.queryByRole('button', { name: /new tweet/ })).not.toBeInTheDocument();
+  });
 });

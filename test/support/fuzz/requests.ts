@@ -118,23 +118,23 @@ export function requestsFor(
         },
       )
     : bodySchema
-    ? fc.oneof(
-        { weight: 4, arbitrary: validValue(bodySchema, resolve).map((v) => json(v)) },
-        { weight: 4, arbitrary: mutatedBody(bodySchema, resolve).map((v) => json(v)) },
-        { weight: 1, arbitrary: anyJson.map((v) => json(v)) },
-        {
-          weight: 2,
-          arbitrary: fc.constantFrom(
-            {},
-            { payload: '', contentType: 'application/json' },
-            { payload: '{"a":', contentType: 'application/json' },
-            { payload: 'not json', contentType: 'application/json' },
-            { payload: 'username=ada', contentType: 'application/x-www-form-urlencoded' },
-            { payload: 'hello', contentType: 'text/plain' },
-          ),
-        },
-      )
-    : fc.oneof({ weight: 5, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: anyJson.map((v) => json(v)) });
+      ? fc.oneof(
+          { weight: 4, arbitrary: validValue(bodySchema, resolve).map((v) => json(v)) },
+          { weight: 4, arbitrary: mutatedBody(bodySchema, resolve).map((v) => json(v)) },
+          { weight: 1, arbitrary: anyJson.map((v) => json(v)) },
+          {
+            weight: 2,
+            arbitrary: fc.constantFrom(
+              {},
+              { payload: '', contentType: 'application/json' },
+              { payload: '{"a":', contentType: 'application/json' },
+              { payload: 'not json', contentType: 'application/json' },
+              { payload: 'username=ada', contentType: 'application/x-www-form-urlencoded' },
+              { payload: 'hello', contentType: 'text/plain' },
+            ),
+          },
+        )
+      : fc.oneof({ weight: 5, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: anyJson.map((v) => json(v)) });
 
   return fc.record({ path, query, auth, conditional, body }).map(({ path, query, auth, conditional, body }) => {
     const headers: Record<string, string> = {};

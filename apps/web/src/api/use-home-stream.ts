@@ -26,8 +26,10 @@ function parse<T>(data: unknown): T | undefined {
 /**
  * Listens to the home timeline's event stream while mounted. New entries wait in
  * `arrived` (newest first) until the person asks to see them (`showArrived`), so the
- * timeline never jumps under their eyes; deletions apply at once, and a tweet already shown takes its pictures' progress. Reconnecting is
- * EventSource's own job, and it resumes from the last event id it saw.
+ * timeline never jumps under their eyes. Deletions apply at once, and so do updates
+ * (`event: update`: a tweet's pictures finished processing), to every copy of the tweet
+ * shown or waiting. Reconnecting is EventSource's own job, and it resumes from the
+ * last event id it saw.
  */
 export function useHomeStream(enabled: boolean) {
   const queryClient = useQueryClient();
@@ -50,10 +52,18 @@ export function useHomeStream(enabled: boolean) {
       setArrived((current) => current.filter((t) => t.id !== id));
       forgetTweet(queryClient, id);
     };
+    const onUpdate = (event: MessageEvent) => {
+      const tweet = parse<Tweet>(event.data);
+      if (!tweet?.id) return;
+      patchTweet(queryClient, tweet.id, withAttachments(tweet));
+      setArrived((current) => current.map((t) => (t.id === tweet.id ? withAttachments(tweet)(t) : t)));
+    };
     source.addEventListener('tweet', onTweet);
+    source.addEventListener('update', onUpdate);
     source.addEventListener('delete', onDelete);
     return () => {
       source.removeEventListener('tweet', onTweet);
+      source.removeEventListener('update', onUpdate);
       source.removeEventListener('delete', onDelete);
       source.close();
     };
