@@ -2,10 +2,9 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
-import S3rver from 's3rver';
+import { startS3 } from '../support/s3.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FolderStore,
@@ -67,24 +66,20 @@ async function folderSubject(): Promise<Subject & { store: FolderStore; folder: 
  * several pages is checked against pages the test hands the client instead.
  */
 async function s3Subject(): Promise<Subject & { store: S3Store }> {
-  const folder = await mkdtemp(join(tmpdir(), 'starling-s3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, directory: folder, silent: true });
-  const { port } = await server.run();
+  const s3 = await startS3();
   const store = new S3Store({
-    bucket: 'starling-test',
-    endpoint: `http://127.0.0.1:${port}`,
+    bucket: s3.bucket,
+    endpoint: s3.endpoint,
     region: 'us-east-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    credentials: s3.credentials,
     forcePathStyle: true,
   });
-  await store.client.send(new CreateBucketCommand({ Bucket: 'starling-test' }));
   return {
     store,
     enforcesUploadForms: false,
     async close() {
       store.close();
-      await server.close();
-      await rm(folder, { recursive: true, force: true });
+      await s3.close();
     },
   };
 }

@@ -34,7 +34,9 @@ export async function checkAttachable(
       .where('id', 'in', [...ids])
       .execute();
     const found = new Map(rows.map((r) => [r.id, r]));
-    const missing = ids.filter((id) => found.get(id)?.owner_id !== caller.userId);
+    const others = ids.filter((id) => found.has(id) && found.get(id)!.owner_id !== caller.userId);
+    const missing = ids.filter((id) => !found.has(id));
+    if (others.length) refuseNotOwn(others);
     if (missing.length === 0) {
       const failed = rows.filter((r) => r.state === 'failed').map((r) => r.id);
       if (failed.length) {
@@ -42,9 +44,7 @@ export async function checkAttachable(
       }
       return;
     }
-    if (Date.now() >= deadline || !missing.every(mintedLately)) {
-      throw refuse.invalid([{ field: 'media_ids', reason: `${missing.join(', ')} is not media you uploaded` }]);
-    }
+    if (Date.now() >= deadline || !missing.every(mintedLately)) refuseNotOwn(missing);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -55,4 +55,8 @@ function mintedLately(id: string): boolean {
   } catch {
     return false;
   }
+}
+
+function refuseNotOwn(ids: readonly string[]): never {
+  throw refuse.invalid([{ field: 'media_ids', reason: `${ids.join(', ')} is not media you uploaded` }]);
 }

@@ -1,0 +1,39 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+
+/**
+ * An S3-compatible server for tests: s3rver (an emulator) in a temporary folder on a
+ * free port, with a bucket made for the test. `env` is what a Starling process needs to
+ * use it. s3rver checks none of a POST policy's conditions and cannot page listings on
+ * Node 20 (test/kit/object-store.test.ts says how those are covered).
+ */
+export async function startS3(bucket = 'starling-test') {
+  const folder = await mkdtemp(join(tmpdir(), 'starling-s3rver-'));
+  const server = new S3rver({ address: '127.0.0.1', port: 0, directory: folder, silent: true });
+  const { port } = await server.run();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+  const client = new S3Client({ endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
+  await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  return {
+    endpoint,
+    bucket,
+    credentials,
+    env: {
+      S3_ENDPOINT: endpoint,
+      S3_BUCKET: bucket,
+      S3_REGION: 'us-east-1',
+      S3_ACCESS_KEY_ID: credentials.accessKeyId,
+      S3_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      S3_FORCE_PATH_STYLE: 'true',
+    },
+    async close() {
+      client.destroy();
+      await server.close();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
