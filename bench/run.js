@@ -10,6 +10,7 @@
 //   1. home timeline (many users)   2. public timeline   3. one tweet by id
 //   4. posting, with fan-out        5. login             6. 90% reads / 10% posts
 //   7. fan-out delay of a very followed account's post   8. cold start
+//   9. media: pictures uploaded until converted, beside sharp alone converting them
 //
 // Load scenarios run autocannon (warm-up discarded) and sample the server's peak RSS.
 // Then a bare node:http server answers a body of scenario 1's size: the ceiling, the
@@ -46,6 +47,7 @@ import {
 } from './lib/report.js';
 import { coldStart } from './lib/scenarios/coldstart.js';
 import { fanoutDelay } from './lib/scenarios/fanout.js';
+import { mediaPipeline } from './lib/scenarios/media.js';
 import { mixed } from './lib/scenarios/mixed.js';
 import { homeTimeline, publicTimeline, tweetById } from './lib/scenarios/reads.js';
 import { login, postTweet } from './lib/scenarios/writes.js';
@@ -74,6 +76,7 @@ const LOAD_SCENARIOS = [
   [4, 'posting', postTweet],
   [6, 'mixed', mixed],
   [7, 'fan-out delay', fanoutDelay],
+  [9, 'media pipeline', mediaPipeline],
 ];
 
 /** What each mode runs on: a private copy of the cached data set, and NATS streams of its own. */
