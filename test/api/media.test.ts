@@ -2,7 +2,7 @@ import type { MediaAttachment, Tweet } from '@starling/sdk';
 import sharp from 'sharp';
 import { expect, it } from 'vitest';
 import { actionsOf } from '../support/actions.js';
-import { expectProblem } from '../support/assertions.js';
+import { eventually, expectProblem } from '../support/assertions.js';
 import { decompressionBomb, form, photo, png, SECRETS, truncatedJpeg } from '../support/pictures.js';
 import { inEachStorageMode, useStarling, type Starling } from '../support/starling.js';
 
@@ -225,3 +225,114 @@ inEachStorageMode(
   },
   { timeout: 120_000 },
 );
+
+inEachStorageMode('presigned uploads and the sweeper', (mode) => {
+  // Three seconds: long enough for the attachment of a tweet's media to be recorded first.
+  const s = useStarling(mode, { MEDIA_UNATTACHED_TTL_SECONDS: '3', MEDIA_SWEEP_INTERVAL_SECONDS: '1' });
+  const media = (id: string, token: string) => s.request({ url: `/api/v2/media/${id}`, token });
+  const objects = () => s.platform.contexts.find((c) => c.name === 'media')!.objects;
+
+  it('uploads straight to storage with the form it is given, then completes; completing early is a 409', async () => {
+    const ada = await s.signUp('pu_ada');
+    const started = await s.request({
+      method: 'POST',
+      url: '/api/v2/media/uploads',
+      token: ada.token,
+      json: { content_type: 'image/png', description: 'Straight in' },
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const { id, upload_url, fields, expires_at } = started.json() as {
+      id: string;
+      upload_url: string;
+      fields: Record<string, string>;
+      expires_at: string;
+    };
+    expect(new Date(expires_at).getTime()).toBeGreaterThan(Date.now());
+    expectProblem(await s.request({ method: 'POST', url: `/api/v2/media/${id}/complete`, token: ada.token }), 409);
+
+    // The browser's part: every field, then the file, to the store (here, Starling's own folder store).
+    const body = form([
+      ...Object.entries(fields).map(([name, value]) => ({ name, value })),
+      { name: 'file', filename: 'p.png', type: 'image/png', bytes: await png() },
+    ]);
+    const stored = await s.request({
+      method: 'POST',
+      url: new URL(upload_url, 'http://starling.test').pathname,
+      headers: { 'content-type': body.contentType },
+      payload: body.payload,
+    });
+    expect(stored.statusCode, stored.body).toBe(204);
+
+    const completed = await s.request({ method: 'POST', url: `/api/v2/media/${id}/complete`, token: ada.token });
+    expect(completed.statusCode, completed.body).toBe(202);
+    expect(completed.json()).toMatchObject({ id, description: 'Straight in' });
+    await s.platform.bus.drain();
+    expect((await media(id, ada.token)).json()).toMatchObject({
+      id,
+      state: 'ready',
+      meta: { original: { width: 64 } },
+    });
+    // Completing again changes nothing.
+    const again = await s.request({ method: 'POST', url: `/api/v2/media/${id}/complete`, token: ada.token });
+    expect(again.statusCode).toBe(202);
+    expect(again.json()).toMatchObject({ state: 'ready' });
+  });
+
+  it('a form for a picture that turns out to be something else: refused on completion, nothing kept', async () => {
+    const bob = await s.signUp('pu_bob');
+    const started = await s.request({
+      method: 'POST',
+      url: '/api/v2/media/uploads',
+      token: bob.token,
+      json: { content_type: 'image/jpeg' },
+    });
+    const { id, upload_url, fields } = started.json() as {
+      id: string;
+      upload_url: string;
+      fields: Record<string, string>;
+    };
+    const body = form([
+      ...Object.entries(fields).map(([name, value]) => ({ name, value })),
+      { name: 'file', filename: 'p.jpg', type: 'image/jpeg', bytes: await png() },
+    ]);
+    const stored = await s.request({
+      method: 'POST',
+      url: new URL(upload_url, 'http://starling.test').pathname,
+      headers: { 'content-type': body.contentType },
+      payload: body.payload,
+    });
+    expect(stored.statusCode, stored.body).toBe(204);
+    expectProblem(await s.request({ method: 'POST', url: `/api/v2/media/${id}/complete`, token: bob.token }), 422, [
+      'file',
+    ]);
+    expect((await objects().list('originals/')).filter((k) => k.includes(id))).toEqual([]);
+  });
+
+  it('sweeps media never attached to a tweet, and spares attached media', async () => {
+    const cy = await s.signUp('pu_cy');
+    const upload = async () => {
+      const body = form([{ name: 'file', filename: 'p.png', type: 'image/png', bytes: await png() }]);
+      const res = await s.request({
+        method: 'POST',
+        url: '/api/v2/media',
+        token: cy.token,
+        headers: { 'content-type': body.contentType },
+        payload: body.payload,
+      });
+      return (res.json() as MediaAttachment).id;
+    };
+    const abandoned = await upload();
+    const posted = await upload();
+    const tweet = await s.request({
+      method: 'POST',
+      url: '/api/v2/tweets',
+      token: cy.token,
+      json: { body: 'kept', media_ids: [posted] },
+    });
+    expect(tweet.statusCode, tweet.body).toBe(201);
+    await eventually(async () => expectProblem(await media(abandoned, cy.token), 404), 20_000);
+    await s.platform.bus.drain();
+    expect((await objects().list('')).filter((k) => k.includes(abandoned))).toEqual([]);
+    expect((await media(posted, cy.token)).statusCode).toBe(200);
+  });
+});
