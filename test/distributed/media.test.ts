@@ -10,7 +10,7 @@ import { eventually, startTopology, type Topology } from '../support/topology.js
  * The extractor in the distributed mode: `starling up --distributed` with two
  * media-worker replicas and an S3-compatible store (s3rver). The replicas share the
  * uploads, and one killed with SIGKILL in the middle loses none: every upload ends ready,
- * converted once.
+ * converted once; deleting a tweet deletes its pictures from the bucket.
  */
 const missing =
   (!process.env.DATABASE_URL && 'DATABASE_URL is not set') || (!process.env.NATS_URL && 'NATS_URL is not set');
@@ -111,5 +111,22 @@ describe.skipIf(!!missing)(title, { timeout: 180_000 }, () => {
     } finally {
       await client.end();
     }
+
+    // A tweet's pictures leave the bucket with the tweet; the others stay.
+    const keysOf = async (id: string) => (await s3.keys()).filter((k) => k.includes(id));
+    expect(await keysOf(ids[0]!)).toHaveLength(2);
+    const posted = await t.api('/api/v2/tweets', {
+      method: 'POST',
+      token,
+      json: { body: 'brief', media_ids: ids.slice(0, 2) },
+    });
+    expect(posted.status).toBe(201);
+    const { id: tweetId } = (await posted.json()) as { id: string };
+    expect((await t.api(`/api/v2/tweets/${tweetId}`, { method: 'DELETE', token })).status).toBe(204);
+    await eventually(async () => {
+      expect(await keysOf(ids[0]!)).toEqual([]);
+      expect(await keysOf(ids[1]!)).toEqual([]);
+    });
+    expect(await keysOf(ids[2]!)).toHaveLength(2);
   });
 });
