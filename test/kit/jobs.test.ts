@@ -336,5 +336,50 @@ for (const mode of modes) {
       );
       never.open();
     });
+
+    it.runIf(mode.nats)(
+      'an event whose perform kills every replica ends in gaveUp after `attempts` tries',
+      async () => {
+        const { wanted } = freshTypes();
+        const attempts = 2;
+        const gaveUp: string[] = [];
+        const fatal = (perform: Job['perform']) =>
+          job([wanted], perform, {
+            attempts,
+            async gaveUp(event) {
+              gaveUp.push(event.eventId);
+            },
+          });
+        await append(wanted, [1]);
+        // Each try "kills" its replica: the perform never ends and the connection goes.
+        for (let i = 0; i < attempts; i++) {
+          const dying = await newBus();
+          let took = false;
+          dying.bus.runJob(
+            fatal(async () => {
+              took = true;
+              await new Promise(() => {});
+            }),
+            work,
+            'work',
+          );
+          started(dying);
+          await eventually(async () => expect(took).toBe(true), 15_000, 20);
+          await dying.link!.nc.close();
+        }
+        const last = await newBus();
+        let performs = 0;
+        last.bus.runJob(
+          fatal(async () => {
+            performs += 1;
+          }),
+          work,
+          'work',
+        );
+        started(last);
+        await eventually(async () => expect(gaveUp).toEqual(await eventsOf(wanted)), 15_000);
+        expect(performs).toBe(0);
+      },
+    );
   });
 }
