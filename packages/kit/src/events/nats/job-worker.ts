@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../../db/storage.js';
 import { readEvent, type RecordedEvent } from '../event-store.js';
-import { retryDelayMs, type Job } from '../job.js';
+import { failureOf, retryDelayMs, type Job } from '../job.js';
 import { isNotFound, type NatsLink } from './connection.js';
 import { publishDeadLetter } from './dead-letters.js';
 import { decodeMessage } from './message.js';
@@ -220,7 +220,10 @@ export class JobWorker {
         msg.ack();
         return;
       } catch (err) {
-        this.log.error({ ...about, err, cause }, 'job gave up on an event and recording it failed too');
+        this.log.error(
+          { ...about, err, failure: failureOf(cause) },
+          'job gave up on an event and recording it failed too',
+        );
         cause = err;
       }
     }
