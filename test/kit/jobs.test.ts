@@ -1,3 +1,5 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import {
   appendToStream,
   createEventStoreTables,
@@ -75,12 +77,14 @@ for (const mode of modes) {
       await database?.drop();
     });
 
+    /** Errors logged by the buses (the embedded bus's only record of a gaveUp that failed). */
+    const errors: string[] = [];
     const logger = () =>
       createLogger(
-        { LOG_LEVEL: (process.env.JOBS_LOG as 'error') ?? 'error' },
+        { LOG_LEVEL: 'error' },
         new Writable({
           write(chunk, _enc, done) {
-            if (process.env.JOBS_LOG) process.stderr.write(chunk);
+            errors.push(String(chunk));
             done();
           },
         }),
@@ -248,6 +252,77 @@ for (const mode of modes) {
       }
     });
 
+    it('a gaveUp that throws parks the event (dead letters on JetStream, the error log embedded) and moves on', async () => {
+      const { wanted } = freshTypes();
+      const replica = await newBus();
+      replica.bus.runJob(
+        job(
+          [wanted],
+          async (event) => {
+            if ((event.data as { n: number }).n === 1) throw new Error('thing 1 cannot be done');
+            await record(event);
+          },
+          {
+            attempts: 1,
+            async gaveUp() {
+              throw new Error('nor can its failure be recorded');
+            },
+          },
+        ),
+        work,
+        'work',
+      );
+      started(replica);
+      await append(wanted, [1, 2]);
+      await eventually(async () => {
+        await replica.bus.drain();
+        expect((await performed(await eventsOf(wanted))).map((r) => r.n)).toEqual([2]);
+      }, 20_000);
+      if (mode.nats) {
+        const nc = await connect({ servers: process.env.NATS_URL! });
+        const jsm = await jetstreamManager(nc);
+        const parked = await jsm.streams.getMessage(`${namespace!.prefix}_dead_letters`, { seq: 1 });
+        await nc.close();
+        expect(parked!.header.get('Starling-Consumer')).toBe(`test.job-${suite}`);
+        expect(parked!.header.get('Starling-Error')).toContain('nor can its failure be recorded');
+      } else {
+        const line = errors.find((l) => l.includes('recording it failed too'));
+        expect(line).toContain('nor can its failure be recorded');
+        expect(line).toContain('thing 1 cannot be done');
+      }
+    });
+
+    it.runIf(mode.nats)('performs up to `concurrency` events at once in one replica', async () => {
+      const { wanted } = freshTypes();
+      const replica = await newBus();
+      const held = gate();
+      let running = 0;
+      let most = 0;
+      replica.bus.runJob(
+        job(
+          [wanted],
+          async (event) => {
+            running += 1;
+            most = Math.max(most, running);
+            await held.opened;
+            await record(event);
+            running -= 1;
+          },
+          { concurrency: 3 },
+        ),
+        work,
+        'work',
+      );
+      started(replica);
+      await append(wanted, [1, 2, 3, 4, 5]);
+      await eventually(async () => expect(running).toBe(3), 15_000, 20);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(most).toBe(3);
+      held.open();
+      await eventually(async () => expect(await performed(await eventsOf(wanted))).toHaveLength(5), 15_000);
+      expect(most).toBe(3);
+    });
+
     it('a write’s settle does not wait for a slow job; a drain does', async () => {
       const { wanted } = freshTypes();
       const replica = await newBus({ consistencyWaitMs: 5000 });
@@ -336,5 +411,50 @@ for (const mode of modes) {
       );
       never.open();
     });
+
+    it.runIf(mode.nats)(
+      'an event whose perform kills every replica ends in gaveUp after `attempts` tries',
+      async () => {
+        const { wanted } = freshTypes();
+        const attempts = 2;
+        const gaveUp: string[] = [];
+        const fatal = (perform: Job['perform']) =>
+          job([wanted], perform, {
+            attempts,
+            async gaveUp(event) {
+              gaveUp.push(event.eventId);
+            },
+          });
+        await append(wanted, [1]);
+        // Each try "kills" its replica: the perform never ends and the connection goes.
+        for (let i = 0; i < attempts; i++) {
+          const dying = await newBus();
+          let took = false;
+          dying.bus.runJob(
+            fatal(async () => {
+              took = true;
+              await new Promise(() => {});
+            }),
+            work,
+            'work',
+          );
+          started(dying);
+          await eventually(async () => expect(took).toBe(true), 15_000, 20);
+          await dying.link!.nc.close();
+        }
+        const last = await newBus();
+        let performs = 0;
+        last.bus.runJob(
+          fatal(async () => {
+            performs += 1;
+          }),
+          work,
+          'work',
+        );
+        started(last);
+        await eventually(async () => expect(gaveUp).toEqual(await eventsOf(wanted)), 15_000);
+        expect(performs).toBe(0);
+      },
+    );
   });
 }

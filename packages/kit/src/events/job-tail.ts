@@ -13,7 +13,7 @@ import {
   type Checkpoint,
   type RecordedEvent,
 } from './event-store.js';
-import { retryDelayMs, type Job } from './job.js';
+import { failureOf, retryDelayMs, type Job } from './job.js';
 
 const BATCH = 500;
 /** How long a process may hold a job's next event before another may take it (a crash frees it then). */
@@ -191,7 +191,10 @@ export class JobTail {
     try {
       await this.job.gaveUp(event, cause);
     } catch (err) {
-      this.log.error({ ...about, err, cause }, 'job gave up on an event and recording it failed too; moving on');
+      this.log.error(
+        { ...about, err, failure: failureOf(cause) },
+        'job gave up on an event and recording it failed too; moving on',
+      );
     }
   }
 

@@ -34,3 +34,6 @@ export interface Job {
 
 /** The pause before trying a failed event again, after `tries` failed tries: doubling, at most 10 s. */
 export const retryDelayMs = (tries: number): number => Math.min(100 * 2 ** Math.max(0, tries - 1), 10_000);
+
+/** What a failed try said, for a log line whose `err` is another error (a `gaveUp` that failed too). */
+export const failureOf = (cause: unknown): string => String((cause as Error)?.message ?? cause);

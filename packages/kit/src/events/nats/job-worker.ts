@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '../../db/storage.js';
 import { readEvent, type RecordedEvent } from '../event-store.js';
-import { retryDelayMs, type Job } from '../job.js';
+import { failureOf, retryDelayMs, type Job } from '../job.js';
 import { isNotFound, type NatsLink } from './connection.js';
 import { publishDeadLetter } from './dead-letters.js';
 import { decodeMessage } from './message.js';
@@ -45,6 +45,9 @@ export class JobWorker {
   private readonly inFlight = new Set<Promise<void>>();
   private fetching: ConsumerMessages | undefined;
   private stopped = false;
+  /** Resolves on `stop`, so that waiting for a free slot ends with it. */
+  private readonly stopping: Promise<void>;
+  private wake: () => void = () => {};
   private loop: Promise<void> | undefined;
   private readonly attempts: number;
   private readonly concurrency: number;
@@ -63,6 +66,7 @@ export class JobWorker {
     this.durable = link.names.jobDurable(job.name);
     this.attempts = job.attempts ?? options.attempts;
     this.concurrency = Math.max(1, job.concurrency ?? 1);
+    this.stopping = new Promise((resolve) => (this.wake = resolve));
   }
 
   start(): void {
@@ -72,6 +76,7 @@ export class JobWorker {
   /** Stops pulling and waits (at most STOP_WAIT_MS) for the performs in flight. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.wake();
     await this.fetching?.close().catch(() => {});
     await this.loop?.catch(() => {});
     await Promise.race([Promise.allSettled([...this.inFlight]), sleep(STOP_WAIT_MS, undefined, { ref: false })]);
@@ -86,7 +91,9 @@ export class JobWorker {
         attempt = 0;
         while (!this.stopped) {
           // Only as many as can start now: a message waiting here would use up its ack_wait.
-          while (this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight);
+          while (this.inFlight.size >= this.concurrency && !this.stopped) {
+            await Promise.race([...this.inFlight, this.stopping]);
+          }
           if (this.stopped) break;
           this.fetching = await consumer.fetch({ max_messages: this.concurrency - this.inFlight.size, expires: 5_000 });
           for await (const msg of this.fetching) this.track(this.handle(msg));
@@ -143,7 +150,13 @@ export class JobWorker {
       });
       return;
     }
-    await this.link.jsm.consumers.update(stream, this.durable, config);
+    // A server that refuses a change (an older NATS) keeps the consumer as it was made.
+    await this.link.jsm.consumers.update(stream, this.durable, config).catch((err: unknown) => {
+      this.log.warn(
+        { err, job: this.job.name },
+        'could not bring the job’s durable consumer in line; it runs as it is',
+      );
+    });
   }
 
   private async handle(msg: JsMsg): Promise<void> {
@@ -207,7 +220,10 @@ export class JobWorker {
         msg.ack();
         return;
       } catch (err) {
-        this.log.error({ ...about, err, cause }, 'job gave up on an event and recording it failed too');
+        this.log.error(
+          { ...about, err, failure: failureOf(cause) },
+          'job gave up on an event and recording it failed too',
+        );
         cause = err;
       }
     }
