@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from '../support/pictures.js';
 import { killStarlings } from '../support/process.js';
@@ -130,3 +134,82 @@ describe.skipIf(!!missing)(title, { timeout: 180_000 }, () => {
     expect(await keysOf(ids[2]!)).toHaveLength(2);
   });
 });
+
+describe.skipIf(!!missing)(
+  missing ? `media kept in a folder, distributed (skipped: ${missing})` : 'media kept in a folder, distributed',
+  { timeout: 180_000 },
+  () => {
+    let t: Topology;
+    let database: Awaited<ReturnType<typeof createDatabase>>;
+    let bus: ReturnType<typeof natsNamespace>;
+    let dataDir: string;
+
+    beforeAll(async () => {
+      database = await createDatabase();
+      bus = natsNamespace();
+      dataDir = await mkdtemp(join(tmpdir(), 'starling-media-folder-'));
+      t = await startTopology({
+        ...bus.env,
+        DATABASE_URL: database.url,
+        DATA_DIR: dataDir,
+        LOGIN_RATE_LIMIT: '1000/60',
+        SIGNUP_RATE_LIMIT: '100000/60',
+      });
+    }, 150_000);
+
+    afterAll(async () => {
+      await t?.stop();
+      killStarlings();
+      await database?.drop();
+      await bus?.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    });
+
+    it('takes a picture larger than BODY_LIMIT through the gateway, and serves its files from the media service', async () => {
+      const json = { username: 'df_ada', email: 'df_ada@example.com', password: PASSWORD };
+      expect((await t.api('/api/v1/users', { method: 'POST', json })).status).toBe(201);
+      const login = await t.api('/api/v1/auth/login', {
+        method: 'POST',
+        json: { username: 'df_ada', password: PASSWORD },
+      });
+      const { access_token: token } = (await login.json()) as { access_token: string };
+      const photo = await sharp({
+        create: {
+          width: 500,
+          height: 400,
+          channels: 3,
+          background: '#000',
+          noise: { type: 'gaussian', mean: 128, sigma: 60 },
+        },
+      })
+        .png()
+        .toBuffer();
+      expect(photo.length, 'more than the 64 KiB BODY_LIMIT').toBeGreaterThan(65_536);
+      const body = new FormData();
+      body.append('file', new Blob([new Uint8Array(photo)], { type: 'image/png' }), 'noise.png');
+      const res = await fetch(`${t.base}/api/v2/media`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body,
+      });
+      expect(res.status, await res.clone().text()).toBe(202);
+      const { id } = (await res.json()) as { id: string };
+      const ready = await eventually(async () => {
+        const media = (await (await t.api(`/api/v2/media/${id}`, { token })).json()) as {
+          state: string;
+          url: string;
+          preview_url: string;
+        };
+        expect(media.state).toBe('ready');
+        return media;
+      });
+      for (const url of [ready.url, ready.preview_url]) {
+        expect(url).toMatch(/^\/media\/files\//);
+        const file = await fetch(`${t.base}${url}`);
+        expect(file.status).toBe(200);
+        expect(file.headers.get('content-type')).toBe('image/webp');
+        expect((await sharp(Buffer.from(await file.arrayBuffer())).metadata()).width).toBeGreaterThan(0);
+      }
+    });
+  },
+);

@@ -35,6 +35,8 @@ export interface ServiceEntry {
   replicas: number;
   /** The service that signs access tokens: others verify them with the keys it publishes at `keysPath` (a JWKS). */
   signsTokens?: { keysPath: string };
+  /** The service that keeps the object store's files (and serves them when they are kept in a folder). */
+  keepsFiles?: boolean;
 }
 
 /** Every service, in the order the embedded process starts them. */
@@ -80,6 +82,7 @@ export const SERVICES = [
     needs: ['database', 'bus', 'object-storage'],
     worker: true,
     replicas: 1,
+    keepsFiles: true,
   },
 ] as const satisfies readonly ServiceEntry[];
 
@@ -162,7 +165,13 @@ export function ownerOf(path: string): ServiceEntry | undefined {
 export function gatewayUpstreams(env: Record<string, string | undefined> = process.env): UpstreamService[] {
   return (SERVICES as readonly ServiceEntry[]).map((service) => {
     const variable = urlVariable(service.name);
-    return { name: service.name, variable, origins: urlsFrom(env, variable), contract: service.definition().openapi };
+    return {
+      name: service.name,
+      variable,
+      origins: urlsFrom(env, variable),
+      contract: service.definition().openapi,
+      ...(service.keepsFiles ? { keepsFiles: true } : {}),
+    };
   });
 }
 

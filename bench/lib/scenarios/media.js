@@ -15,7 +15,13 @@ import { startRssSampler } from '../process.js';
 /** A 12-megapixel photo's proportions at 2 megapixels, with EXIF: what a phone sends, smaller. */
 async function benchPhoto() {
   const { data, info } = await sharp({
-    create: { width: 1600, height: 1200, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    create: {
+      width: 1600,
+      height: 1200,
+      channels: 3,
+      background: '#000',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
   })
     .raw()
     .toBuffer({ resolveWithObject: true });

@@ -37,6 +37,11 @@ export interface UpstreamService {
   origins: string[];
   /** Its contract: the gateway routes every operation of it to the service. */
   contract: OpenApiDocument;
+  /**
+   * It keeps the object store's files: where they are kept in a folder (no S3_BUCKET),
+   * the gateway also routes `/media/*` and `/media-uploads` to it, which it serves.
+   */
+  keepsFiles?: boolean;
 }
 
 export interface GatewayOptions {
@@ -107,6 +112,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       onRequest: TOKENLESS_PATHS.has(route.path) ? [] : [checkToken],
       handler: upstream ? proxyTo(upstream, config.TRUST_PROXY, live) : unconfigured(route.service, variable),
     });
+  }
+
+  // Files kept in a folder are served by the service that keeps them; in a bucket, by the bucket.
+  const keeper = options.services.find((s) => s.keepsFiles);
+  const keeperUpstream = keeper && upstreams.get(keeper.name);
+  if (keeper && !config.S3_BUCKET) {
+    const handler = keeperUpstream
+      ? proxyTo(keeperUpstream, config.TRUST_PROXY, live)
+      : unconfigured(keeper.name, keeper.variable);
+    app.route({ method: ['GET', 'HEAD'], url: '/media/*', exposeHeadRoute: false, handler });
+    app.route({ method: 'POST', url: '/media-uploads', bodyLimit: settings.GATEWAY_UPLOAD_LIMIT, handler });
   }
 
   // The whole API's contract, as the embedded server publishes it.
