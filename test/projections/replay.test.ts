@@ -191,8 +191,8 @@ async function seedHistory(s: Starling): Promise<void> {
   );
   await ok({ method: 'POST', url: '/api/v1/auth/logout', token: bob.token }, 204);
   // Pictures: one converted, described and attached; one that fails; one of an account deleted below.
-  const uploadOf = async (token: string, bytes: Buffer) => {
-    const body = form([{ name: 'file', filename: 'p.png', type: 'image/png', bytes }]);
+  const uploadOf = async (token: string, bytes: Buffer, filename = 'p.png', type = 'image/png') => {
+    const body = form([{ name: 'file', filename, type, bytes }]);
     const res = await ok(
       {
         method: 'POST',
@@ -206,7 +206,7 @@ async function seedHistory(s: Starling): Promise<void> {
     return res.json().id as string;
   };
   const picture = await uploadOf(ada.token, await png());
-  await uploadOf(ada.token, await truncatedJpeg());
+  await uploadOf(ada.token, await truncatedJpeg(), 'p.jpg', 'image/jpeg');
   await uploadOf(cy.token, await png(10, 10));
   await ok({ method: 'PUT', url: `/api/v2/media/${picture}`, token: ada.token, json: { description: 'Blue' } }, 200);
   await ok(
@@ -231,7 +231,7 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
     expect.arrayContaining(['replay_ada', 'replay_bob']),
   );
   expect(before.identity!.users).toHaveLength(2);
-  expect(before.tweets!.tweets).toHaveLength(7);
+  expect(before.tweets!.tweets).toHaveLength(8);
   // ada unliked her own; the deleted tweets' likes and cy's likes went with them.
   expect(before.tweets!.likes).toHaveLength(2);
   const counts = Object.fromEntries(
@@ -245,7 +245,12 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
     'ada answers bob': 0,
     'bob replies to a tweet about to go': 0,
     'an old #Tweet by @replay_bob': 0,
+    'a #picture': 0,
   });
+  // ada's picture, converted and described, and the one that failed; cy's went with the account.
+  const pictures = before.media!.media!.map((m) => (m as { state: string; description: string | null }).state).sort();
+  expect(pictures).toEqual(['failed', 'ready']);
+  expect(before.tweets!.media_attachments).toHaveLength(2);
   const tweetCounts = (t: { body: string; reply_count: number; repost_count: number }) => [
     t.body,
     t.reply_count,
@@ -304,6 +309,9 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
       'timeline.authors',
       'timeline.tweets',
       'timeline.follows',
+      'media.media',
+      'tweets.attachments',
+      'timeline.attachments',
     ].sort(),
   );
   for (const r of rebuilt) expect(r.events).toBeGreaterThan(0);
