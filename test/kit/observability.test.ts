@@ -36,6 +36,14 @@ const CONSUMERS = [
   'timeline.follows',
   'timeline.search-users',
   'timeline.search-tweets',
+  'tweets.attachments',
+  'timeline.attachments',
+  'media.media',
+  'media.tweet-media',
+  'media.account-deletions',
+  // Jobs report their lag too.
+  'media.extractor',
+  'media.object-cleanup',
 ];
 
 inEachStorageMode('health, metrics and docs', (mode) => {
@@ -125,7 +133,7 @@ inEachStorageMode('health, metrics and docs', (mode) => {
     await s.request({ method: 'POST', url: '/api/v2/tweets', token: bea.token, json: { body: 'lagless' } });
     const lag = samples((await s.request({ url: '/metrics' })).body, 'starling_projection_lag_events');
     // On the distributed bus each service's relay reports what it has yet to publish.
-    const relays = mode.nats ? ['identity', 'tweets', 'graph', 'timeline'].map((r) => `bus.relay.${r}`) : [];
+    const relays = mode.nats ? ['identity', 'tweets', 'graph', 'timeline', 'media'].map((r) => `bus.relay.${r}`) : [];
     expect(lag.map((l) => l.labels.consumer).sort()).toEqual([...CONSUMERS, ...relays].sort());
     for (const l of lag) expect(l.value, l.labels.consumer).toBe(0);
   });
