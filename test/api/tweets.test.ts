@@ -41,6 +41,7 @@ inEachStorageMode('tweets API v2', (mode) => {
       repost_count: 0,
       reply_count: 0,
       entities: { hashtags: [], mentions: [] },
+      media_attachments: [],
       liked: false,
       reposted: false,
     });
