@@ -49,7 +49,7 @@ inEachStorageMode(
         )
       ).rows;
 
-    it('a reply names its parent and its author; the parent counts it; the event is TweetPosted v2', async () => {
+    it('a reply names its parent and its author; the parent counts it; the event is TweetPosted v3', async () => {
       const ada = await s.signUp('rp_ada');
       const bob = await s.signUp('rp_bob');
       const parent = await postOk(ada.token, 'What do you think?');
@@ -71,7 +71,7 @@ inEachStorageMode(
       expect((await getOk(parent.id)).reply_count).toBe(1);
 
       const [event] = await postedEvent(reply.id);
-      expect(event!.schema_version).toBe(2);
+      expect(event!.schema_version).toBe(3);
       expect(event!.data).toMatchObject({
         tweet_id: reply.id,
         author_id: bob.id,
