@@ -231,6 +231,17 @@ inEachStorageMode('presigned uploads and the sweeper', (mode) => {
   const s = useStarling(mode, { MEDIA_UNATTACHED_TTL_SECONDS: '3', MEDIA_SWEEP_INTERVAL_SECONDS: '1' });
   const media = (id: string, token: string) => s.request({ url: `/api/v2/media/${id}`, token });
   const objects = () => s.platform.contexts.find((c) => c.name === 'media')!.objects;
+  /** Posts a presigned form as a browser would: every field, then the file. */
+  const storeWithForm = async (url: string, fields: Record<string, string>, picture: Part) => {
+    const body = form([...Object.entries(fields).map(([name, value]) => ({ name, value })), picture]);
+    const stored = await s.request({
+      method: 'POST',
+      url: new URL(url, 'http://starling.test').pathname,
+      headers: { 'content-type': body.contentType },
+      payload: body.payload,
+    });
+    expect(stored.statusCode, stored.body).toBe(204);
+  };
 
   it('uploads straight to storage with the form it is given, then completes; completing early is a 409', async () => {
     const ada = await s.signUp('pu_ada');
@@ -251,17 +262,7 @@ inEachStorageMode('presigned uploads and the sweeper', (mode) => {
     expectProblem(await s.request({ method: 'POST', url: `/api/v2/media/${id}/complete`, token: ada.token }), 409);
 
     // The browser's part: every field, then the file, to the store (here, Starling's own folder store).
-    const body = form([
-      ...Object.entries(fields).map(([name, value]) => ({ name, value })),
-      { name: 'file', filename: 'p.png', type: 'image/png', bytes: await png() },
-    ]);
-    const stored = await s.request({
-      method: 'POST',
-      url: new URL(upload_url, 'http://starling.test').pathname,
-      headers: { 'content-type': body.contentType },
-      payload: body.payload,
-    });
-    expect(stored.statusCode, stored.body).toBe(204);
+    await storeWithForm(upload_url, fields, file(await png(), 'p.png', 'image/png'));
 
     const completed = await s.request({ method: 'POST', url: `/api/v2/media/${id}/complete`, token: ada.token });
     expect(completed.statusCode, completed.body).toBe(202);
@@ -291,17 +292,7 @@ inEachStorageMode('presigned uploads and the sweeper', (mode) => {
       upload_url: string;
       fields: Record<string, string>;
     };
-    const body = form([
-      ...Object.entries(fields).map(([name, value]) => ({ name, value })),
-      { name: 'file', filename: 'p.jpg', type: 'image/jpeg', bytes: await png() },
-    ]);
-    const stored = await s.request({
-      method: 'POST',
-      url: new URL(upload_url, 'http://starling.test').pathname,
-      headers: { 'content-type': body.contentType },
-      payload: body.payload,
-    });
-    expect(stored.statusCode, stored.body).toBe(204);
+    await storeWithForm(upload_url, fields, file(await png(), 'p.jpg', 'image/jpeg'));
     expectProblem(await s.request({ method: 'POST', url: `/api/v2/media/${id}/complete`, token: bob.token }), 422, [
       'file',
     ]);

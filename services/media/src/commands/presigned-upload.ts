@@ -1,7 +1,7 @@
 import { appendToStream, loadAggregate, newId, refuse, Refusal, type Caller } from '@starling/kit';
-import { MediaUploaded, MediaUploadStarted, newEvent } from '@starling/events';
+import { MediaUploadStarted, newEvent } from '@starling/events';
 import { originalKey } from '../domain/keys.js';
-import { media, mediaStream, mustBeOwn } from '../domain/media.js';
+import { media, mediaStream, mustBeOwn, uploaded } from '../domain/media.js';
 import { inspect } from '../pictures/inspect.js';
 import type { MediaDeps } from './deps.js';
 
@@ -62,14 +62,11 @@ export async function completeUpload(deps: MediaDeps, caller: Caller, id: string
       if (current.state.phase !== 'awaiting-upload') return;
       await appendToStream(trx, mediaStream(id), current.version, [
         {
-          ...newEvent(MediaUploaded, {
-            media_id: id,
-            owner_id: caller.userId,
+          ...uploaded(id, caller.userId, {
+            ...picture,
             key: state.key,
-            type: picture.type,
-            content_type: picture.contentType,
             size: bytes.length,
-            ...(state.description !== undefined ? { description: state.description } : {}),
+            description: state.description,
           }),
           metadata: { actor_id: caller.userId, request_id: requestId },
         },

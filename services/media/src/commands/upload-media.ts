@@ -1,7 +1,6 @@
 import { appendToStream, newId, type Caller } from '@starling/kit';
-import { MediaUploaded, newEvent } from '@starling/events';
 import { originalKey } from '../domain/keys.js';
-import { mediaStream } from '../domain/media.js';
+import { mediaStream, uploaded } from '../domain/media.js';
 import { inspect, type Claimed } from '../pictures/inspect.js';
 import type { MediaDeps } from './deps.js';
 
@@ -25,14 +24,11 @@ export async function uploadMedia(deps: MediaDeps, caller: Caller, upload: Uploa
     await deps.write((trx) =>
       appendToStream(trx, mediaStream(id), 0, [
         {
-          ...newEvent(MediaUploaded, {
-            media_id: id,
-            owner_id: caller.userId,
+          ...uploaded(id, caller.userId, {
+            ...picture,
             key,
-            type: picture.type,
-            content_type: picture.contentType,
             size: upload.bytes.length,
-            ...(upload.description !== undefined ? { description: upload.description } : {}),
+            description: upload.description,
           }),
           metadata: { actor_id: caller.userId, request_id: requestId },
         },

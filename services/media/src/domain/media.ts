@@ -98,6 +98,23 @@ export function describe(state: MediaState, id: string, caller: Pick<Caller, 'us
   return newEvent(MediaDescribed, { media_id: id, owner_id: state.ownerId, description });
 }
 
+/** The record of a stored upload, its type read from its bytes: what the extractor reacts to. */
+export function uploaded(
+  id: string,
+  ownerId: string,
+  file: { key: string; type: MediaType; contentType: string; size: number; description?: string | undefined },
+) {
+  return newEvent(MediaUploaded, {
+    media_id: id,
+    owner_id: ownerId,
+    key: file.key,
+    type: file.type,
+    content_type: file.contentType,
+    size: file.size,
+    ...(file.description !== undefined ? { description: file.description } : {}),
+  });
+}
+
 /** Whether the extractor still has work on it: a redelivered MediaUploaded finds it done and does nothing. */
 export const awaitsExtraction = (state: MediaState) => state.phase === 'processing';
 
