@@ -28,7 +28,7 @@ async function benchPhoto() {
   return sharp(data, { raw: info }).jpeg({ quality: 85 }).withMetadata({ orientation: 6 }).toBuffer();
 }
 
-/** What the extractor does to each upload (services/media/src/pictures/convert.ts), without the BlurHash. */
+/** What the extractor does to each upload (services/media/src/infra/pictures/convert.ts), without the BlurHash. */
 async function convertOnce(bytes) {
   const fit = (side) => ({ width: side, height: side, fit: 'inside', withoutEnlargement: true });
   await sharp(bytes, { failOn: 'warning' }).rotate().resize(fit(4096)).webp({ quality: 85 }).toBuffer();

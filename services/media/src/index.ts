@@ -8,7 +8,7 @@ import { mediaProjection } from './projections/media.js';
 import { accountDeletions } from './reactors/account-deletions.js';
 import { tweetMedia } from './reactors/tweet-media.js';
 import { mediaSettings } from './settings.js';
-import { startSweeper } from './sweeper.js';
+import { startSweeper } from './infra/sweeper.js';
 
 export { mediaSettings, type MediaSettings } from './settings.js';
 

@@ -2,7 +2,7 @@ import { appendToStream, loadAggregate, newId, refuse, Refusal, type Caller } fr
 import { MediaUploadStarted, newEvent } from '@starling/events';
 import { originalKey } from '../domain/keys.js';
 import { media, mediaStream, mustBeOwn, uploaded } from '../domain/media.js';
-import { inspect } from '../pictures/inspect.js';
+import { inspect } from '../infra/pictures/inspect.js';
 import type { MediaDeps } from './deps.js';
 
 /**

@@ -1,7 +1,7 @@
 import { appendToStream, newId, type Caller } from '@starling/kit';
 import { originalKey } from '../domain/keys.js';
 import { mediaStream, uploaded } from '../domain/media.js';
-import { inspect, type Claimed } from '../pictures/inspect.js';
+import { inspect, type Claimed } from '../infra/pictures/inspect.js';
 import type { MediaDeps } from './deps.js';
 
 export interface Upload extends Claimed {

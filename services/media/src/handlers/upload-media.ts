@@ -3,6 +3,7 @@ import { isStorableText, problems, refuse, Refusal } from '@starling/kit';
 import type { FastifyRequest } from 'fastify';
 import { uploadMedia as upload } from '../commands/upload-media.js';
 import { MAX_DESCRIPTION_LENGTH } from '../domain/media.js';
+import { depsOf } from '../commands/deps.js';
 import type { Handler } from './deps.js';
 import { showMedia } from './show.js';
 
@@ -25,12 +26,7 @@ export const uploadMedia: Handler<'uploadMedia'> = (ctx, settings) => async (req
     throw refuse.invalid([{ field: 'file', reason: 'the form is not well-formed multipart/form-data' }]);
   });
   if (!file || file.bytes.length === 0) throw refuse.invalid([{ field: 'file', reason: 'is required and not empty' }]);
-  const id = await upload(
-    { db: ctx.db, write: ctx.write, objects: ctx.objects, settings },
-    caller,
-    { ...file, description },
-    request.id,
-  );
+  const id = await upload(depsOf(ctx, settings), caller, { ...file, description }, request.id);
   return showMedia(ctx, request, reply, caller.userId, id, 202);
 };
 

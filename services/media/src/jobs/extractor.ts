@@ -3,12 +3,12 @@ import { MediaFailed, MediaProcessed, MediaUploaded, newEvent, payloadOf } from 
 import { Histogram } from 'prom-client';
 import { convertedKeys } from '../domain/keys.js';
 import { awaitsExtraction, media, mediaStream } from '../domain/media.js';
-import { convert, Unconvertible } from '../pictures/convert.js';
+import { convert, Unconvertible } from '../infra/pictures/convert.js';
 import type { MediaSettings } from '../settings.js';
 
 /**
  * The extractor: for each MediaUploaded (from the bus, never by looking in storage), it
- * reads the upload, converts it (pictures/convert.ts), stores the file and its preview,
+ * reads the upload, converts it (infra/pictures/convert.ts), stores the file and its preview,
  * deletes the original (which still carries its metadata) and records MediaProcessed;
  * or MediaFailed with the reason when the file cannot be used. It runs on the worker
  * role, on as many replicas as there are, each upload going to one of them.

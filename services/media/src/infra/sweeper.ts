@@ -1,7 +1,7 @@
 import type { ServiceContext } from '@starling/kit';
-import { deleteMedia } from './commands/delete-media.js';
-import type { MediaSettings } from './settings.js';
-import type { MediaDb } from './tables.js';
+import { deleteMedia } from '../commands/delete-media.js';
+import type { MediaSettings } from '../settings.js';
+import type { MediaDb } from '../tables.js';
 
 /**
  * Deletes media that was never attached to a tweet a day (MEDIA_UNATTACHED_TTL_SECONDS)
