@@ -1,5 +1,6 @@
 import type { Tweet } from '@starling/sdk';
 import { afterAll, expect, it } from 'vitest';
+import { form, png } from '../support/pictures.js';
 import { inEachStorageMode, startStarling, useStarling, type Starling } from '../support/starling.js';
 
 interface SseEvent {
@@ -93,6 +94,50 @@ inEachStorageMode(
       expect(res.statusCode, res.body).toBe(status);
     };
     const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+    it('sends an update event when a shown tweet’s picture changes (ready, described anew)', async () => {
+      const url = await ensureListening();
+      const cy = await s.signUp('st_cy');
+      const dee = await s.signUp('st_dee');
+      await act(dee.token, 'POST', `/api/v1/users/${cy.id}/follow`);
+      const body = form([{ name: 'file', filename: 'p.png', type: 'image/png', bytes: await png() }]);
+      const uploaded = await s.request({
+        method: 'POST',
+        url: '/api/v2/media',
+        token: cy.token,
+        headers: { 'content-type': body.contentType },
+        payload: body.payload,
+      });
+      const mediaId = uploaded.json().id as string;
+      const stream = await openStream(url, bearer(dee.token));
+      const posted = await s.request({
+        method: 'POST',
+        url: '/api/v2/tweets',
+        token: cy.token,
+        json: { body: 'with a picture', media_ids: [mediaId] },
+      });
+      expect(posted.statusCode, posted.body).toBe(201);
+      await s.platform.bus.drain();
+      const described = await s.request({
+        method: 'PUT',
+        url: `/api/v2/media/${mediaId}`,
+        token: cy.token,
+        json: { description: 'A blue square' },
+      });
+      expect(described.statusCode, described.body).toBe(200);
+      const deadline = Date.now() + 5000;
+      const lastShown = () =>
+        stream.events
+          .filter((e) => e.event === 'tweet' || e.event === 'update')
+          .map(tweetOf)
+          .filter((t) => t.body === 'with a picture')
+          .at(-1)?.media_attachments[0];
+      while (lastShown()?.description !== 'A blue square' && Date.now() < deadline) await pause(20);
+      stream.close();
+      expect(stream.events.filter((e) => e.event === 'tweet').map((e) => tweetOf(e).body)).toEqual(['with a picture']);
+      expect(stream.events.some((e) => e.event === 'update')).toBe(true);
+      expect(lastShown()).toMatchObject({ id: mediaId, state: 'ready', description: 'A blue square' });
+    });
 
     it('401 without a valid token, before any stream starts', async () => {
       const url = await ensureListening();

@@ -3,19 +3,6 @@ import type { ObjectStore, Projection } from '@starling/kit';
 import { sql } from 'kysely';
 
 /**
- * The attachments of the tweet `t` (its `media_ids`, in order) as a JSON array of
- * `media_attachments` rows, `[]` for none: a column for a query that shows tweets, so a
- * whole page is shown in one statement. Media deleted since is left out.
- */
-export const attachmentsColumn = sql`coalesce((
-    select json_agg(to_jsonb(a) order by m.n)
-    from unnest(t.media_ids) with ordinality as m(id, n)
-    join media_attachments a on a.id = m.id), '[]'::json) as media_attachments`;
-
-/** When any attachment of the tweet `t` last changed (null for none): it joins the tweet's Last-Modified. */
-export const attachmentsModifiedAt = sql`(select max(a.modified_at) from media_attachments a where a.id = any(t.media_ids))`;
-
-/**
  * A `media_attachments` table in the consuming service's schema: each upload as tweets
  * show it, kept from the media service's events, since no service reads another's
  * tables. The media stream's version guards each row, so a redelivered event never

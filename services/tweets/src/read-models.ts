@@ -1,6 +1,6 @@
 import { parseTimeIdKey, timeIdKey, type Db, type RecordedEvent } from '@starling/kit';
 import { parseEntities, payloadOf, TweetPosted } from '@starling/events';
-import { attachmentsColumn, attachmentsModifiedAt } from '@starling/attachments';
+import { withAttachments } from '@starling/attachments';
 import type { AttachmentShown } from '@starling/contracts';
 import { sql, type Selectable } from 'kysely';
 import type { LikesTable, RepostsTable, TweetsDb, TweetsTable } from './tables.js';
@@ -43,8 +43,7 @@ export interface TweetView
  */
 const view = (viewerId: string | undefined) => sql`
   select t.*, coalesce(a.name, t.author_username) as author_name,
-         greatest(t.modified_at, a.modified_at, ${attachmentsModifiedAt}) as last_modified,
-         ${attachmentsColumn},
+         greatest(t.modified_at, a.modified_at) as last_modified,
          coalesce(ra.username, p.author_username) as in_reply_to_username,
          ${
            viewerId !== undefined
@@ -83,7 +82,7 @@ export function tweetRowOf(event: RecordedEvent): TweetRow {
 
 export async function findTweet(db: Db, id: string, viewerId?: string): Promise<TweetView | undefined> {
   const { rows } = await sql<TweetView>`${view(viewerId)} where t.id = ${id}`.execute(db);
-  return rows[0];
+  return (await withAttachments(db, rows))[0];
 }
 
 export async function authorName(db: TweetsDb, authorId: string): Promise<string | undefined> {
@@ -104,7 +103,7 @@ export async function listTweets(
   ].filter((c) => c !== undefined);
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const { rows } = await sql<TweetView>`${view(viewerId)} ${where} order by t.id desc limit ${limit}`.execute(db);
-  return rows;
+  return withAttachments(db, rows);
 }
 
 /** Someone who likes a tweet, with when they liked it. */
@@ -174,7 +173,7 @@ export async function listAncestors(db: Db, id: string, viewerId?: string): Prom
     select v.* from (${view(viewerId)}) v join up on up.id = v.id
     where up.depth > 0
     order by up.depth desc`.execute(db);
-  return rows;
+  return withAttachments(db, rows);
 }
 
 /**
@@ -194,5 +193,5 @@ export async function listDescendants(db: Db, id: string, viewerId?: string): Pr
     select v.* from (${view(viewerId)}) v join down on down.id = v.id
     order by down.path
     limit ${MAX_DESCENDANTS}`.execute(db);
-  return rows;
+  return withAttachments(db, rows);
 }

@@ -2,6 +2,7 @@ import { presentTweet } from '@starling/contracts';
 import type { Db } from '@starling/kit';
 import { sql, type RawBuilder } from 'kysely';
 import { actorEntries, type HomeLimits } from '../projections/homes.js';
+import { withAttachments } from '@starling/attachments';
 import { tweetView, tweetViews, type Tweet, type TweetViewRow } from './tweets.js';
 
 /** One entry of a home timeline: a tweet, or a repost of one (`kind`), sorted by `entry_key`. */
@@ -87,7 +88,7 @@ export async function homePage(
     left join tweets t on t.id = e.tweet_id
     ${view.joins}
     order by e.entry_key desc`.execute(db);
-  return rows.map((row) => {
+  return (await withAttachments(db, rows)).map((row) => {
     const entry: Entry = {
       entry_key: row.entry_key,
       tweet_id: row.tweet_id,

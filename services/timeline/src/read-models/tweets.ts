@@ -1,5 +1,5 @@
-import { attachmentsColumn } from '@starling/attachments';
-import { presentTweet, type AttachmentShown } from '@starling/contracts';
+import { withAttachments } from '@starling/attachments';
+import { presentTweet } from '@starling/contracts';
 import type { Db } from '@starling/kit';
 import type { TweetEntities } from '@starling/events';
 import { sql, type RawBuilder } from 'kysely';
@@ -25,7 +25,7 @@ export interface TweetViewRow {
   reply_count: number;
   liked: boolean | null;
   reposted: boolean | null;
-  media_attachments: AttachmentShown[];
+  media_ids: string[] | null;
 }
 
 /**
@@ -44,8 +44,7 @@ export function tweetView(viewerId?: string) {
   return {
     columns: sql`t.id, t.author_id, t.author_username, t.body, t.entities, t.in_reply_to_id,
       t.in_reply_to_author_id, t.created_at, t.like_count, t.repost_count, t.reply_count,
-      coalesce(a.name, t.author_username) as author_name, p.username as in_reply_to_username, ${viewer},
-      ${attachmentsColumn}`,
+      coalesce(a.name, t.author_username) as author_name, p.username as in_reply_to_username, t.media_ids, ${viewer}`,
     joins: sql`left join authors a on a.id = t.author_id
       left join authors p on p.id = t.in_reply_to_author_id`,
   };
@@ -63,7 +62,7 @@ export async function tweetViews(db: Db, ids: string[], viewerId?: string): Prom
     from (select distinct id from unnest(${ids}::text[]) as wanted(id)) w
     join tweets t on t.id = w.id
     ${view.joins}`.execute(db);
-  const byId = new Map(rows.map((row) => [row.id, presentTweet(row)]));
+  const byId = new Map((await withAttachments(db, rows)).map((row) => [row.id, presentTweet(row)]));
   return ids.flatMap((id) => {
     const tweet = byId.get(id);
     return tweet ? [tweet] : [];
@@ -82,5 +81,5 @@ export async function tweetsNewestFirst(db: Db, ids: RawBuilder<unknown>, viewer
     join tweets t on t.id = w.id
     ${view.joins}
     order by t.id desc`.execute(db);
-  return rows.map(presentTweet);
+  return (await withAttachments(db, rows)).map(presentTweet);
 }
