@@ -1,10 +1,11 @@
 import type { MediaAttachment, Tweet } from '@starling/sdk';
 import sharp from 'sharp';
-import { expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actionsOf } from '../support/actions.js';
 import { eventually, expectProblem } from '../support/assertions.js';
 import { decompressionBomb, form, photo, png, SECRETS, truncatedJpeg } from '../support/pictures.js';
-import { inEachStorageMode, useStarling, type Starling } from '../support/starling.js';
+import { inEachStorageMode, startStarling, useStarling, type Starling } from '../support/starling.js';
 
 type Part = Parameters<typeof form>[0][number];
 
@@ -325,5 +326,35 @@ inEachStorageMode('presigned uploads and the sweeper', (mode) => {
     await s.platform.bus.drain();
     expect((await objects().list('')).filter((k) => k.includes(abandoned))).toEqual([]);
     expect((await media(posted, cy.token)).statusCode).toBe(200);
+  });
+});
+
+inEachStorageMode('media uploads over HTTP', (mode) => {
+  let s: Starling;
+  let base: string;
+  beforeAll(async () => {
+    s = await startStarling(mode, { MEDIA_IMAGE_MAX_BYTES: '1000000' });
+    await s.platform.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(s.platform.app.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => s?.close());
+
+  it('a file over MEDIA_IMAGE_MAX_BYTES is a 413 problem that fetch can read, and the connection goes on', async () => {
+    const { token } = await s.signUp('mh_ada');
+    const upload = (bytes: Buffer, name: string) => {
+      const body = new FormData();
+      body.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), name);
+      return fetch(`${base}/api/v2/media`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
+    };
+    const big = await sharp({ create: { width: 1500, height: 1500, channels: 3, background: '#123' } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
+    expect(big.length).toBeGreaterThan(3_000_000);
+    const refused = await upload(big, 'big.png');
+    expect(refused.status).toBe(413);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await refused.json()) as { detail: string }).detail).toMatch(/larger than 1000000 bytes/);
+    const accepted = await upload(await png(), 'small.png');
+    expect(accepted.status).toBe(202);
   });
 });
