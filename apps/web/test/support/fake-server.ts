@@ -477,7 +477,7 @@ export class FakeEventSource {
   }
 
   /** Delivers an event (inside act, so React renders what follows from it). */
-  emit(type: 'tweet' | 'delete', data: unknown): void {
+  emit(type: 'tweet' | 'update' | 'delete', data: unknown): void {
     this.lastId += 1;
     const event = new MessageEvent(type, { data: JSON.stringify(data), lastEventId: String(this.lastId) });
     act(() => {
