@@ -65,7 +65,7 @@ describe('the breaking-change check', () => {
   it('fails on a new required request field or parameter, and on a narrower or tighter request type', () => {
     const stricter = tweets();
     stricter.components.schemas.NewTweet.properties.lang = { type: 'string' };
-    stricter.components.schemas.NewTweet.required.push('lang');
+    (stricter.components.schemas.NewTweet.required ??= []).push('lang');
     stricter.components.schemas.NewTweet.properties.in_reply_to_id.maxLength = 10;
     stricter.components.schemas.NewTweet.properties.body.type = 'integer';
     stricter.paths['/api/v2/tweets'].get.parameters.push({ name: 'q', in: 'query', required: true });

@@ -18,7 +18,7 @@ import { sql } from 'kysely';
 import { Writable } from 'node:stream';
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, modeIsAvailable, modeTitle, natsNamespace, type Mode } from '../support/starling.js';
+import { createDatabase, modeIsAvailable, modeTitle, natsNamespace, where, type Mode } from '../support/starling.js';
 import { eventually } from '../support/topology.js';
 
 /*
@@ -292,7 +292,7 @@ for (const mode of modes) {
       }
     });
 
-    it.runIf(mode.nats)('performs up to `concurrency` events at once in one replica', async () => {
+    where(mode.nats)('performs up to `concurrency` events at once in one replica', async () => {
       const { wanted } = freshTypes();
       const replica = await newBus();
       const held = gate();
@@ -357,7 +357,7 @@ for (const mode of modes) {
 
     // Processes sharing a PostgreSQL database take each event in turn (a lease); on
     // JetStream the replicas pull from one queue and split the events between them.
-    it.runIf(mode.postgres)('two replicas share a job: each event performed once, by one of them', async () => {
+    where(mode.postgres)('two replicas share a job: each event performed once, by one of them', async () => {
       const { wanted } = freshTypes();
       for (const name of ['a', 'b']) {
         const replica = await newBus();
@@ -379,7 +379,7 @@ for (const mode of modes) {
       if (mode.nats) expect(new Set(rows.map((r) => r.replicas))).toEqual(new Set(['a', 'b']));
     });
 
-    it.runIf(mode.nats)('a replica that stops mid-perform leaves its event to another', async () => {
+    where(mode.nats)('a replica that stops mid-perform leaves its event to another', async () => {
       const { wanted } = freshTypes();
       const a = await newBus();
       const never = gate();
@@ -412,49 +412,46 @@ for (const mode of modes) {
       never.open();
     });
 
-    it.runIf(mode.nats)(
-      'an event whose perform kills every replica ends in gaveUp after `attempts` tries',
-      async () => {
-        const { wanted } = freshTypes();
-        const attempts = 2;
-        const gaveUp: string[] = [];
-        const fatal = (perform: Job['perform']) =>
-          job([wanted], perform, {
-            attempts,
-            async gaveUp(event) {
-              gaveUp.push(event.eventId);
-            },
-          });
-        await append(wanted, [1]);
-        // Each try "kills" its replica: the perform never ends and the connection goes.
-        for (let i = 0; i < attempts; i++) {
-          const dying = await newBus();
-          let took = false;
-          dying.bus.runJob(
-            fatal(async () => {
-              took = true;
-              await new Promise(() => {});
-            }),
-            work,
-            'work',
-          );
-          started(dying);
-          await eventually(async () => expect(took).toBe(true), 15_000, 20);
-          await dying.link!.nc.close();
-        }
-        const last = await newBus();
-        let performs = 0;
-        last.bus.runJob(
+    where(mode.nats)('an event whose perform kills every replica ends in gaveUp after `attempts` tries', async () => {
+      const { wanted } = freshTypes();
+      const attempts = 2;
+      const gaveUp: string[] = [];
+      const fatal = (perform: Job['perform']) =>
+        job([wanted], perform, {
+          attempts,
+          async gaveUp(event) {
+            gaveUp.push(event.eventId);
+          },
+        });
+      await append(wanted, [1]);
+      // Each try "kills" its replica: the perform never ends and the connection goes.
+      for (let i = 0; i < attempts; i++) {
+        const dying = await newBus();
+        let took = false;
+        dying.bus.runJob(
           fatal(async () => {
-            performs += 1;
+            took = true;
+            await new Promise(() => {});
           }),
           work,
           'work',
         );
-        started(last);
-        await eventually(async () => expect(gaveUp).toEqual(await eventsOf(wanted)), 15_000);
-        expect(performs).toBe(0);
-      },
-    );
+        started(dying);
+        await eventually(async () => expect(took).toBe(true), 15_000, 20);
+        await dying.link!.nc.close();
+      }
+      const last = await newBus();
+      let performs = 0;
+      last.bus.runJob(
+        fatal(async () => {
+          performs += 1;
+        }),
+        work,
+        'work',
+      );
+      started(last);
+      await eventually(async () => expect(gaveUp).toEqual(await eventsOf(wanted)), 15_000);
+      expect(performs).toBe(0);
+    });
   });
 }

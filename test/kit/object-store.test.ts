@@ -192,36 +192,38 @@ function behavesAsAnObjectStore(name: string, open: () => Promise<Subject>) {
       expect(served.headers.get('content-type')).toBe('image/png');
     });
 
-    describe('refusing an upload outside its form', () => {
-      const presign = (key: string, expiresInSeconds = 60) =>
-        store.presignUpload(key, { contentType: 'image/png', maxBytes: 16, expiresInSeconds });
+    // s3rver checks no POST policy: for S3 the policy itself is read back below instead.
+    if (subjectEnforces(name))
+      describe('refusing an upload outside its form', () => {
+        const presign = (key: string, expiresInSeconds = 60) =>
+          store.presignUpload(key, { contentType: 'image/png', maxBytes: 16, expiresInSeconds });
 
-      it.skipIf(!subjectEnforces(name))('over max bytes', async () => {
-        const form = await presign('refused/big');
-        const res = await upload(form.url, form.fields, new Blob([png(17)], { type: 'image/png' }));
-        expect(res.status).toBe(name === 'FolderStore' ? 413 : 400);
-        expect(await store.get('refused/big')).toBeUndefined();
-      });
+        it('over max bytes', async () => {
+          const form = await presign('refused/big');
+          const res = await upload(form.url, form.fields, new Blob([png(17)], { type: 'image/png' }));
+          expect(res.status).toBe(name === 'FolderStore' ? 413 : 400);
+          expect(await store.get('refused/big')).toBeUndefined();
+        });
 
-      it.skipIf(!subjectEnforces(name))('with another content type than the one signed', async () => {
-        const form = await presign('refused/type');
-        const fields = { ...form.fields, [contentTypeField(form.fields)]: 'text/html' };
-        const res = await upload(form.url, fields, new Blob(['<script>'], { type: 'text/html' }));
-        expect(res.status).toBe(403);
-        expect(await store.get('refused/type')).toBeUndefined();
-      });
+        it('with another content type than the one signed', async () => {
+          const form = await presign('refused/type');
+          const fields = { ...form.fields, [contentTypeField(form.fields)]: 'text/html' };
+          const res = await upload(form.url, fields, new Blob(['<script>'], { type: 'text/html' }));
+          expect(res.status).toBe(403);
+          expect(await store.get('refused/type')).toBeUndefined();
+        });
 
-      it.skipIf(!subjectEnforces(name))('for another key than the one signed', async () => {
-        const form = await presign('refused/key');
-        const res = await upload(
-          form.url,
-          { ...form.fields, key: 'refused/other' },
-          new Blob([png(4)], { type: 'image/png' }),
-        );
-        expect(res.status).toBe(403);
-        expect(await store.get('refused/other')).toBeUndefined();
+        it('for another key than the one signed', async () => {
+          const form = await presign('refused/key');
+          const res = await upload(
+            form.url,
+            { ...form.fields, key: 'refused/other' },
+            new Blob([png(4)], { type: 'image/png' }),
+          );
+          expect(res.status).toBe(403);
+          expect(await store.get('refused/other')).toBeUndefined();
+        });
       });
-    });
   });
 }
 

@@ -1,19 +1,24 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
 
 /**
- * An S3-compatible server for tests: s3rver (an emulator) in a temporary folder on a
- * free port, with a bucket made for the test. `env` is what a Starling process needs to
+ * An S3-compatible server for tests: s3rver (an emulator, in a process of its own:
+ * s3-server.js) in a temporary folder on a free port, with a bucket made for the test. `env` is what a Starling process needs to
  * use it. s3rver checks none of a POST policy's conditions and cannot page listings on
  * Node 20 (test/kit/object-store.test.ts says how those are covered).
  */
 export async function startS3(bucket = 'starling-test') {
   const folder = await mkdtemp(join(tmpdir(), 'starling-s3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, directory: folder, silent: true });
-  const { port } = await server.run();
+  const server = spawn(process.execPath, [new URL('./s3-server.js', import.meta.url).pathname, folder], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(createInterface({ input: server.stdout! }), 'line')) as [string];
+  const { port } = JSON.parse(line) as { port: number };
   const endpoint = `http://127.0.0.1:${port}`;
   const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
   const client = new S3Client({ endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
@@ -37,7 +42,8 @@ export async function startS3(bucket = 'starling-test') {
     },
     async close() {
       client.destroy();
-      await server.close();
+      server.kill();
+      await once(server, 'exit');
       await rm(folder, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import pg from 'pg';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -40,6 +40,13 @@ export const natsUrl = process.env.NATS_URL || undefined;
 export function modeIsAvailable(mode: Mode): boolean {
   return (!mode.postgres || postgresUrl !== undefined) && (!mode.nats || natsUrl !== undefined);
 }
+
+/**
+ * `it` where a test means something (a JetStream-only behaviour, say), nothing elsewhere:
+ * such a test is not declared in the other modes rather than reported there as skipped.
+ */
+export const where = (applies: boolean | undefined): typeof it =>
+  applies ? it : ((() => undefined) as unknown as typeof it);
 
 export function modeTitle(mode: Mode): string {
   if (mode.postgres && !postgresUrl) return `${mode.name} (skipped: DATABASE_URL is not set)`;
