@@ -1,5 +1,5 @@
 import '@fastify/multipart';
-import { isStorableText, problems, refuse, Refusal } from '@starling/kit';
+import { isStorableText, refuse, Refusal } from '@starling/kit';
 import type { FastifyRequest } from 'fastify';
 import { uploadMedia as upload } from '../commands/upload-media.js';
 import { MAX_DESCRIPTION_LENGTH } from '../domain/media.js';
@@ -10,13 +10,11 @@ import { showMedia } from './show.js';
 /**
  * POST /api/v2/media: a multipart form with `file` and an optional `description`, read
  * as it streams in and cut off at MEDIA_IMAGE_MAX_BYTES (413). The contract's body
- * schema is checked here, since the body is streamed rather than parsed.
+ * schema is checked here, since the body is streamed rather than parsed; a body that is
+ * not a form never gets here (the kit answers 415: registerOperations).
  */
 export const uploadMedia: Handler<'uploadMedia'> = (ctx, settings) => async (request, reply) => {
   const caller = await ctx.auth.require(request);
-  if (!request.isMultipart()) {
-    throw problems.unsupportedMediaType('Send the picture as multipart/form-data, in a field named file.');
-  }
   const { file, description } = await readForm(request, settings.MEDIA_IMAGE_MAX_BYTES).catch((err: unknown) => {
     if (err instanceof Refusal) throw err;
     const { code, statusCode } = err as { code?: string; statusCode?: number };
