@@ -4,26 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actionsOf } from '../support/actions.js';
 import { eventually, expectProblem } from '../support/assertions.js';
-import { decompressionBomb, form, photo, png, SECRETS, truncatedJpeg } from '../support/pictures.js';
+import { decompressionBomb, form, photo, png, SECRETS, truncatedJpeg, type FormPart } from '../support/pictures.js';
 import { inEachStorageMode, startStarling, useStarling, type Starling } from '../support/starling.js';
 
-type Part = Parameters<typeof form>[0][number];
-
-/** Uploads through the API as a browser's form would. */
-function uploader(s: Starling) {
-  return (token: string, parts: Part[]) => {
-    const body = form(parts);
-    return s.request({
-      method: 'POST',
-      url: '/api/v2/media',
-      token,
-      headers: { 'content-type': body.contentType },
-      payload: body.payload,
-    });
-  };
-}
-
-const file = (bytes: Buffer, filename = 'photo.jpg', type = 'image/jpeg'): Part => ({
+const file = (bytes: Buffer, filename = 'photo.jpg', type = 'image/jpeg'): FormPart => ({
   name: 'file',
   filename,
   type,
@@ -34,17 +18,11 @@ inEachStorageMode(
   'media API v2',
   (mode) => {
     const s = useStarling(mode, { MEDIA_IMAGE_MAX_BYTES: '2000000' });
-    const upload = uploader(s);
-    const { getOk, expectStatus, followOk } = actionsOf(s);
+    const { getOk, expectStatus, followOk, upload, uploadOk } = actionsOf(s);
     const media = (id: string, token: string) => s.request({ url: `/api/v2/media/${id}`, token });
     /** Waits for every consumer and job (the extractor) to finish what is in the log. */
     const settled = () => s.platform.bus.drain();
     const objects = () => s.platform.contexts.find((c) => c.name === 'media')!.objects;
-    const uploadOk = async (token: string, parts: Part[]) => {
-      const res = await upload(token, parts);
-      expect(res.statusCode, res.body).toBe(202);
-      return res.json() as MediaAttachment;
-    };
     /** A served file's bytes, by the URL the API gave. */
     const served = async (url: string) => {
       const res = await s.request({ url: new URL(url, 'http://starling.test').pathname });
@@ -232,8 +210,9 @@ inEachStorageMode('presigned uploads and the sweeper', (mode) => {
   const s = useStarling(mode, { MEDIA_UNATTACHED_TTL_SECONDS: '3', MEDIA_SWEEP_INTERVAL_SECONDS: '1' });
   const media = (id: string, token: string) => s.request({ url: `/api/v2/media/${id}`, token });
   const objects = () => s.platform.contexts.find((c) => c.name === 'media')!.objects;
+  const { uploadOk } = actionsOf(s);
   /** Posts a presigned form as a browser would: every field, then the file. */
-  const storeWithForm = async (url: string, fields: Record<string, string>, picture: Part) => {
+  const storeWithForm = async (url: string, fields: Record<string, string>, picture: FormPart) => {
     const body = form([...Object.entries(fields).map(([name, value]) => ({ name, value })), picture]);
     const stored = await s.request({
       method: 'POST',
@@ -302,17 +281,7 @@ inEachStorageMode('presigned uploads and the sweeper', (mode) => {
 
   it('sweeps media never attached to a tweet, and spares attached media', async () => {
     const cy = await s.signUp('pu_cy');
-    const upload = async () => {
-      const body = form([{ name: 'file', filename: 'p.png', type: 'image/png', bytes: await png() }]);
-      const res = await s.request({
-        method: 'POST',
-        url: '/api/v2/media',
-        token: cy.token,
-        headers: { 'content-type': body.contentType },
-        payload: body.payload,
-      });
-      return (res.json() as MediaAttachment).id;
-    };
+    const upload = async () => (await uploadOk(cy.token, [file(await png(), 'p.png', 'image/png')])).id;
     const abandoned = await upload();
     const posted = await upload();
     const tweet = await s.request({

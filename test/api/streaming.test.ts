@@ -1,6 +1,7 @@
 import type { Tweet } from '@starling/sdk';
 import { afterAll, expect, it } from 'vitest';
-import { form, png } from '../support/pictures.js';
+import { actionsOf } from '../support/actions.js';
+import { png } from '../support/pictures.js';
 import { inEachStorageMode, startStarling, useStarling, type Starling } from '../support/starling.js';
 
 interface SseEvent {
@@ -100,15 +101,9 @@ inEachStorageMode(
       const cy = await s.signUp('st_cy');
       const dee = await s.signUp('st_dee');
       await act(dee.token, 'POST', `/api/v1/users/${cy.id}/follow`);
-      const body = form([{ name: 'file', filename: 'p.png', type: 'image/png', bytes: await png() }]);
-      const uploaded = await s.request({
-        method: 'POST',
-        url: '/api/v2/media',
-        token: cy.token,
-        headers: { 'content-type': body.contentType },
-        payload: body.payload,
-      });
-      const mediaId = uploaded.json().id as string;
+      const { id: mediaId } = await actionsOf(s).uploadOk(cy.token, [
+        { name: 'file', filename: 'p.png', type: 'image/png', bytes: await png() },
+      ]);
       const stream = await openStream(url, bearer(dee.token));
       const posted = await s.request({
         method: 'POST',

@@ -13,7 +13,7 @@ import {
   type RecordedEvent,
 } from '@starling/kit';
 import { actionsOf } from '../support/actions.js';
-import { form, png, truncatedJpeg } from '../support/pictures.js';
+import { png, truncatedJpeg } from '../support/pictures.js';
 import { PASSWORD, inEachStorageMode, startStarling, type Starling } from '../support/starling.js';
 
 /** Every read model, by service (schema), with its primary key (comma-separated when composite). */
@@ -96,7 +96,7 @@ async function seedHistory(s: Starling): Promise<void> {
     expect(res.statusCode, `${o.method} ${o.url}: ${res.body}`).toBe(status);
     return res;
   };
-  const { postOk, followOk: follow } = actionsOf(s);
+  const { postOk, followOk: follow, uploadOk } = actionsOf(s);
   const tweet = async (token: string, body: string) => (await postOk(token, body)).id;
 
   const ada = await s.signUp('replay_ada', PASSWORD);
@@ -191,20 +191,8 @@ async function seedHistory(s: Starling): Promise<void> {
   );
   await ok({ method: 'POST', url: '/api/v1/auth/logout', token: bob.token }, 204);
   // Pictures: one converted, described and attached; one that fails; one of an account deleted below.
-  const uploadOf = async (token: string, bytes: Buffer, filename = 'p.png', type = 'image/png') => {
-    const body = form([{ name: 'file', filename, type, bytes }]);
-    const res = await ok(
-      {
-        method: 'POST',
-        url: '/api/v2/media',
-        token,
-        headers: { 'content-type': body.contentType },
-        payload: body.payload,
-      },
-      202,
-    );
-    return res.json().id as string;
-  };
+  const uploadOf = async (token: string, bytes: Buffer, filename = 'p.png', type = 'image/png') =>
+    (await uploadOk(token, [{ name: 'file', filename, type, bytes }])).id;
   const picture = await uploadOf(ada.token, await png());
   await uploadOf(ada.token, await truncatedJpeg(), 'p.jpg', 'image/jpeg');
   await uploadOf(cy.token, await png(10, 10));

@@ -4,6 +4,7 @@
  * SDK (`@starling/sdk`), so no test restates a schema by hand.
  */
 import type {
+  MediaAttachment,
   Relationship,
   Tweet,
   TweetLiker,
@@ -14,6 +15,7 @@ import type {
 } from '@starling/sdk';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import { form, type FormPart } from './pictures.js';
 import { PASSWORD, type RequestOptions, type Starling } from './starling.js';
 
 type Method = 'POST' | 'DELETE';
@@ -36,9 +38,28 @@ export function actionsOf(s: Pick<Starling, 'request' | 'signUp'>, check?: Respo
     return (res.body ? res.json() : undefined) as T;
   };
 
+  /** `POST /api/v2/media` with a multipart form of `parts`, as a browser sends one. */
+  const upload = (token: string, parts: FormPart[]) => {
+    const body = form(parts);
+    return call({
+      method: 'POST',
+      url: '/api/v2/media',
+      token,
+      headers: { 'content-type': body.contentType },
+      payload: body.payload,
+    });
+  };
+
   return {
     call,
     expectStatus,
+    upload,
+    /** An upload accepted (202): the attachment, processing or already ready. */
+    async uploadOk(token: string, parts: FormPart[]): Promise<MediaAttachment> {
+      const res = await upload(token, parts);
+      expect(res.statusCode, res.body).toBe(202);
+      return res.json() as MediaAttachment;
+    },
     /** `n` new users, `<prefix>0` … `<prefix>{n-1}`, signed up and logged in one after another. */
     async signUpMany(prefix: string, n: number): Promise<SignedUp[]> {
       const users = [];

@@ -60,10 +60,12 @@ export function decompressionBomb(): Buffer {
   ]);
 }
 
+/** A field or a file of a multipart form. */
+export type FormPart =
+  { name: string; value: string } | { name: string; filename: string; type: string; bytes: Buffer };
+
 /** A multipart/form-data body, as a browser's FormData sends it, for `inject`. */
-export function form(
-  fields: Array<{ name: string; value: string } | { name: string; filename: string; type: string; bytes: Buffer }>,
-) {
+export function form(fields: FormPart[]) {
   const boundary = `----starling${Math.random().toString(16).slice(2)}`;
   const parts = fields.map((f) => {
     const head =
