@@ -1,6 +1,7 @@
 import { graphService } from '@starling/graph';
 import { identityService } from '@starling/identity';
 import { mediaService } from '@starling/media';
+import { notifyService } from '@starling/notify';
 import { urlsFrom, type ServiceDefinition } from '@starling/kit';
 import type { UpstreamService } from '@starling/gateway';
 import { timelineService } from '@starling/timeline';
@@ -83,6 +84,15 @@ export const SERVICES = [
     worker: true,
     replicas: 1,
     keepsFiles: true,
+  },
+  {
+    name: 'notify',
+    definition: notifyService,
+    prefixes: ['/api/v2/notifications', '/api/v2/streaming/notifications', '/api/v2/webhooks', '/api/v2/mail'],
+    // Its worker delivers mail (SMTP_URL) and webhook calls.
+    needs: ['database', 'bus', 'mail'],
+    worker: true,
+    replicas: 1,
   },
 ] as const satisfies readonly ServiceEntry[];
 

@@ -48,6 +48,9 @@ export const PasswordChanged = define<{ user_id: string; password_hash: string }
   'password_hash',
 ]);
 
+/** The owner of `email` proved it by following the link mailed to it. */
+export const EmailVerified = define<{ user_id: string; email: string }>('EmailVerified', 1);
+
 export const AdminRoleGranted = define<{ user_id: string }>('AdminRoleGranted', 1);
 
 export const UserDeleted = define<{ user_id: string; username: string }>('UserDeleted', 1);
@@ -185,6 +188,43 @@ export const MediaDeleted = define<{
   keys: string[];
 }>('MediaDeleted', 1);
 
+// notify
+
+/**
+ * A service asks for a mail to be sent: only the notify service renders and sends mail.
+ * `mail_id` is the idempotency key: a request delivered twice is sent once. The mail goes
+ * to `to_user_id`'s address, or to `to_email` when given (a new address to confirm).
+ * `data` fills the template's blanks and is shown in the mail, so it holds nothing
+ * secret; a link's token travels in `sealed` (see sealed.ts), readable only by a process
+ * that holds MAIL_SEAL_KEY.
+ */
+export const MailRequested = define<{
+  mail_id: string;
+  template: string;
+  to_user_id: string;
+  to_email?: string;
+  data: Record<string, string>;
+  sealed?: string;
+}>('MailRequested', 1);
+
+/**
+ * An API operation named in the notification rules (NOTIFY_RULES) was called: `before`
+ * the handler ran, or `after` it answered with `status`. `path` is the operation's
+ * template (`/api/v2/tweets/{id}`), `params` its path parameters; no body, query or
+ * header is ever copied, so no secret is.
+ */
+export const OperationNoticed = define<{
+  topic: string;
+  phase: 'before' | 'after';
+  operation_id: string;
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  status?: number;
+  actor_id?: string;
+  request_id: string;
+}>('OperationNoticed', 1);
+
 /** The payload as other services may see it. */
 export function publicPayload<T extends object>(definition: EventDefinition<T>, data: T): Partial<T> {
   if (!definition.private?.length) return data;
@@ -199,6 +239,7 @@ const definitions = new Map<string, EventDefinition<object>>(
     UserProfileUpdated,
     PasswordChanged,
     AdminRoleGranted,
+    EmailVerified,
     UserDeleted,
     SessionStarted,
     SessionEnded,
@@ -217,6 +258,8 @@ const definitions = new Map<string, EventDefinition<object>>(
     MediaDescribed,
     MediaAttached,
     MediaDeleted,
+    MailRequested,
+    OperationNoticed,
   ].map((d) => [d.type, d as EventDefinition<object>]),
 );
 

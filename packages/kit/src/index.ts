@@ -10,6 +10,7 @@ export * from './events/consumer.js';
 export { SharedRuns } from './events/catch-up.js';
 export * from './events/event-store.js';
 export type { Job } from './events/job.js';
+export type { Loop } from './events/loop.js';
 export { OutboxTailBus } from './events/outbox-bus.js';
 export * from './events/refusal.js';
 export * from './events/schema.js';

@@ -98,6 +98,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   });
 
   let ready = false;
+  const loops = new AbortController();
+  const running: Promise<void>[] = [];
   const app = await createHttpApp({
     config,
     log,
@@ -131,6 +133,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await migrate();
       if (servesApi) for (const [i, service] of services.entries()) await service.start?.(contexts[i]!);
       bus.start();
+      if (role !== 'api') {
+        for (const [i, service] of services.entries()) {
+          for (const loop of service.loops?.(contexts[i]!) ?? []) {
+            running.push(
+              loop.run(loops.signal).catch((err: unknown) => log.error({ err, loop: loop.name }, 'loop stopped')),
+            );
+          }
+        }
+      }
       // Ready once its own read models are current (not its jobs, which may take long);
       // a worker is ready as soon as it consumes.
       if (servesApi) await bus.drain({ jobs: false });
@@ -139,6 +150,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     async close() {
       ready = false;
       await app.close();
+      loops.abort();
+      await Promise.all(running);
       await bus.stop();
       await storage.close();
       await objects.close();

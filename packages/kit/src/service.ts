@@ -7,6 +7,7 @@ import type { Migrations } from './db/migrate.js';
 import type { Db } from './db/storage.js';
 import type { Consumer, EventBus } from './events/consumer.js';
 import type { Job } from './events/job.js';
+import type { Loop } from './events/loop.js';
 import type { OpenApiDocument } from './http/openapi.js';
 import type { Metrics } from './metrics.js';
 import type { Environment } from './settings.js';
@@ -45,6 +46,8 @@ export interface ServiceDefinition {
   consumers(ctx: ServiceContext): Consumer[];
   /** Work done once per event, outside transactions, in the worker role (see events/job.ts). */
   jobs?(ctx: ServiceContext): Job[];
+  /** Work done continuously in the worker role, such as delivering what is due (see events/loop.ts). */
+  loops?(ctx: ServiceContext): Loop[];
   handlers(ctx: ServiceContext): Record<string, RouteHandlerMethod>;
   /** Runs after migrations, before the service takes traffic. */
   start?(ctx: ServiceContext): Promise<void>;

@@ -6,8 +6,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  */
 interface OperationShape {
   parameters?: { query?: unknown; path?: unknown; header?: unknown };
-  /** JSON bodies are parsed and typed; others (a multipart upload) are read by the handler. */
-  requestBody?: { content: { 'application/json': unknown } | { 'multipart/form-data': unknown } };
+  /** JSON bodies are parsed and typed; others (a multipart upload, a form) are read by the handler. */
+  requestBody?: {
+    content: Partial<Record<'application/json' | 'multipart/form-data' | 'application/x-www-form-urlencoded', unknown>>;
+  };
 }
 
 type BodyOf<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : unknown;

@@ -1,0 +1,6 @@
+import type { Db } from '@starling/kit';
+
+/** The notifications tables (notifications/tables.ts). */
+export async function up(_db: Db): Promise<void> {}
+
+export async function down(_db: Db): Promise<void> {}
