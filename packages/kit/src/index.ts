@@ -36,3 +36,4 @@ export * from './settings.js';
 export * from './storage/index.js';
 export * from './typed.js';
 export type { ObjectStore } from './storage/object-store.js';
+export * from './seal.js';
