@@ -89,7 +89,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Removes one of the caller's notifications */
+        /**
+         * Removes one of the caller's notifications
+         * @description One that does not exist or is not the caller's is a 404.
+         */
         delete: operations["dismissNotification"];
         options?: never;
         head?: never;
@@ -596,7 +599,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Gone (or it never was the caller's) */
+            /** @description Removed */
             204: {
                 headers: {
                     [name: string]: unknown;

@@ -12,6 +12,10 @@ const unbuilt: RouteHandlerMethod = async (_request, reply) =>
 export const mail = {
   consumers: (_ctx: ServiceContext): Consumer[] => [],
   handlers: (_ctx: ServiceContext): Record<string, RouteHandlerMethod> =>
-    Object.fromEntries(['listMail', 'getMail', 'unsubscribe'].map((id) => [id, unbuilt])),
+    Object.fromEntries(
+      ['getNotificationPreferences', 'updateNotificationPreferences', 'listMail', 'getMail', 'unsubscribe'].map(
+        (id) => [id, unbuilt],
+      ),
+    ),
   loops: (_ctx: ServiceContext): Loop[] => [],
 };
