@@ -88,6 +88,8 @@ const schema = z.object({
   MEDIA_PUBLIC_URL: url(' without a trailing slash')
     .refine((v) => !v.endsWith('/'), 'must be an http(s):// URL without a trailing slash')
     .optional(),
+  /** A JSON or YAML file of notification rules (docs/notifications.md); none when unset. */
+  NOTIFY_RULES: z.string().optional(),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'S3_FORCE_PATH_STYLE'> & {

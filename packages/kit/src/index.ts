@@ -18,6 +18,8 @@ export * from './http/error-handler.js';
 export * from './http/cors.js';
 export * from './http/etag.js';
 export * from './http/health.js';
+export * from './http/notices.js';
+export * from './http/notify-rules.js';
 export * from './http/openapi.js';
 export * from './http/pagination.js';
 export * from './http/problem.js';

@@ -8,12 +8,15 @@ import type { Config } from './config.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openStorage, type Storage } from './db/storage.js';
 import type { EventBus } from './events/consumer.js';
+import { loadNotifyRules, operationsOf } from './http/notify-rules.js';
+import type { OpenApiDocument } from './http/openapi.js';
 import { createLogger } from './logger.js';
 import { createMetrics, watchProjectionLag } from './metrics.js';
 import { serviceContexts } from './platform/contexts.js';
 import { openBus, subscribeConsumers, type ProcessRole, type Subscription } from './platform/events.js';
 import { createHttpApp } from './platform/http-app.js';
 import { notReadyReason } from './platform/readiness.js';
+import type { NoticeOwner } from './http/notices.js';
 import type { ServiceContext, ServiceDefinition } from './service.js';
 import { ConfigError } from './settings.js';
 import { openObjectStore } from './storage/index.js';
@@ -41,6 +44,13 @@ export interface PlatformOptions {
    * where the replicas are (named when it is missing).
    */
   tokenKeysAt?: { variable: string; urls: string[] };
+  /**
+   * Every contract of the deployment, where the process runs only some of its services:
+   * the notification rules (NOTIFY_RULES) are checked against them all, so a rule on
+   * another service's operation is accepted (and applied there) while a rule naming no
+   * operation at all is refused. The process's own contracts when omitted.
+   */
+  contracts?: OpenApiDocument[];
 }
 
 export interface Platform {
@@ -68,6 +78,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const { config, services } = options;
   // A bad setting of any service stops the process before it opens anything.
   for (const service of services) service.settings?.(config.env);
+  const rules = loadNotifyRules(config.NOTIFY_RULES, operationsOf(options.contracts ?? services.map((s) => s.openapi)));
   const role = options.role ?? 'all';
   const servesApi = role !== 'worker';
   const log = options.logger ?? createLogger(config);
@@ -108,6 +119,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     webRoot: options.webRoot,
     objects: objects.store,
     ...(servesApi ? { handlers: services.map((service, i) => service.handlers(contexts[i]!)) } : {}),
+    ...(servesApi && rules.length ? { notices: { rules, auth, owners: noticeOwners(services, contexts) } } : {}),
     isReady: () => ready,
     notReadyReason: notReadyReason(() => ready, storage, services, contexts),
   });
@@ -157,6 +169,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await objects.close();
     },
   };
+}
+
+/** Where each service's notices go: its own log, the outbox its events leave by. */
+function noticeOwners(services: ServiceDefinition[], contexts: ServiceContext[]): NoticeOwner[] {
+  return services.map((service, i) => ({
+    operations: new Set(operationsOf([service.openapi]).map((o) => o.operationId)),
+    db: contexts[i]!.db,
+    bus: contexts[i]!.bus,
+    log: contexts[i]!.log,
+  }));
 }
 
 /**

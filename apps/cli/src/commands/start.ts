@@ -114,6 +114,8 @@ async function distributedProcess(config: Config, entry: RoleEntry): Promise<Run
     role: entry.kind === 'worker' ? 'worker' : 'api',
     revocations: tokenRevocations,
     tokenKeysAt: tokenKeysAt(config.env),
+    // The notification rules may name any service's operations; this process applies its own.
+    contracts: allServices().map((service) => service.openapi),
   });
   return {
     app: platform.app,

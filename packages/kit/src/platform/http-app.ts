@@ -17,6 +17,7 @@ import { installSecurityHeaders } from '../http/security-headers.js';
 import { serverOptions } from '../http/server-options.js';
 import { exactBodies } from '../http/validation.js';
 import { contentSecurityPolicy, installWebApp, mediaOrigins } from '../http/web-app.js';
+import { installNotices, type NoticeOptions } from '../http/notices.js';
 import { installInputChecks } from '../http/well-formed-input.js';
 import { installRequestMetrics, type Metrics } from '../metrics.js';
 import type { ServiceDefinition } from '../service.js';
@@ -43,6 +44,8 @@ export interface HttpAppOptions {
   webRoot?: string | undefined;
   /** The process's object store: a folder store is served at /media/ (folder-routes.ts). */
   objects?: ObjectStore;
+  /** The notification rules and the services whose logs their notices go to (http/notices.ts). */
+  notices?: Omit<NoticeOptions, 'metrics' | 'isReady'>;
   /** Until true, every request but the platform's own gets a 503. */
   isReady(): boolean;
   /** Why /readyz says 503, or undefined when the process is ready. */
@@ -88,7 +91,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     // One registration for every service of the process: the plugin validates each
     // document it is given against the OpenAPI schema, compiling that schema anew each
     // time, which cost the embedded process a few hundred milliseconds at every start.
-    await app.register(async (scope) => registerOperations(scope, contract, mergeHandlers(handlers)));
+    await app.register(async (scope) => {
+      if (options.notices) installNotices(scope, { ...options.notices, metrics, isReady: options.isReady });
+      await registerOperations(scope, contract, mergeHandlers(handlers));
+    });
   }
   if (handlers && options.objects instanceof FolderStore) installFolderRoutes(app, options.objects);
   installHealthRoutes(app, metrics, options.notReadyReason);
