@@ -67,6 +67,7 @@ const NEEDS = {
   database: { variable: 'DATABASE_URL', scheme: /^postgres(ql)?:\/\//, host: 'postgres' },
   bus: { variable: 'NATS_URL', scheme: /^nats:\/\//, host: 'nats' },
   'object-storage': { variable: 'S3_ENDPOINT', scheme: /^https?:\/\//, host: 'minio' },
+  mail: { variable: 'SMTP_URL', scheme: /^smtps?:\/\//, host: 'mailpit' },
 } as const;
 const backends = TOPOLOGY_ROLES.filter((r) => r.needs.length > 0).map((r) => r.name);
 
@@ -154,6 +155,41 @@ describe('deploy/compose.yaml runs every role of the topology', () => {
   it.each(SERVICE_ROLES)('runs %s with the replicas the topology gives it', (name) => {
     const replicas = SERVICES.find((s) => s.name === name)!.replicas;
     expect(services[name].deploy?.replicas ?? 1).toBe(replicas);
+  });
+});
+
+describe('deploy/compose.yaml, mail and notification rules', () => {
+  const starlingRoles = TOPOLOGY_ROLES.filter((r) => r.kind !== 'gateway').map((r) => r.name);
+
+  it('gives every Starling process the same MAIL_SEAL_KEY, which the operator must set', () => {
+    const keys = new Set(starlingRoles.map((role) => env(services[role]).MAIL_SEAL_KEY));
+    expect([...keys]).toHaveLength(1);
+    // Compose refuses to start without it (`:?`): no key in the file, known to everyone.
+    expect([...keys][0]).toMatch(/^\$\{MAIL_SEAL_KEY:\?.+\}$/);
+  });
+
+  it('gives every Starling process PUBLIC_URL, the address the gateway publishes by default', () => {
+    for (const role of starlingRoles) {
+      expect(env(services[role]).PUBLIC_URL, role).toBe('${PUBLIC_URL:-http://localhost:3000}');
+    }
+  });
+
+  it('publishes the mail catcher’s web UI, where the mail sent can be read', () => {
+    const smtp = TOPOLOGY_ROLES.filter((r) => r.needs.includes('mail')).map((r) => env(services[r.name]).SMTP_URL!);
+    expect(smtp.length).toBeGreaterThan(0);
+    const catcher = services[hostOf(smtp[0]!).hostname]!;
+    expect(catcher.image).toMatch(/mailpit/);
+    expect(catcher.ports?.map(String)).toContain('8025:8025');
+    expect(catcher.healthcheck?.test).toBeDefined();
+  });
+
+  it('mounts the example notification rules in every Starling process, applied once NOTIFY_RULES names them', () => {
+    expect(existsSync(join(DEPLOY, 'notify-rules.example.json'))).toBe(true);
+    for (const role of starlingRoles) {
+      const mounts = (services[role].volumes ?? []).map(String);
+      expect(mounts, role).toContain('./notify-rules.example.json:/etc/starling/notify-rules.json:ro');
+      expect(env(services[role]).NOTIFY_RULES, role).toBe('${NOTIFY_RULES:-}');
+    }
   });
 });
 

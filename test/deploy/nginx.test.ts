@@ -85,6 +85,19 @@ function contractOperations(): Operation[] {
   return operations;
 }
 
+/** The contract paths that answer with an event stream (text/event-stream), and their services. */
+function streamingOperations(): Array<[path: string, service: string]> {
+  const streams: Array<[string, string]> = [];
+  for (const { name: service, definition } of SERVICES) {
+    const paths = (definition().openapi.paths ?? {}) as Record<string, { get?: { responses?: object } }>;
+    for (const [path, item] of Object.entries(paths)) {
+      const responses = Object.values(item.get?.responses ?? {}) as Array<{ content?: Record<string, unknown> }>;
+      if (responses.some((r) => r.content?.['text/event-stream'])) streams.push([path, service]);
+    }
+  }
+  return streams;
+}
+
 // ------------------------------------------------------------------ the machinery
 
 async function freePort(): Promise<number> {
@@ -369,13 +382,13 @@ describe.skipIf(!nginx)(
       );
     });
 
-    it('streams Server-Sent Events without buffering', async () => {
+    it.each(streamingOperations())('streams Server-Sent Events of %s without buffering', async (path, service) => {
       const controller = new AbortController();
       // The fake sends an event, another 300 ms later, and keeps the response open for
       // 10 s: a buffering proxy would hold the events (and even the head) back until then.
       const deadline = sleep(3000).then(() => 'timeout' as const);
       const res = await Promise.race([
-        send('/api/v2/streaming/home', {
+        send(path, {
           headers: { accept: 'text/event-stream', 'x-test-stream': '1' },
           signal: controller.signal,
         }),
@@ -396,7 +409,7 @@ describe.skipIf(!nginx)(
         if (chunk.done) break;
         received += decoder.decode(chunk.value, { stream: true });
       }
-      expect(received).toContain('data: timeline');
+      expect(received).toContain(`data: ${service}`);
       expect(received).toContain('data: second');
       controller.abort();
       await reader.cancel().catch(() => {});
