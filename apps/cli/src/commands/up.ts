@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '@starling/kit';
+import { ConfigError, loadConfig, sealKeyOf } from '@starling/kit';
 import { ROLE_NAMES, roleNamed, SERVICES, urlVariable } from '../topology.js';
 
 // This package's own command (apps/cli/bin), the same from src/commands and dist/commands.
@@ -66,6 +66,16 @@ export async function upCommand(args: string[]): Promise<number> {
     ]),
   );
 
+  // One key for every process, or a token identity seals the notify worker cannot open:
+  // MAIL_SEAL_KEY when set, otherwise the one kept under DATA_DIR (made now, before any
+  // process could race to make it), which later runs keep using.
+  let mailSealKey: string;
+  try {
+    mailSealKey = sealKeyOf(config).toString('base64url');
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+
   let stopping = false;
   const launch = (m: Member) => {
     const internal = m.role !== 'gateway';
@@ -76,6 +86,7 @@ export async function upCommand(args: string[]): Promise<number> {
       env: {
         ...process.env,
         ...where,
+        MAIL_SEAL_KEY: mailSealKey,
         PORT: String(m.port),
         ...(internal ? { HOST: '127.0.0.1', TRUST_PROXY: 'true' } : {}),
       },
