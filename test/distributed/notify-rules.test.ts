@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -22,9 +22,9 @@ describe.skipIf(!!missing)(title, { timeout: 180_000 }, () => {
   let t: Topology;
   let database: Awaited<ReturnType<typeof createDatabase>>;
   let bus: ReturnType<typeof natsNamespace>;
+  const folder = mkdtempSync(join(tmpdir(), 'starling-rules-'));
 
   beforeAll(async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'starling-rules-'));
     const rules = join(folder, 'rules.json');
     writeFileSync(
       rules,
@@ -62,6 +62,18 @@ describe.skipIf(!!missing)(title, { timeout: 180_000 }, () => {
         .map((m) => m.role)
         .sort(),
     ).toEqual([...ROLE_NAMES].sort());
+  });
+
+  // identity seals a mailed link's token and notify's worker opens it: without
+  // MAIL_SEAL_KEY set, `up` hands every process the key it keeps under DATA_DIR
+  // (read from each process's environment in /proc: Linux).
+  it('gives every process it starts the same MAIL_SEAL_KEY', () => {
+    const kept = readFileSync(join(folder, 'data', 'mail-seal.key'), 'utf8').trim();
+    expect(Buffer.from(kept, 'base64url')).toHaveLength(32);
+    for (const member of t.members()) {
+      const environment = readFileSync(`/proc/${member.pid}/environ`, 'utf8').split('\0');
+      expect(environment, member.role).toContain(`MAIL_SEAL_KEY=${kept}`);
+    }
   });
 
   it('records the notice of a tweet posted through the gateway in the tweets service’s log', async () => {
