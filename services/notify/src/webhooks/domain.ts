@@ -94,9 +94,10 @@ export function mustManage(state: WebhookState, id: string, caller: Manager): vo
 }
 
 function checkEvents(scope: WebhookScope, events: readonly string[]): void {
-  const fields: RefusedField[] = events.flatMap((event) => {
+  // Named as the contract's validation names an item: `events.<index>`.
+  const fields: RefusedField[] = events.flatMap((event, i) => {
     const reason = refusedEvent(scope, event);
-    return reason ? [{ field: 'events', reason }] : [];
+    return reason ? [{ field: `events.${i}`, reason }] : [];
   });
   if (fields.length) throw refuse.unprocessable('Some events cannot be taken by this webhook.', fields);
 }
