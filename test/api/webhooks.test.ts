@@ -1,62 +1,16 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { appendToStream, newId, seal, sealKeyOf } from '@starling/kit';
 import { newEvent } from '@starling/events';
 import { grantAdmin } from '@starling/identity';
 import { sql } from 'kysely';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { NotificationCreated } from '../../services/notify/src/notifications/events.js';
 import { WebhookCreated } from '../../services/notify/src/webhooks/events.js';
 import { actionsOf } from '../support/actions.js';
 import { eventually, expectProblem, nextLink } from '../support/assertions.js';
-import { inEachStorageMode, PASSWORD, useStarling, type Starling } from '../support/starling.js';
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/**
- * A webhook receiver on 127.0.0.1: every request is recorded; what `/<name>` answers
- * is the next status of its script (then 200), or it waits `slow` ms first.
- */
-function receiver() {
-  const received: Received[] = [];
-  const scripts = new Map<string, number[]>();
-  const slow = new Map<string, number>();
-  let server: Server;
-  let port = 0;
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const path = req.url ?? '/';
-        received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        const name = path.slice(1);
-        if (name === 'redirect') return res.writeHead(307, { location: `http://127.0.0.1:${port}/moved` }).end();
-        const status = scripts.get(name)?.shift() ?? 200;
-        const answer = () => res.writeHead(status, { 'content-type': 'text/plain' }).end(`answer ${status}`);
-        const wait = slow.get(name);
-        if (wait) setTimeout(answer, wait);
-        else answer();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return {
-    url: (name: string) => `http://127.0.0.1:${port}/${name}`,
-    port: () => port,
-    at: (name: string) => received.filter((r) => r.path === `/${name}`),
-    /** The next answers of `/<name>`, in order. */
-    script: (name: string, statuses: number[]) => scripts.set(name, [...statuses]),
-    slow: (name: string, ms: number) => slow.set(name, ms),
-  };
-}
+import { receiver, type Received } from '../support/webhook-receiver.js';
+import { contractChecker } from '../support/contract.js';
+import { inEachStorageMode, PASSWORD, useStarling, type RequestOptions, type Starling } from '../support/starling.js';
 
 interface Delivery {
   id: string;
@@ -79,16 +33,26 @@ inEachStorageMode(
       WEBHOOK_POLL_MS: '50',
     });
     const hooks = receiver();
+    let expectContract: ReturnType<typeof contractChecker>;
+    beforeAll(async () => {
+      expectContract = contractChecker((await s.request({ url: '/openapi.json' })).json());
+    });
+    /** A request whose answer must keep the contract. */
+    const call = async (o: RequestOptions) => {
+      const res = await s.request(o);
+      if (o.url.startsWith('/api/v2/webhooks')) expectContract(o.method ?? 'GET', o.url, res);
+      return res;
+    };
     const { postOk, removeOk } = actionsOf(s);
 
-    const create = (token: string, json: object) => s.request({ method: 'POST', url: '/api/v2/webhooks', token, json });
+    const create = (token: string, json: object) => call({ method: 'POST', url: '/api/v2/webhooks', token, json });
     async function createOk(token: string, json: object) {
       const res = await create(token, json);
       expect(res.statusCode, res.body).toBe(201);
       return { ...(res.json() as { id: string; secret: string; enabled: boolean }), etag: res.headers.etag as string };
     }
     const deliveries = async (token: string, id: string, query = '') => {
-      const res = await s.request({ url: `/api/v2/webhooks/${id}/deliveries${query}`, token });
+      const res = await call({ url: `/api/v2/webhooks/${id}/deliveries${query}`, token });
       expect(res.statusCode, res.body).toBe(200);
       return (res.json() as { deliveries: Delivery[] }).deliveries;
     };
@@ -138,11 +102,11 @@ inEachStorageMode(
       expect(res.headers.location).toBe(`/api/v2/webhooks/${created.id}`);
       const secretBytes = created.secret.slice('whsec_'.length);
 
-      const got = await s.request({ url: `/api/v2/webhooks/${created.id}`, token: ada.token });
+      const got = await call({ url: `/api/v2/webhooks/${created.id}`, token: ada.token });
       expect(got.statusCode).toBe(200);
       expect(got.headers.etag).toBe('"1"');
       expect(got.json()).not.toHaveProperty('secret');
-      const again = await s.request({
+      const again = await call({
         url: `/api/v2/webhooks/${created.id}`,
         token: ada.token,
         headers: { 'if-none-match': '"1"' },
@@ -150,7 +114,7 @@ inEachStorageMode(
       expect(again.statusCode).toBe(304);
 
       const patch = (json: object, ifMatch?: string) =>
-        s.request({
+        call({
           method: 'PATCH',
           url: `/api/v2/webhooks/${created.id}`,
           token: ada.token,
@@ -166,7 +130,7 @@ inEachStorageMode(
       expectProblem(await patch({ events: ['account.created'] }, '"2"'), 422, ['events.0']);
       expectProblem(await patch({}), 400);
 
-      const list = await s.request({ url: '/api/v2/webhooks', token: ada.token });
+      const list = await call({ url: '/api/v2/webhooks', token: ada.token });
       expect(list.json().webhooks).toEqual([expect.objectContaining({ id: created.id, description: 'renamed' })]);
       for (const body of [got.body, changed.body, list.body]) {
         expect(body).not.toContain(secretBytes);
@@ -178,7 +142,7 @@ inEachStorageMode(
       expect(logged).not.toContain('whsec_');
 
       const remove = (ifMatch: string) =>
-        s.request({
+        call({
           method: 'DELETE',
           url: `/api/v2/webhooks/${created.id}`,
           token: ada.token,
@@ -186,8 +150,8 @@ inEachStorageMode(
         });
       expectProblem(await remove('"1"'), 412);
       expect((await remove('"2"')).statusCode).toBe(204);
-      expectProblem(await s.request({ url: `/api/v2/webhooks/${created.id}`, token: ada.token }), 404);
-      expect((await s.request({ url: '/api/v2/webhooks', token: ada.token })).json().webhooks).toEqual([]);
+      expectProblem(await call({ url: `/api/v2/webhooks/${created.id}`, token: ada.token }), 404);
+      expect((await call({ url: '/api/v2/webhooks', token: ada.token })).json().webhooks).toEqual([]);
     });
 
     it('refuses bad registrations, naming the field, and changes nothing', async () => {
@@ -204,14 +168,14 @@ inEachStorageMode(
         403,
       );
       expectProblem(
-        await s.request({
+        await call({
           method: 'POST',
           url: '/api/v2/webhooks',
           json: { url: hooks.url('x'), events: ['tweet.created'] },
         }),
         401,
       );
-      expect((await s.request({ url: '/api/v2/webhooks', token: bob.token })).json().webhooks).toEqual([]);
+      expect((await call({ url: '/api/v2/webhooks', token: bob.token })).json().webhooks).toEqual([]);
     });
 
     it("answers 404 for someone else's webhook, whatever is asked", async () => {
@@ -219,13 +183,13 @@ inEachStorageMode(
       const eve = await s.signUp('wh_eve');
       const hook = await createOk(ada.token, { url: hooks.url('private'), events: ['tweet.created'] });
       const base = `/api/v2/webhooks/${hook.id}`;
-      expectProblem(await s.request({ url: base, token: eve.token }), 404);
-      expectProblem(await s.request({ method: 'PATCH', url: base, token: eve.token, json: { enabled: false } }), 404);
-      expectProblem(await s.request({ method: 'DELETE', url: base, token: eve.token }), 404);
-      expectProblem(await s.request({ method: 'POST', url: `${base}/rotate_secret`, token: eve.token }), 404);
-      expectProblem(await s.request({ url: `${base}/deliveries`, token: eve.token }), 404);
-      expect((await s.request({ url: base, token: ada.token })).json()).toMatchObject({ enabled: true });
-      expect((await s.request({ url: '/api/v2/webhooks', token: eve.token })).json().webhooks).toEqual([]);
+      expectProblem(await call({ url: base, token: eve.token }), 404);
+      expectProblem(await call({ method: 'PATCH', url: base, token: eve.token, json: { enabled: false } }), 404);
+      expectProblem(await call({ method: 'DELETE', url: base, token: eve.token }), 404);
+      expectProblem(await call({ method: 'POST', url: `${base}/rotate_secret`, token: eve.token }), 404);
+      expectProblem(await call({ url: `${base}/deliveries`, token: eve.token }), 404);
+      expect((await call({ url: base, token: ada.token })).json()).toMatchObject({ enabled: true });
+      expect((await call({ url: '/api/v2/webhooks', token: eve.token })).json().webhooks).toEqual([]);
     });
 
     it('delivers signed events that verify with a Standard Webhooks library, only the owner’s, newest first in the list', async () => {
@@ -260,9 +224,9 @@ inEachStorageMode(
       expect(listed[0]).toMatchObject({ attempts: 1, response_code: 200, response_excerpt: 'answer 200' });
       expect(listed[0]!.latency_ms).toBeGreaterThanOrEqual(0);
 
-      const page = await s.request({ url: `/api/v2/webhooks/${hook.id}/deliveries?limit=2`, token: ada.token });
+      const page = await call({ url: `/api/v2/webhooks/${hook.id}/deliveries?limit=2`, token: ada.token });
       expect(page.json().deliveries.map((d: Delivery) => d.id)).toEqual(listed.slice(0, 2).map((d) => d.id));
-      const rest = await s.request({ url: nextLink(page)!, token: ada.token });
+      const rest = await call({ url: nextLink(page)!, token: ada.token });
       expect(rest.json().deliveries.map((d: Delivery) => d.id)).toEqual([listed[2]!.id]);
       expect(nextLink(rest)).toBeUndefined();
     });
@@ -321,7 +285,7 @@ inEachStorageMode(
     it('rotates the secret: later deliveries verify with the new one only', async () => {
       const ada = await s.signUp('wh_rotate');
       const hook = await createOk(ada.token, { url: hooks.url('rotated'), events: ['tweet.created'] });
-      const rotated = await s.request({
+      const rotated = await call({
         method: 'POST',
         url: `/api/v2/webhooks/${hook.id}/rotate_secret`,
         token: ada.token,
@@ -364,7 +328,7 @@ inEachStorageMode(
       const [pending] = await deliveries(ada.token, slow.id);
       expect(pending).toMatchObject({ status: 'pending' });
       expectProblem(
-        await s.request({
+        await call({
           method: 'POST',
           url: `/api/v2/webhooks/${slow.id}/deliveries/${pending!.id}/redeliver`,
           token: ada.token,
@@ -380,7 +344,7 @@ inEachStorageMode(
       hooks.script('down', [500, 503, 500, 502, 500]);
       await postOk(ada.token, 'never arrives');
       const webhook = await eventually(async () => {
-        const res = await s.request({ url: `/api/v2/webhooks/${hook.id}`, token: ada.token });
+        const res = await call({ url: `/api/v2/webhooks/${hook.id}`, token: ada.token });
         expect(res.json().enabled).toBe(false);
         return res;
       }, 20_000);
@@ -400,7 +364,7 @@ inEachStorageMode(
       await new Promise((r) => setTimeout(r, 300));
       expect(hooks.at('down')).toHaveLength(5);
 
-      const enabled = await s.request({
+      const enabled = await call({
         method: 'PATCH',
         url: `/api/v2/webhooks/${hook.id}`,
         token: ada.token,
@@ -414,7 +378,7 @@ inEachStorageMode(
       await eventually(async () => expect(hooks.at('down')).toHaveLength(6));
       expect(verified(hook.secret, hooks.at('down')[5]!).data.id).toBe(back.id);
 
-      const redelivered = await s.request({
+      const redelivered = await call({
         method: 'POST',
         url: `/api/v2/webhooks/${hook.id}/deliveries/${failed!.id}/redeliver`,
         token: ada.token,
@@ -451,9 +415,9 @@ inEachStorageMode(
         data: { id: carol.id, username: 'wh_carol' },
       });
       expect(got!.body).not.toContain('@example.com');
-      const listed = await s.request({ url: '/api/v2/webhooks', token: root.token });
+      const listed = await call({ url: '/api/v2/webhooks', token: root.token });
       expect(listed.json().webhooks.map((w: { id: string }) => w.id)).toContain(hook.id);
-      expectProblem(await s.request({ url: `/api/v2/webhooks/${hook.id}`, token: carol.token }), 404);
+      expectProblem(await call({ url: `/api/v2/webhooks/${hook.id}`, token: carol.token }), 404);
     });
   },
   { timeout: 60_000 },

@@ -24,6 +24,11 @@ export function deliveryLoop(ctx: ServiceContext, settings: WebhooksSettings): L
   const key = sealKeyOf(ctx.config);
   const inFlight = new Set<Promise<void>>();
   const db: NotifyDb = ctx.db;
+  // A lease shorter than an attempt may take would let a second worker send it meanwhile.
+  const leaseMs = Math.max(
+    settings.WEBHOOK_LEASE_MS,
+    settings.WEBHOOK_CONNECT_TIMEOUT_MS + 2 * settings.WEBHOOK_RESPONSE_TIMEOUT_MS + 5_000,
+  );
 
   async function attempt(claimed: Claimed): Promise<void> {
     const secret = unseal(key, claimed.sealed_secret);
@@ -107,7 +112,7 @@ export function deliveryLoop(ctx: ServiceContext, settings: WebhooksSettings): L
         let claimed: Claimed[] = [];
         if (room > 0) {
           try {
-            claimed = await claimDue(ctx.db, room, settings.WEBHOOK_LEASE_MS);
+            claimed = await claimDue(ctx.db, room, leaseMs);
           } catch (err) {
             if (!signal.aborted) ctx.log.warn({ err }, 'could not claim webhook deliveries');
           }
