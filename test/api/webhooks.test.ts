@@ -418,6 +418,38 @@ inEachStorageMode(
       const listed = await call({ url: '/api/v2/webhooks', token: root.token });
       expect(listed.json().webhooks.map((w: { id: string }) => w.id)).toContain(hook.id);
       expectProblem(await call({ url: `/api/v2/webhooks/${hook.id}`, token: carol.token }), 404);
+
+      // Carol leaves: her own webhook goes with her; the instance hears of it, by id and name only.
+      const own = await createOk(carol.token, { url: hooks.url('carols'), events: ['tweet.created'] });
+      const left = await s.request({
+        method: 'DELETE',
+        url: '/api/v1/users',
+        json: { username: 'wh_carol' },
+        token: carol.token,
+      });
+      expect(left.statusCode, left.body).toBe(204);
+      const [, gone] = await eventually(async () => {
+        expect(hooks.at('instance')).toHaveLength(2);
+        return hooks.at('instance');
+      });
+      expect(verified(hook.secret, gone!)).toMatchObject({
+        type: 'account.deleted',
+        data: { id: carol.id, username: 'wh_carol' },
+      });
+      await s.platform.bus.drain();
+      const notify = s.platform.contexts.find((c) => c.name === 'notify')!;
+      const { rows } = await sql<{ id: string }>`select id from webhooks where owner_id = ${carol.id}`.execute(
+        notify.db,
+      );
+      expect(rows).toEqual([]);
+      expect(
+        (await notifyEvents()).filter((e) => e.type === 'WebhookDeleted').map((e) => JSON.parse(e.data)),
+      ).toContainEqual({
+        webhook_id: own.id,
+      });
+      expect((await call({ url: '/api/v2/webhooks', token: root.token })).json().webhooks).toEqual([
+        expect.objectContaining({ id: hook.id }),
+      ]);
     });
   },
   { timeout: 60_000 },

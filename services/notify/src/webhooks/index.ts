@@ -1,5 +1,6 @@
 import { loadSettings, type Consumer, type Loop, type ServiceContext } from '@starling/kit';
 import type { RouteHandlerMethod } from 'fastify';
+import { webhookAccountDeletions } from './account-deletions.js';
 import { deliveryLoop } from './delivery/loop.js';
 import { webhookHandlers } from './handlers.js';
 import { webhooksProjection } from './projection.js';
@@ -15,6 +16,7 @@ const settingsOf = (ctx: ServiceContext): WebhooksSettings => loadSettings(webho
 export const webhooks = {
   consumers: (ctx: ServiceContext): Consumer[] => [
     webhooksProjection,
+    webhookAccountDeletions,
     ...deliveryQueues(settingsOf(ctx).WEBHOOK_MAX_ATTEMPTS),
   ],
   handlers: (ctx: ServiceContext): Record<string, RouteHandlerMethod> => webhookHandlers(ctx, settingsOf(ctx)),
