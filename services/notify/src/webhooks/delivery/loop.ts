@@ -1,15 +1,31 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { appendToStream, loadAggregate, newId, sealKeyOf, unseal, type Loop, type ServiceContext } from '@starling/kit';
+import {
+  appendToStream,
+  loadAggregate,
+  newId,
+  retryLostRaces,
+  sealKeyOf,
+  unseal,
+  type Loop,
+  type ServiceContext,
+} from '@starling/kit';
 import { newEvent } from '@starling/events';
 import { sql } from 'kysely';
 import { NotificationCreated } from '../../notifications/events.js';
 import type { NotifyDb } from '../../tables.js';
 import { disable, webhook, webhookStream } from '../domain.js';
 import type { WebhooksSettings } from '../settings.js';
+import type { WebhookDeliveriesTable } from '../tables.js';
 import { signatureHeaders } from '../signing.js';
 import { claimDue, type Claimed } from './claims.js';
 import { retryDelayMs } from './schedule.js';
 import { send, type AttemptResult } from './send.js';
+
+/** What every attempt records, whatever came of it. */
+type Recorded = Pick<
+  WebhookDeliveriesTable,
+  'attempts' | 'response_code' | 'latency_ms' | 'response_excerpt' | 'error' | 'lease_token' | 'lease_until'
+>;
 
 /** The delivery as this worker holds it: a lease that lapsed and was taken over is not written. */
 const held = (db: NotifyDb, claimed: Claimed) =>
@@ -43,7 +59,7 @@ export function deliveryLoop(ctx: ServiceContext, settings: WebhooksSettings): L
   }
 
   async function record(claimed: Claimed, result: AttemptResult): Promise<void> {
-    const common = {
+    const common: Recorded = {
       attempts: claimed.attempts + 1,
       response_code: result.status ?? null,
       latency_ms: result.latencyMs,
@@ -71,6 +87,11 @@ export function deliveryLoop(ctx: ServiceContext, settings: WebhooksSettings): L
         .execute();
       return;
     }
+    // A change to the webhook made meanwhile (a PATCH) takes its version: decide again.
+    await retryLostRaces(3, 'The webhook kept changing.', () => giveUp(claimed, common, result));
+  }
+
+  async function giveUp(claimed: Claimed, common: Recorded, result: AttemptResult): Promise<void> {
     await ctx.write(async (trx) => {
       const failed = await held(trx as NotifyDb, claimed)
         .set({ ...common, attempts_left: 0, status: 'failed' })
@@ -79,7 +100,7 @@ export function deliveryLoop(ctx: ServiceContext, settings: WebhooksSettings): L
       if (failed.numUpdatedRows === 0n || claimed.manual) return;
       const stream = webhookStream(claimed.webhook_id);
       const { state, version } = await loadAggregate(trx, stream, webhook);
-      const reason = `Delivery ${claimed.id} failed ${settings.WEBHOOK_MAX_ATTEMPTS} times; the last: ${result.error ?? 'unknown'}`;
+      const reason = `Delivery ${claimed.id} failed ${common.attempts} times; the last: ${result.error ?? 'unknown'}`;
       const disabled = disable(state, reason.slice(0, 500));
       if (!disabled) return;
       await appendToStream(trx, stream, version, [disabled]);
