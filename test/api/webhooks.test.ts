@@ -1,5 +1,5 @@
 import { appendToStream, newId, seal, sealKeyOf } from '@starling/kit';
-import { newEvent } from '@starling/events';
+import { newEvent, OperationNoticed } from '@starling/events';
 import { grantAdmin } from '@starling/identity';
 import { sql } from 'kysely';
 import { Webhook } from 'standardwebhooks';
@@ -395,7 +395,7 @@ inEachStorageMode(
       );
     });
 
-    it('gives admins instance webhooks for sign-ups and deletions, without private data', async () => {
+    it('gives admins instance webhooks for sign-ups, deletions and rule topics, without private data', async () => {
       const root = await admin(s, 'wh_root');
       const res = await create(root.token, {
         url: hooks.url('instance'),
@@ -419,6 +419,32 @@ inEachStorageMode(
       expect(listed.json().webhooks.map((w: { id: string }) => w.id)).toContain(hook.id);
       expectProblem(await call({ url: `/api/v2/webhooks/${hook.id}`, token: carol.token }), 404);
 
+      // A notification rule's topic, noticed by the tweets service's HTTP layer.
+      const tweets = s.platform.contexts.find((c) => c.name === 'tweets')!;
+      await tweets.write((trx) =>
+        appendToStream(trx, `operation-${newId()}`, 0, [
+          newEvent(OperationNoticed, {
+            topic: 'moderation',
+            phase: 'after',
+            operation_id: 'deleteTweet',
+            method: 'DELETE',
+            path: '/api/v2/tweets/{id}',
+            params: { id: 'T1' },
+            status: 204,
+            actor_id: carol.id,
+            request_id: 'req-1',
+          }),
+        ]),
+      );
+      const [, noticed] = await eventually(async () => {
+        expect(hooks.at('instance')).toHaveLength(2);
+        return hooks.at('instance');
+      });
+      expect(verified(hook.secret, noticed!)).toMatchObject({
+        type: 'topic.moderation',
+        data: { topic: 'moderation', service: 'tweets', operation_id: 'deleteTweet', params: { id: 'T1' } },
+      });
+
       // Carol leaves: her own webhook goes with her; the instance hears of it, by id and name only.
       const own = await createOk(carol.token, { url: hooks.url('carols'), events: ['tweet.created'] });
       const left = await s.request({
@@ -428,8 +454,8 @@ inEachStorageMode(
         token: carol.token,
       });
       expect(left.statusCode, left.body).toBe(204);
-      const [, gone] = await eventually(async () => {
-        expect(hooks.at('instance')).toHaveLength(2);
+      const [, , gone] = await eventually(async () => {
+        expect(hooks.at('instance')).toHaveLength(3);
         return hooks.at('instance');
       });
       expect(verified(hook.secret, gone!)).toMatchObject({
