@@ -1,4 +1,4 @@
-import { appendToStream, newId, seal, sealKeyOf } from '@starling/kit';
+import { appendToStream, newId, readAfter, seal, sealKeyOf, START } from '@starling/kit';
 import { newEvent, OperationNoticed } from '@starling/events';
 import { grantAdmin } from '@starling/identity';
 import { sql } from 'kysely';
@@ -223,6 +223,19 @@ inEachStorageMode(
       expect(listed.map((d) => d.id)).toEqual(got.map((r) => r.headers['webhook-id']).reverse());
       expect(listed[0]).toMatchObject({ attempts: 1, response_code: 200, response_excerpt: 'answer 200' });
       expect(listed[0]!.latency_ms).toBeGreaterThanOrEqual(0);
+
+      // The bus delivering the same events again, as one batch, queues nothing twice.
+      const tweetsQueue = s.platform.subscriptions.find((sub) => sub.consumer.name === 'notify.webhooks.tweets')!;
+      const tweetEvents = await readAfter(
+        s.platform.contexts.find((c) => c.name === 'tweets')!.db,
+        'tweets',
+        START,
+        10_000,
+      );
+      const again = tweetEvents.filter((e) => tweetsQueue.consumer.types.includes(e.type));
+      expect(again.length).toBeGreaterThan(1);
+      await tweetsQueue.db.transaction().execute((trx) => tweetsQueue.consumer.handleBatch!(again, trx));
+      expect(await deliveries(ada.token, hook.id)).toHaveLength(3);
 
       const page = await call({ url: `/api/v2/webhooks/${hook.id}/deliveries?limit=2`, token: ada.token });
       expect(page.json().deliveries.map((d: Delivery) => d.id)).toEqual(listed.slice(0, 2).map((d) => d.id));

@@ -3,7 +3,7 @@ import { OperationNoticed, TweetDeleted, TweetPosted, UserDeleted, UserRegistere
 import { sql } from 'kysely';
 import { NotificationCreated } from '../notifications/events.js';
 import type { NotifyDb } from '../tables.js';
-import { topicEvent } from './subscriptions.js';
+import { NOTIFICATION_EVENTS, topicEvent } from './subscriptions.js';
 
 /**
  * The services whose `OperationNoticed` events (the notification rules' topics) become
@@ -66,6 +66,34 @@ async function enqueue(
     )
     .onConflict((oc) => oc.columns(['webhook_id', 'source_event_id']).doNothing())
     .execute();
+}
+
+/**
+ * Gives `consumer` a `handleBatch` that passes over a whole batch in one query when no
+ * enabled webhook of `scope` (any, when not given) takes any of `events`, the common case during a seed or a long catch-up; otherwise each
+ * event is handled as usual.
+ */
+function passingOverUnwanted(consumer: Consumer, events: string[] | 'any topic', scope?: 'instance'): Consumer {
+  return {
+    ...consumer,
+    async handleBatch(batch, trx) {
+      const db: NotifyDb = trx;
+      const wanted = await db
+        .selectFrom('webhooks')
+        .select('id')
+        .where('enabled', '=', true)
+        .$if(scope !== undefined, (q) => q.where('scope', '=', scope!))
+        .where(
+          events === 'any topic'
+            ? sql<boolean>`events::text like '%"topic.%'`
+            : sql<boolean>`events ?| array[${sql.join(events)}]::text[]`,
+        )
+        .limit(1)
+        .executeTakeFirst();
+      if (!wanted) return;
+      for (const event of batch) await consumer.handle(event, trx);
+    },
+  };
 }
 
 const defined = (entries: Record<string, unknown>) =>
@@ -166,5 +194,13 @@ export function deliveryQueues(attempts: number): Consumer[] {
       await enqueue(trx, event, type, data, { instance: true }, attempts);
     },
   }));
-  return [notifications, tweets, accounts, ...topics];
+  return [
+    passingOverUnwanted(
+      notifications,
+      NOTIFICATION_EVENTS.map((t) => `notification.${t}`),
+    ),
+    passingOverUnwanted(tweets, ['tweet.created', 'tweet.deleted']),
+    passingOverUnwanted(accounts, ['account.created', 'account.deleted'], 'instance'),
+    ...topics.map((consumer) => passingOverUnwanted(consumer, 'any topic', 'instance')),
+  ];
 }
