@@ -91,7 +91,8 @@ const resolveAll = (host: string) =>
     dnsLookup(host, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))),
   );
 
-const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
+/** A URL's host as an address or name, without the brackets of an IPv6 literal. */
+export const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
 
 /**
  * Why `url` may not be called, after resolving its host; undefined when it may.
@@ -138,5 +139,3 @@ export function guardedLookup(allowPrivate: boolean): LookupFunction {
     );
   };
 }
-
-export { hostOf };
