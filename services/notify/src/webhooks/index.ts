@@ -1,28 +1,24 @@
-import type { Consumer, Loop, ServiceContext } from '@starling/kit';
+import { loadSettings, type Consumer, type Loop, type ServiceContext } from '@starling/kit';
 import type { RouteHandlerMethod } from 'fastify';
+import { webhookAccountDeletions } from './account-deletions.js';
+import { deliveryLoop } from './delivery/loop.js';
+import { webhookHandlers } from './handlers.js';
+import { webhooksProjection } from './projection.js';
+import { deliveryQueues } from './queue.js';
+import { webhooksSchema, type WebhooksSettings } from './settings.js';
 
-// TODO(skeleton): replaced by the real handlers; answers 501 until then.
-const unbuilt: RouteHandlerMethod = async (_request, reply) =>
-  reply
-    .code(501)
-    .type('application/problem+json')
-    .send({ type: 'about:blank', title: 'Not Implemented', status: 501, detail: 'not built yet' });
+const settingsOf = (ctx: ServiceContext): WebhooksSettings => loadSettings(webhooksSchema, ctx.config.env);
 
-/** The webhooks part of the notify service: what it consumes, serves and runs. */
+/**
+ * The webhooks part of the notify service: the `webhooks` projection and the queues that
+ * turn events into deliveries, the API, and the loop that sends what is due.
+ */
 export const webhooks = {
-  consumers: (_ctx: ServiceContext): Consumer[] => [],
-  handlers: (_ctx: ServiceContext): Record<string, RouteHandlerMethod> =>
-    Object.fromEntries(
-      [
-        'listWebhooks',
-        'createWebhook',
-        'getWebhook',
-        'updateWebhook',
-        'deleteWebhook',
-        'rotateWebhookSecret',
-        'listWebhookDeliveries',
-        'redeliverWebhookDelivery',
-      ].map((id) => [id, unbuilt]),
-    ),
-  loops: (_ctx: ServiceContext): Loop[] => [],
+  consumers: (ctx: ServiceContext): Consumer[] => [
+    webhooksProjection,
+    webhookAccountDeletions,
+    ...deliveryQueues(settingsOf(ctx).WEBHOOK_MAX_ATTEMPTS),
+  ],
+  handlers: (ctx: ServiceContext): Record<string, RouteHandlerMethod> => webhookHandlers(ctx, settingsOf(ctx)),
+  loops: (ctx: ServiceContext): Loop[] => [deliveryLoop(ctx, settingsOf(ctx))],
 };
