@@ -157,7 +157,12 @@ inEachStorageMode('mail', (mode) => {
       headerOf(mail!, 'List-Unsubscribe') ?? '',
     )?.[1];
     expect(link).toBeDefined();
-    expect(mail!.parsed.text).toContain(link);
+    // The body's link leads to the web app's page, which asks before it unsubscribes.
+    expect(mail!.parsed.text).toContain(
+      `https://starling.test/unsubscribe?token=${new URL(link!).searchParams.get('token')}`,
+    );
+    const scanned = await s.request({ url: `${new URL(link!).pathname}${new URL(link!).search}` });
+    expect(scanned.statusCode).not.toBe(200);
 
     // As a mail client does it (RFC 8058): a form POST to the link, no cookie, no token.
     const url = new URL(link!);

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { unseal, type Loop, type ServiceContext } from '@starling/kit';
 import { sql, type Selectable } from 'kysely';
 import type { NotifyDb } from '../tables.js';
-import { linksFor, messageIdOf, type MailEnvironment } from './store.js';
+import { linksFor, messageIdOf, oneClickUrl, type MailEnvironment } from './store.js';
 import type { MailsTable } from './tables.js';
 import { renderMail, TOKEN_TEMPLATES } from './templates/index.js';
 import { SendFailure, type MailTransport } from './transport.js';
@@ -53,9 +53,9 @@ export function deliveryLoop(ctx: ServiceContext, env: MailEnvironment, transpor
       if (!token) return fail(mail, 'the link’s token could not be opened (is MAIL_SEAL_KEY the same everywhere?)');
     }
     const rendered = renderMail(mail.template, mail.data, linksFor(env, mail, token));
-    const links = linksFor(env, mail);
-    const headers: Record<string, string> = links.unsubscribeUrl
-      ? { 'List-Unsubscribe': `<${links.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+    const oneClick = oneClickUrl(env, mail);
+    const headers: Record<string, string> = oneClick
+      ? { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
       : {};
     try {
       await transport.send(

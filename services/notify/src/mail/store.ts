@@ -32,11 +32,21 @@ export function linksFor(
 ): Links {
   const publicUrl = env.settings.PUBLIC_URL;
   const links: Links = { publicUrl, ...(token !== undefined ? { token } : {}) };
-  if (mail.unsubscribe && mail.to_user_id) {
-    const t = unsubscribeToken(env.sealKey, mail.to_user_id, mail.unsubscribe as UnsubscribeScope);
-    links.unsubscribeUrl = `${publicUrl}/api/v2/mail/unsubscribe?token=${t}`;
-  }
+  const pageToken = unsubscribeTokenOf(env, mail);
+  // People follow the link in the body to a page that asks before it unsubscribes.
+  if (pageToken) links.unsubscribeUrl = `${publicUrl}/unsubscribe?token=${pageToken}`;
   return links;
+}
+
+/** The RFC 8058 one-click URL (the `List-Unsubscribe` header's), or undefined for mail without one. */
+export function oneClickUrl(env: MailEnvironment, mail: { to_user_id: string | null; unsubscribe: string | null }) {
+  const token = unsubscribeTokenOf(env, mail);
+  return token ? `${env.settings.PUBLIC_URL}/api/v2/mail/unsubscribe?token=${token}` : undefined;
+}
+
+function unsubscribeTokenOf(env: MailEnvironment, mail: { to_user_id: string | null; unsubscribe: string | null }) {
+  if (!mail.unsubscribe || !mail.to_user_id) return undefined;
+  return unsubscribeToken(env.sealKey, mail.to_user_id, mail.unsubscribe as UnsubscribeScope);
 }
 
 /**

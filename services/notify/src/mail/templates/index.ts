@@ -12,7 +12,8 @@ export interface Rendered {
 /**
  * What a template's links are made of. `token` is the secret a confirm-email or
  * password-reset link carries (or a placeholder for the copy admins see);
- * `unsubscribeUrl` is the one-click link of a notification or digest mail.
+ * `unsubscribeUrl` is the web app's unsubscribe page for a notification or digest mail
+ * (its `List-Unsubscribe` header holds the API's one-click URL instead).
  */
 export interface Links {
   publicUrl: string;
