@@ -5,6 +5,7 @@ import { EmailVerified, MailRequested, newEvent } from '@starling/events';
 import { grantAdmin } from '@starling/identity';
 import { NotificationCreated, type NotificationType } from '../../services/notify/src/notifications/events.js';
 import { expectProblem } from '../support/assertions.js';
+import { contractChecker } from '../support/contract.js';
 import { inEachStorageMode, PASSWORD, useStarling } from '../support/starling.js';
 import { headerOf, startSmtpServer } from '../support/smtp.js';
 
@@ -83,9 +84,12 @@ inEachStorageMode('mail', (mode) => {
     error?: string;
     idempotency_key: string;
   }
+  let expectContract: ReturnType<typeof contractChecker> | undefined;
   async function mailTo(address: string): Promise<MailRow[]> {
+    expectContract ??= contractChecker((await s.request({ url: '/openapi.json' })).json());
     const res = await s.request({ url: '/api/v2/mail?limit=100', token: await admin() });
     expect(res.statusCode, res.body).toBe(200);
+    expectContract('GET', '/api/v2/mail?limit=100', res);
     return (res.json().mail as MailRow[]).filter((m) => m.to === address);
   }
   async function waitForMail(address: string, done: (rows: MailRow[]) => boolean): Promise<MailRow[]> {
@@ -133,6 +137,7 @@ inEachStorageMode('mail', (mode) => {
     // The admins' copy does not hold the token: nobody takes over an account from the list.
     const shown = await s.request({ url: `/api/v2/mail/${rows[0]!.id}`, token: await admin() });
     expect(shown.statusCode).toBe(200);
+    expectContract!('GET', `/api/v2/mail/${rows[0]!.id}`, shown);
     expect(shown.json().text).toContain('https://starling.test/verify-email?token=WITHHELD');
     expect(shown.body).not.toContain('tok-123');
   });
