@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appendToStream, newId, seal, sealKeyOf, type ServiceContext } from '@starling/kit';
-import { EmailVerified, MailRequested, newEvent } from '@starling/events';
+import { EmailVerified, MailRequested, newEvent, UserDeleted } from '@starling/events';
 import { grantAdmin } from '@starling/identity';
 import { NotificationCreated, type NotificationType } from '../../services/notify/src/notifications/events.js';
 import { expectProblem } from '../support/assertions.js';
@@ -242,6 +242,23 @@ inEachStorageMode('mail', (mode) => {
     );
     await new Promise((r) => setTimeout(r, 2500));
     expect(smtp.received.filter((m) => m.to === gus.email)).toHaveLength(1);
+  });
+
+  it('sends no digest to an account deleted before it was due', async () => {
+    const lea = await verifiedUser('ml_lea');
+    const max = await s.signUp('ml_max');
+    const put = await s.request({
+      method: 'PUT',
+      url: '/api/v2/notifications/preferences',
+      token: lea.token,
+      json: { email: { like: 'digest' } },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    await notify(lea.id, 'like', max.id);
+    await append('identity', [newEvent(UserDeleted, { user_id: lea.id, username: 'ml_lea' })]);
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await mailTo(lea.email)).toEqual([]);
+    expect(smtp.received.filter((m) => m.to === lea.email)).toEqual([]);
   });
 
   it('tries again after a 4xx answer and delivers once, the attempts recorded', async () => {

@@ -44,6 +44,11 @@ export function deliveryLoop(ctx: ServiceContext, env: MailEnvironment, transpor
   };
 
   async function deliver(mail: Claimed): Promise<void> {
+    // Notification mail (the kind with an unsubscribe link, or webhook_disabled) goes only
+    // to the confirmed address it was meant for, of an account still there when it is sent.
+    if (mail.template === 'notification' || mail.template === 'digest') {
+      if (!(await stillWanted(mail))) return fail(mail, 'not sent: the account was deleted or its address changed');
+    }
     const to = mail.to_address ?? (await addressOf(mail.to_user_id));
     if (!to) return retry(mail, new SendFailure('the recipient’s address is not known yet', false));
     let token: string | undefined;
@@ -82,6 +87,16 @@ export function deliveryLoop(ctx: ServiceContext, env: MailEnvironment, transpor
       .where('id', '=', mail.id)
       .execute();
     ctx.log.info({ mail: mail.id, template: mail.template }, 'mail sent');
+  }
+
+  async function stillWanted(mail: Claimed): Promise<boolean> {
+    if (!mail.to_user_id) return false;
+    const row = await db
+      .selectFrom('accounts')
+      .select(['email', 'email_verified', 'deleted'])
+      .where('id', '=', mail.to_user_id)
+      .executeTakeFirst();
+    return !!row && !row.deleted && row.email_verified && row.email === mail.to_address;
   }
 
   async function addressOf(userId: string | null): Promise<string | undefined> {
