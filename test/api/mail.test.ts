@@ -179,6 +179,8 @@ inEachStorageMode('mail', (mode) => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ types: ['follow'] });
+    expectContract ??= contractChecker((await s.request({ url: '/openapi.json' })).json());
+    expectContract('POST', `${url.pathname}${url.search}`, res);
     const again = await s.request({
       method: 'POST',
       url: `${url.pathname}${url.search}`,
