@@ -11,7 +11,13 @@ import { inEachStorageMode, PASSWORD, useStarling } from '../support/starling.js
 inEachStorageMode('mail without SMTP_URL', (mode) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'starling-mail-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-  const s = useStarling(mode, { DATA_DIR: dataDir, MAIL_POLL_MS: '50', PUBLIC_URL: 'https://starling.test' });
+  // MAIL_DIR unset (empty), so mail goes where it does by default: DATA_DIR/mail.
+  const s = useStarling(mode, {
+    DATA_DIR: dataDir,
+    MAIL_DIR: '',
+    MAIL_POLL_MS: '50',
+    PUBLIC_URL: 'https://starling.test',
+  });
 
   it('writes each mail as an .eml file under DATA_DIR/mail and lists it for admins', async () => {
     const ada = await s.signUp('mf_ada');
