@@ -22,10 +22,15 @@ export function contractViolations(document: Doc) {
   addFormats.default(ajv);
   ajv.addSchema(document, 'openapi');
 
-  const templates = Object.keys(document.paths).map((template) => ({
-    template,
-    pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
-  }));
+  // The fewest parameters first: a fixed path (`/api/v2/mail/unsubscribe`) wins over a
+  // template it also matches (`/api/v2/mail/{id}`), as the router decides.
+  const templates = Object.keys(document.paths)
+    .map((template) => ({
+      template,
+      params: (template.match(/\{/g) ?? []).length,
+      pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    }))
+    .sort((a, b) => a.params - b.params);
 
   const resolve = (node: Doc): Doc => {
     if (!node.$ref) return node;

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import pg from 'pg';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -95,6 +97,8 @@ export async function startStarling(
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '1000/60',
     SIGNUP_RATE_LIMIT: '100000/60',
+    // Mail written as files (no SMTP_URL) goes to a temporary folder, not ./data/mail.
+    MAIL_DIR: join(tmpdir(), 'starling-test-mail'),
     ...bus?.env,
     ...env,
     DATABASE_URL: databaseUrl,

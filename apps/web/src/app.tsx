@@ -8,15 +8,18 @@ import { createQueryClient } from './api/query-client.js';
 import { Layout } from './components/layout.js';
 import { MinuteClock } from './components/minute-clock.js';
 import { RequireAuth } from './components/require-auth.js';
+import { AdminMailPage } from './pages/admin-mail-page.js';
 import { FollowListPage } from './pages/follow-list-page.js';
 import { HomePage } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { ProfilePage } from './pages/profile-page.js';
 import { SearchPage } from './pages/search-page.js';
+import { SettingsPage } from './pages/settings-page.js';
 import { SignUpPage } from './pages/signup-page.js';
 import { TagPage } from './pages/tag-page.js';
 import { ThreadPage } from './pages/thread-page.js';
+import { UnsubscribePage } from './pages/unsubscribe-page.js';
 import { UserPage } from './pages/user-page.js';
 import { createAppStore, StoreProvider } from './store.js';
 
@@ -36,6 +39,9 @@ export function AppRoutes() {
       <Route element={<Layout />}>
         <Route index element={<RequireAuth>{() => <HomePage />}</RequireAuth>} />
         <Route path="profile" element={<RequireAuth>{(me) => <ProfilePage key={me.user.id} me={me} />}</RequireAuth>} />
+        <Route path="settings" element={<RequireAuth>{() => <SettingsPage />}</RequireAuth>} />
+        <Route path="unsubscribe" element={<UnsubscribePage />} />
+        <Route path="admin/mail" element={<RequireAuth>{() => <AdminMailPage />}</RequireAuth>} />
         <Route path="login" element={<LoginPage />} />
         <Route path="signup" element={<SignUpPage />} />
         <Route path="u/:username" element={<UserPage />} />

@@ -46,6 +46,9 @@ export function SiteHeader() {
                 <li>
                   <NavLink to="/profile">Profile</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/settings">Settings</NavLink>
+                </li>
               </ul>
             </nav>
             <button type="button" className="button" onClick={logOut} disabled={logout.isPending}>

@@ -5,6 +5,7 @@ import { sendProblem } from './error-handler.js';
 import { problems } from './problem.js';
 
 const MULTIPART = 'multipart/form-data';
+const FORM = 'application/x-www-form-urlencoded';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- OpenAPI documents are untyped trees
 export type OpenApiDocument = Record<string, any>;
@@ -50,7 +51,14 @@ export async function registerOperations(
     const operationId = (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId;
     const accepted = bodyTypes.get(operationId ?? '');
     const multipart = /^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '');
-    if (multipart ? !accepted?.has(MULTIPART) : accepted?.size === 1 && accepted.has(MULTIPART)) {
+    // A urlencoded form only where the contract takes one (a one-click unsubscribe).
+    const form = /^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '');
+    const refused = multipart
+      ? !accepted?.has(MULTIPART)
+      : form
+        ? !accepted?.has(FORM)
+        : accepted?.size === 1 && accepted.has(MULTIPART);
+    if (refused) {
       const type = JSON.stringify(request.headers['content-type'] ?? '');
       const wanted = accepted ? [...accepted].join(' or ') : 'no body';
       return sendProblem(

@@ -77,6 +77,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   // file with `request.file()`, passing its own `limits` to lower or raise these.
   app.removeContentTypeParser('text/plain');
   await app.register(multipart, { limits: MULTIPART_LIMITS });
+  // Read only by the operations whose contract takes a urlencoded form (registerOperations).
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (!options.isReady() && !PLATFORM_ROUTES.has(request.url.split('?')[0]!)) {

@@ -1978,7 +1978,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The caller's preferences (defaults for those never set) */
+            /** @description The caller's preferences; a type never set has its default: `follow`, `mention` and `reply` are `immediate`, `like` and `repost` are `off`. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -1988,6 +1988,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferences"];
                 };
             };
+            400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
         };
     };
@@ -2022,6 +2023,7 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
         };
     };
     dismissNotification: {
@@ -2350,9 +2352,11 @@ export interface operations {
                     "application/json": components["schemas"]["MailWithBody"];
                 };
             };
+            400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            414: components["responses"]["Problem"];
         };
     };
     unsubscribe: {
@@ -2385,6 +2389,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
         };
     };
     getHomeTimeline: {

@@ -1,21 +1,52 @@
-import type { Consumer, Loop, ServiceContext } from '@starling/kit';
+import { sealKeyOf, type Consumer, type Loop, type ServiceContext } from '@starling/kit';
 import type { RouteHandlerMethod } from 'fastify';
+import { deliveryLoop } from './delivery.js';
+import { digestLoop } from './digest.js';
+import {
+  getMail,
+  getNotificationPreferences,
+  listMail,
+  unsubscribe,
+  updateNotificationPreferences,
+} from './handlers.js';
+import { notificationMail } from './notification-mail.js';
+import { preferencesProjection } from './preferences.js';
+import { mailRequests } from './requests.js';
+import { mailSettingsOf } from './settings.js';
+import type { MailEnvironment } from './store.js';
+import { openTransport } from './transport.js';
 
-// TODO(skeleton): replaced by the real handlers; answers 501 until then.
-const unbuilt: RouteHandlerMethod = async (_request, reply) =>
-  reply
-    .code(501)
-    .type('application/problem+json')
-    .send({ type: 'about:blank', title: 'Not Implemented', status: 501, detail: 'not built yet' });
+const environmentOf = (ctx: ServiceContext): MailEnvironment => ({
+  settings: mailSettingsOf(ctx.config.env),
+  sealKey: sealKeyOf(ctx.config),
+});
 
-/** The mail part of the notify service: what it consumes, serves and runs. */
+/**
+ * The mail part of the notify service: the one place Starling sends mail from. Other
+ * services ask with `MailRequested` (requests.ts); notifications are mailed per the
+ * recipient's preferences (notification-mail.ts, digest.ts); workers send what is due
+ * (delivery.ts). See docs/notifications.md, "Email".
+ */
 export const mail = {
-  consumers: (_ctx: ServiceContext): Consumer[] => [],
-  handlers: (_ctx: ServiceContext): Record<string, RouteHandlerMethod> =>
-    Object.fromEntries(
-      ['getNotificationPreferences', 'updateNotificationPreferences', 'listMail', 'getMail', 'unsubscribe'].map(
-        (id) => [id, unbuilt],
-      ),
-    ),
-  loops: (_ctx: ServiceContext): Loop[] => [],
+  consumers: (ctx: ServiceContext): Consumer[] => {
+    const settings = mailSettingsOf(ctx.config.env);
+    return [preferencesProjection, ...mailRequests(ctx, settings), notificationMail(ctx, settings)];
+  },
+  handlers: (ctx: ServiceContext): Record<string, RouteHandlerMethod> => {
+    const env = environmentOf(ctx);
+    const handlers = {
+      getNotificationPreferences,
+      updateNotificationPreferences,
+      listMail,
+      getMail,
+      unsubscribe: unsubscribe(env),
+    };
+    return Object.fromEntries(
+      Object.entries(handlers).map(([id, make]) => [id, make(ctx) as unknown as RouteHandlerMethod]),
+    );
+  },
+  loops: (ctx: ServiceContext): Loop[] => {
+    const env = environmentOf(ctx);
+    return [deliveryLoop(ctx, env, openTransport(env.settings, ctx.config.DATA_DIR, ctx.log)), digestLoop(ctx, env)];
+  },
 };

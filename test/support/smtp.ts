@@ -1,0 +1,77 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+/** A message as the test SMTP server received it. */
+export interface Received {
+  to: string;
+  messageId: string;
+  parsed: ParsedMail;
+  raw: string;
+}
+
+/** A header of a received mail as it was written (unfolded), or undefined. */
+export function headerOf(mail: Received, name: string): string | undefined {
+  const line = mail.parsed.headerLines.find((h) => h.key === name.toLowerCase())?.line;
+  return line
+    ?.slice(line.indexOf(':') + 1)
+    .replace(/\r?\n\s+/g, ' ')
+    .trim();
+}
+
+/** What the server answers to a message's DATA: accept (undefined) or an SMTP error code and text. */
+export type Answer = (to: string, attempt: number) => { code: number; message: string } | undefined;
+
+/**
+ * A real SMTP server on 127.0.0.1 for the mail tests: it keeps what it accepts and
+ * answers as `answer` says, counting each recipient's attempts.
+ */
+export async function startSmtpServer(answer: Answer = () => undefined) {
+  const received: Received[] = [];
+  const attempts = new Map<string, number>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const to = session.envelope.rcptTo.map((r) => r.address).join(',');
+        const attempt = (attempts.get(to) ?? 0) + 1;
+        attempts.set(to, attempt);
+        const refusal = answer(to, attempt);
+        if (refusal) {
+          const err = Object.assign(new Error(refusal.message), { responseCode: refusal.code });
+          return callback(err);
+        }
+        const raw = Buffer.concat(chunks).toString('utf8');
+        simpleParser(raw).then(
+          (parsed) => {
+            received.push({ to, messageId: parsed.messageId ?? '', parsed, raw });
+            callback();
+          },
+          (err: Error) => callback(err),
+        );
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    attempts,
+    /** The mail to `to`, waiting up to `timeoutMs` for `count` of them. */
+    async waitFor(to: string, count = 1, timeoutMs = 15_000): Promise<Received[]> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const mine = received.filter((m) => m.to === to);
+        if (mine.length >= count) return mine;
+        if (Date.now() > deadline) throw new Error(`${mine.length} of ${count} mail(s) to ${to} arrived`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
