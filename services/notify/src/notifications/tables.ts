@@ -1,3 +1,49 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tweets reactor's own record of the tweets it has seen: who wrote each (a like does
+ * not say) and what it said. Written by the reactor in the transaction that also
+ * advances its checkpoint, so it is never behind the events the reactor handles.
+ */
+export interface NotificationTweetsTable {
+  id: string;
+  author_id: string;
+  body: string;
+  created_at: Date;
+  deleted: boolean;
+}
+
+/** A notification as the list and the stream show it (a projection of notify's own log). */
+export interface NotificationsTable {
+  notification_id: string;
+  /** Commit order: what the live stream resumes after. */
+  seq: Generated<string>;
+  /** The stream of its NotificationCreated, where a dismissal is appended too. */
+  stream_id: string;
+  recipient_id: string;
+  type: string;
+  actor_id: string | null;
+  tweet_id: string | null;
+  webhook_id: string | null;
+  created_at: Date;
+}
+
+/** How far each account has read: every notification up to this id counts as read. */
+export interface NotificationMarkersTable {
+  account_id: string;
+  read_up_to: string;
+}
+
+/** Accounts and tweets whose notifications were removed: one arriving later is dropped. */
+export interface NotificationRemovalsTable {
+  kind: 'account' | 'tweet';
+  id: string;
+}
+
 /** The notifications tables, as the notifications migration leaves them. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface NotificationsTables {}
+export interface NotificationsTables {
+  notification_tweets: NotificationTweetsTable;
+  notifications: NotificationsTable;
+  notification_markers: NotificationMarkersTable;
+  notification_removals: NotificationRemovalsTable;
+}
