@@ -11,6 +11,7 @@ import { RequireAuth } from './components/require-auth.js';
 import { FollowListPage } from './pages/follow-list-page.js';
 import { HomePage } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
+import { NotificationsPage } from './notifications/notifications-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { ProfilePage } from './pages/profile-page.js';
 import { SearchPage } from './pages/search-page.js';
@@ -36,6 +37,7 @@ export function AppRoutes() {
       <Route element={<Layout />}>
         <Route index element={<RequireAuth>{() => <HomePage />}</RequireAuth>} />
         <Route path="profile" element={<RequireAuth>{(me) => <ProfilePage key={me.user.id} me={me} />}</RequireAuth>} />
+        <Route path="notifications" element={<RequireAuth>{() => <NotificationsPage />}</RequireAuth>} />
         <Route path="login" element={<LoginPage />} />
         <Route path="signup" element={<SignUpPage />} />
         <Route path="u/:username" element={<UserPage />} />
