@@ -1,9 +1,10 @@
 import type { components } from '@starling/sdk';
 import { readStream } from '@starling/kit';
 import { notifyService } from '@starling/notify';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actionsOf } from '../support/actions.js';
 import { expectProblem, nextLink } from '../support/assertions.js';
+import { contractChecker } from '../support/contract.js';
 import { inEachStorageMode, useStarling } from '../support/starling.js';
 
 type Notification = components['schemas']['Notification'];
@@ -65,7 +66,14 @@ async function openStream(base: string, token: string, lastEventId?: string) {
 
 inEachStorageMode('notifications API v2', (mode) => {
   const s = useStarling(mode, { STREAM_POLL_MS: '50', STREAM_HEARTBEAT_SECONDS: '1' });
-  const { followOk, postOk, likeOk, repostOk, removeOk, expectStatus } = actionsOf(s);
+  // Every answer of the notifications API is checked against the contract as well.
+  let expectContract: ReturnType<typeof contractChecker> | undefined;
+  beforeAll(async () => {
+    expectContract = contractChecker((await s.request({ url: '/openapi.json' })).json());
+  });
+  const { call, followOk, postOk, likeOk, repostOk, removeOk, expectStatus } = actionsOf(s, (method, url, res) =>
+    expectContract?.(method, url, res),
+  );
   let base = '';
   afterAll(() => {
     if (base) s.platform.app.server.closeAllConnections();
@@ -95,9 +103,9 @@ inEachStorageMode('notifications API v2', (mode) => {
     return (await expectStatus<{ count: number }>({ url: '/api/v2/notifications/unread_count', token }, 200)).count;
   };
   const markRead = (token: string, json: { up_to_id?: string } = {}) =>
-    s.request({ method: 'POST', url: '/api/v2/notifications/read', token, json });
+    call({ method: 'POST', url: '/api/v2/notifications/read', token, json });
   const dismiss = (token: string | undefined, id: string) =>
-    s.request({ method: 'DELETE', url: `/api/v2/notifications/${id}`, ...(token ? { token } : {}) });
+    call({ method: 'DELETE', url: `/api/v2/notifications/${id}`, ...(token ? { token } : {}) });
   const contextOf = (name: string) => s.platform.contexts.find((c) => c.name === name)!;
   const summary = (ns: Notification[]) => ns.map((n) => `${n.type}:${n.account?.username ?? '-'}`);
 
@@ -331,8 +339,8 @@ inEachStorageMode('notifications API v2', (mode) => {
       ['GET', '/api/v2/streaming/notifications'],
     ] as const) {
       const json = method === 'POST' ? { json: {} } : {};
-      expectProblem(await s.request({ method, url, ...json }), 401);
-      expectProblem(await s.request({ method, url, token: 'not-a-token', ...json }), 401);
+      expectProblem(await call({ method, url, ...json }), 401);
+      expectProblem(await call({ method, url, token: 'not-a-token', ...json }), 401);
     }
   });
 
