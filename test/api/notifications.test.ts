@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { components } from '@starling/sdk';
-import { readStream } from '@starling/kit';
+import { readStream, type RecordedEvent } from '@starling/kit';
 import { notifyService } from '@starling/notify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actionsOf } from '../support/actions.js';
@@ -180,7 +181,7 @@ inEachStorageMode('notifications API v2', (mode) => {
     expect(await unread(fay.token)).toBe(0);
   });
 
-  it('makes one notification per event, even when the event is delivered again', async () => {
+  it('makes one notification per event, even when the event is delivered again, and none for one long past', async () => {
     const gus = await s.signUp('nt_gus');
     const hal = await s.signUp('nt_hal');
     await followOk(hal.token, gus.id);
@@ -190,9 +191,13 @@ inEachStorageMode('notifications API v2', (mode) => {
     const reactor = notifyService()
       .consumers(contextOf('notify'))
       .find((c) => c.name === 'notify.notifications.follows')!;
-    await contextOf('notify')
-      .db.transaction()
-      .execute((trx) => reactor.handle(followed!, trx));
+    const handle = (event: RecordedEvent) =>
+      contextOf('notify')
+        .db.transaction()
+        .execute((trx) => reactor.handle(event, trx));
+    await handle(followed!);
+    // A follow from long ago (an import keeps its time) tells no one.
+    await handle({ ...followed!, eventId: randomUUID(), recordedAt: new Date(Date.now() - 8 * 24 * 3600 * 1000) });
     await settled();
     expect(summary(await list(gus.token))).toEqual(['follow:nt_hal']);
   });

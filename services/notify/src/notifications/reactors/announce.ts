@@ -26,6 +26,13 @@ async function appendOnce(trx: Db, streamId: string, event: NewEvent, cause: Rec
   }
 }
 
+/**
+ * A cause older than this tells no one: when the notify service is first deployed on an
+ * instance with history, or an import brings in events that keep their past times, the
+ * reactors read old events, and a flood of notifications about last year helps nobody.
+ */
+export const MAX_CAUSE_AGE_MS = 7 * 24 * 3600 * 1000;
+
 /** Accounts among `ids` the directory knows to be deleted. */
 async function deletedAmong(trx: Db, ids: string[]): Promise<Set<string>> {
   const { rows } = await sql<{ id: string }>`
@@ -35,11 +42,13 @@ async function deletedAmong(trx: Db, ids: string[]): Promise<Set<string>> {
 
 /**
  * Tells `recipient_id` what `actor_id` did, once per cause and recipient. Nobody is told
- * of their own doing, and nothing goes to or is about an account already deleted (one
- * deleted later has its notifications removed by NotificationsRemoved).
+ * of their own doing or of something long past (MAX_CAUSE_AGE_MS), and nothing goes to
+ * or is about an account already deleted (one deleted later has its notifications
+ * removed by NotificationsRemoved).
  */
 export async function announce(trx: Db, cause: RecordedEvent, a: Announcement): Promise<void> {
   if (a.actor_id === a.recipient_id) return;
+  if (Date.now() - new Date(cause.recordedAt).getTime() > MAX_CAUSE_AGE_MS) return;
   if ((await deletedAmong(trx, [a.actor_id, a.recipient_id])).size > 0) return;
   const created = newEvent(NotificationCreated, {
     notification_id: newId(),

@@ -52,7 +52,9 @@ export const tweetNotifications: Consumer = {
 
 /**
  * A reply tells the author replied to; a mention tells each account named, matched
- * case-insensitively. One notification per person: the author replied to who is also
+ * case-insensitively through the directory's `accounts` (an account registered moments
+ * before, not yet projected there, is not found: its name in the tweet stays a mention
+ * nobody is told of). One notification per person: the author replied to who is also
  * mentioned gets the reply only.
  */
 async function posted(event: RecordedEvent, trx: Db): Promise<void> {
