@@ -13,7 +13,6 @@ export async function up(db: Db): Promise<void> {
   )`.execute(db);
   await sql`create table notifications (
     notification_id text primary key,
-    seq bigint generated always as identity unique,
     stream_id text not null,
     recipient_id text not null,
     type text not null,
@@ -25,6 +24,13 @@ export async function up(db: Db): Promise<void> {
   await sql`create index notifications_by_recipient on notifications (recipient_id, notification_id)`.execute(db);
   await sql`create index notifications_by_tweet on notifications (tweet_id)`.execute(db);
   await sql`create index notifications_by_actor on notifications (actor_id)`.execute(db);
+  // The live streams' delivery order: not a read model, so a rebuild leaves it alone.
+  await sql`create table notification_feed (
+    seq bigint generated always as identity primary key,
+    notification_id text not null unique,
+    recipient_id text not null
+  )`.execute(db);
+  await sql`create index notification_feed_by_recipient on notification_feed (recipient_id, seq)`.execute(db);
   await sql`create table notification_markers (
     account_id text primary key,
     read_up_to text not null
@@ -37,6 +43,12 @@ export async function up(db: Db): Promise<void> {
 }
 
 export async function down(db: Db): Promise<void> {
-  for (const table of ['notification_removals', 'notification_markers', 'notifications', 'notification_tweets'])
+  for (const table of [
+    'notification_removals',
+    'notification_markers',
+    'notification_feed',
+    'notifications',
+    'notification_tweets',
+  ])
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
 }

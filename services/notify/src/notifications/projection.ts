@@ -6,7 +6,8 @@ import { NotificationCreated, NotificationDismissed, NotificationsRead, Notifica
 
 /**
  * `notifications`, the read markers and the removals, from notify's own log alone, so a
- * rebuild gives the same result. A NotificationCreated about an account or tweet whose
+ * rebuild gives the same result; and the streams' `notification_feed`, which a rebuild
+ * leaves as it is. A NotificationCreated about an account or tweet whose
  * removal came first in the log (the reactors of different sources run independently) is
  * dropped here; the reads also check the directory, in case its deletion is not yet
  * in this log at all.
@@ -24,11 +25,9 @@ export const notificationsProjection: Projection = {
         const { rows: removed } = await sql`
           select 1 from notification_removals
           where (kind = 'account' and id in (${n.recipient_id}, ${n.actor_id ?? ''}))
-             or (kind = 'tweet' and id = ${n.tweet_id ?? ''})`.execute(trx);
+             or (kind = 'tweet' and id = ${n.tweet_id ?? ''})
+             or (kind = 'notification' and id = ${n.notification_id})`.execute(trx);
         if (removed.length > 0) return;
-        // Held to commit: `seq` is taken in commit order, so a stream that has read up to
-        // some seq never later finds a smaller one committed by a slower transaction.
-        await sql`select pg_advisory_xact_lock(hashtext('notify.notifications'))`.execute(trx);
         await db
           .insertInto('notifications')
           .values({
@@ -41,6 +40,14 @@ export const notificationsProjection: Projection = {
             webhook_id: n.webhook_id ?? null,
             created_at: event.recordedAt,
           })
+          .onConflict((oc) => oc.column('notification_id').doNothing())
+          .execute();
+        // Held to commit: `seq` is taken in commit order, so a stream that has read up to
+        // some seq never later finds a smaller one committed by a slower transaction.
+        await sql`select pg_advisory_xact_lock(hashtext('notify.notification_feed'))`.execute(trx);
+        await db
+          .insertInto('notification_feed')
+          .values({ notification_id: n.notification_id, recipient_id: n.recipient_id })
           .onConflict((oc) => oc.column('notification_id').doNothing())
           .execute();
         return;
@@ -56,6 +63,11 @@ export const notificationsProjection: Projection = {
       }
       case NotificationDismissed.type: {
         const { account_id, notification_id } = payloadOf(NotificationDismissed, event);
+        await db
+          .insertInto('notification_removals')
+          .values({ kind: 'notification', id: notification_id })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
         await db
           .deleteFrom('notifications')
           .where('notification_id', '=', notification_id)

@@ -4,6 +4,7 @@ import type { NotificationType } from './events.js';
 
 export interface NotificationRow {
   notification_id: string;
+  /** Its place in the streams' feed. */
   seq: string;
   type: NotificationType;
   actor_id: string | null;
@@ -23,8 +24,8 @@ export interface Filter {
   excludeTypes?: readonly string[];
   /** Only those older than this notification id (a page's cursor). */
   before?: string;
-  /** Only those after this `seq` and made within the last `withinSeconds` (the live stream). */
-  afterSeq?: { seq: string; withinSeconds: number };
+  /** Only those after this `seq` of the feed (the live stream). */
+  afterSeq?: string;
 }
 
 /**
@@ -43,17 +44,15 @@ export async function visibleNotifications(
   if (filter.types?.length) where.push(sql`n.type = any(${[...filter.types]}::text[])`);
   if (filter.excludeTypes?.length) where.push(sql`not (n.type = any(${[...filter.excludeTypes]}::text[]))`);
   if (filter.before) where.push(sql`n.notification_id < ${filter.before}`);
-  if (filter.afterSeq) {
-    where.push(sql`n.seq > ${filter.afterSeq.seq}::bigint`);
-    where.push(sql`n.created_at > now() - make_interval(secs => ${filter.afterSeq.withinSeconds})`);
-  }
-  const orderBy = order === 'newest' ? sql`n.notification_id desc` : sql`n.seq`;
+  if (filter.afterSeq !== undefined) where.push(sql`f.seq > ${filter.afterSeq}::bigint`);
+  const orderBy = order === 'newest' ? sql`n.notification_id desc` : sql`f.seq`;
   const { rows } = await sql<NotificationRow>`
-    select n.notification_id, n.seq::text as seq, n.type, n.actor_id, a.username as actor_username,
+    select n.notification_id, f.seq::text as seq, n.type, n.actor_id, a.username as actor_username,
            a.name as actor_name, n.tweet_id, coalesce(t.author_id, dt.author_id) as tweet_author_id,
            coalesce(t.body, dt.body) as tweet_body, coalesce(t.created_at, dt.created_at) as tweet_created_at,
            n.webhook_id, n.created_at, n.notification_id <= coalesce(m.read_up_to, '') as read
     from notifications n
+    left join notification_feed f on f.notification_id = n.notification_id
     left join accounts a on a.id = n.actor_id
     left join notification_tweets t on t.id = n.tweet_id
     left join tweets dt on dt.id = n.tweet_id
@@ -109,6 +108,8 @@ export async function readState(db: Db, recipientId: string): Promise<{ newest?:
 
 /** Where a new stream starts: after every notification so far. */
 export async function streamHead(db: Db): Promise<string> {
-  const { rows } = await sql<{ seq: string }>`select coalesce(max(seq), 0)::text as seq from notifications`.execute(db);
+  const { rows } = await sql<{ seq: string }>`select coalesce(max(seq), 0)::text as seq from notification_feed`.execute(
+    db,
+  );
   return rows[0]!.seq;
 }

@@ -7,15 +7,10 @@ import { streamHead, visibleNotifications } from './read-model.js';
 const SHUTDOWN_CHECK_MS = 100;
 /** How many notifications one poll reads at most; a full batch is followed by another at once. */
 const BATCH = 200;
-/**
- * A notification older than this is not announced: after a `projections rebuild` the
- * rows come back with new `seq`s, and open streams must not announce the past again.
- */
-const MAX_AGE_SECONDS = 3600;
 
 /**
  * Server-Sent Events of the caller's new notifications, modelled on the home stream
- * (services/timeline): it polls the `notifications` table every STREAM_POLL_MS (so
+ * (services/timeline): it polls the notification feed every STREAM_POLL_MS (so
  * notifications projected by any process reach it), each event carrying its `seq` as
  * `id:`, resumes after `Last-Event-ID`, sends a heartbeat comment every
  * STREAM_HEARTBEAT_SECONDS, and ends when the client goes, when the server closes, and
@@ -60,13 +55,7 @@ export const streamNotifications: Handler<'streamNotifications'> = (ctx) => {
 
     const poll = async () => {
       for (;;) {
-        const rows = await visibleNotifications(
-          ctx.db,
-          caller.userId,
-          { afterSeq: { seq: after, withinSeconds: MAX_AGE_SECONDS } },
-          'seq',
-          BATCH,
-        );
+        const rows = await visibleNotifications(ctx.db, caller.userId, { afterSeq: after }, 'seq', BATCH);
         for (const row of rows) {
           if (!open) return;
           res.write(`event: notification\nid: ${row.seq}\ndata: ${JSON.stringify(presentNotification(row))}\n\n`);

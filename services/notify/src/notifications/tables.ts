@@ -16,8 +16,6 @@ export interface NotificationTweetsTable {
 /** A notification as the list and the stream show it (a projection of notify's own log). */
 export interface NotificationsTable {
   notification_id: string;
-  /** Commit order: what the live stream resumes after. */
-  seq: Generated<string>;
   /** The stream of its NotificationCreated, where a dismissal is appended too. */
   stream_id: string;
   recipient_id: string;
@@ -28,15 +26,29 @@ export interface NotificationsTable {
   created_at: Date;
 }
 
+/**
+ * The order the live streams announce notifications in (`seq`, taken in commit order),
+ * and what a reconnecting client resumes after. Not a read model: a rebuild leaves it
+ * alone, so rebuilt notifications keep their place and are not announced again.
+ */
+export interface NotificationFeedTable {
+  seq: Generated<string>;
+  notification_id: string;
+  recipient_id: string;
+}
+
 /** How far each account has read: every notification up to this id counts as read. */
 export interface NotificationMarkersTable {
   account_id: string;
   read_up_to: string;
 }
 
-/** Accounts and tweets whose notifications were removed: one arriving later is dropped. */
+/**
+ * Accounts and tweets whose notifications were removed, and notifications dismissed: a
+ * NotificationCreated applied later (or again) for one of them is dropped.
+ */
 export interface NotificationRemovalsTable {
-  kind: 'account' | 'tweet';
+  kind: 'account' | 'tweet' | 'notification';
   id: string;
 }
 
@@ -44,6 +56,7 @@ export interface NotificationRemovalsTable {
 export interface NotificationsTables {
   notification_tweets: NotificationTweetsTable;
   notifications: NotificationsTable;
+  notification_feed: NotificationFeedTable;
   notification_markers: NotificationMarkersTable;
   notification_removals: NotificationRemovalsTable;
 }
