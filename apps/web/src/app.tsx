@@ -12,6 +12,7 @@ import { AdminMailPage } from './pages/admin-mail-page.js';
 import { FollowListPage } from './pages/follow-list-page.js';
 import { HomePage } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
+import { NotificationsPage } from './notifications/notifications-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { ProfilePage } from './pages/profile-page.js';
 import { SearchPage } from './pages/search-page.js';
@@ -42,6 +43,7 @@ export function AppRoutes() {
         <Route path="settings" element={<RequireAuth>{() => <SettingsPage />}</RequireAuth>} />
         <Route path="unsubscribe" element={<UnsubscribePage />} />
         <Route path="admin/mail" element={<RequireAuth>{() => <AdminMailPage />}</RequireAuth>} />
+        <Route path="notifications" element={<RequireAuth>{() => <NotificationsPage />}</RequireAuth>} />
         <Route path="login" element={<LoginPage />} />
         <Route path="signup" element={<SignUpPage />} />
         <Route path="u/:username" element={<UserPage />} />

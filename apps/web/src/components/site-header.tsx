@@ -3,6 +3,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../api/problem.js';
 import { forgetSession, useLogout } from '../api/use-auth.js';
 import { useMe } from '../api/use-me.js';
+import { NotificationsLink } from '../notifications/notifications-link.js';
 import { useAppStore } from '../store.js';
 import { SearchBox } from './search-box.js';
 
@@ -42,6 +43,9 @@ export function SiteHeader() {
                   <NavLink to="/" end>
                     Home
                   </NavLink>
+                </li>
+                <li>
+                  <NotificationsLink />
                 </li>
                 <li>
                   <NavLink to="/profile">Profile</NavLink>

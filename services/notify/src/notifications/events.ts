@@ -22,3 +22,20 @@ export const NotificationCreated = define<{
   tweet_id?: string;
   webhook_id?: string;
 }>('NotificationCreated', 1);
+
+/** `account_id` has read every notification up to and including `up_to_id`. */
+export const NotificationsRead = define<{ account_id: string; up_to_id: string }>('NotificationsRead', 1);
+
+/** `account_id` removed one of their notifications. */
+export const NotificationDismissed = define<{ account_id: string; notification_id: string }>(
+  'NotificationDismissed',
+  1,
+);
+
+/**
+ * The notifications about a deleted tweet, or to or about a deleted account, are gone,
+ * and any made later about it are dropped: the projection applies this in log order.
+ */
+export const NotificationsRemoved = define<
+  { reason: 'tweet_deleted'; tweet_id: string } | { reason: 'account_deleted'; account_id: string }
+>('NotificationsRemoved', 1);

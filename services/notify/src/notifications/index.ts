@@ -1,27 +1,35 @@
 import type { Consumer, Loop, ServiceContext } from '@starling/kit';
 import type { RouteHandlerMethod } from 'fastify';
+import { countUnreadNotifications, dismissNotification, listNotifications, markNotificationsRead } from './handlers.js';
+import { notificationsProjection } from './projection.js';
+import { accountNotifications } from './reactors/accounts.js';
+import { followNotifications } from './reactors/follows.js';
+import { tweetNotifications } from './reactors/tweets.js';
+import { streamNotifications } from './stream.js';
 
-// TODO(skeleton): replaced by the real handlers; answers 501 until then.
-const unbuilt: RouteHandlerMethod = async (_request, reply) =>
-  reply
-    .code(501)
-    .type('application/problem+json')
-    .send({ type: 'about:blank', title: 'Not Implemented', status: 501, detail: 'not built yet' });
-
-/** The notifications part of the notify service: what it consumes, serves and runs. */
+/**
+ * The notifications part of the notify service: reactors turn follows, replies,
+ * mentions, likes and reposts into NotificationCreated in notify's own log, a projection
+ * of that log is what the list, the unread count and the live stream read.
+ */
 export const notifications = {
-  consumers: (_ctx: ServiceContext): Consumer[] => [],
-  handlers: (_ctx: ServiceContext): Record<string, RouteHandlerMethod> =>
-    Object.fromEntries(
-      [
-        'listNotifications',
-        'countUnreadNotifications',
-        'markNotificationsRead',
-        'getNotificationPreferences',
-        'updateNotificationPreferences',
-        'dismissNotification',
-        'streamNotifications',
-      ].map((id) => [id, unbuilt]),
-    ),
+  consumers: (_ctx: ServiceContext): Consumer[] => [
+    followNotifications,
+    tweetNotifications,
+    accountNotifications,
+    notificationsProjection,
+  ],
+  handlers: (ctx: ServiceContext): Record<string, RouteHandlerMethod> => {
+    const handlers = {
+      listNotifications,
+      countUnreadNotifications,
+      markNotificationsRead,
+      dismissNotification,
+      streamNotifications,
+    };
+    return Object.fromEntries(
+      Object.entries(handlers).map(([id, make]) => [id, make(ctx) as unknown as RouteHandlerMethod]),
+    );
+  },
   loops: (_ctx: ServiceContext): Loop[] => [],
 };
