@@ -1,6 +1,6 @@
 import { appendToStream, newId, seal, type Db, type EventMetadata, type SealKey } from '@starling/kit';
 import { MailRequested, newEvent, type PayloadOf } from '@starling/events';
-import type { AttemptCounters, Limit } from '../attempt-counters.js';
+import { secondsUntil, type AttemptCounters, type Limit } from '../attempt-counters.js';
 import type { UserState } from '../domain/user.js';
 import type { TokenPurpose } from '../tables.js';
 import { keepToken, newToken } from './mailed-tokens.js';
@@ -29,14 +29,15 @@ export class AccountMail {
   ) {}
 
   /**
-   * Counts a mail of `purpose` to the account, or answers how many seconds until one
-   * may go when it has had its share of the window: a mailbox is never flooded.
+   * Counts a mail of `purpose` to `recipient` (an account id, or the address asked
+   * for), or answers how many seconds until one may go when it has had its share of the
+   * window: a mailbox is never flooded.
    */
-  async allow(purpose: TokenPurpose, userId: string): Promise<{ retryAfter?: number }> {
-    const key = `mail:${purpose}:${userId}`;
+  async allow(purpose: TokenPurpose, recipient: string): Promise<{ retryAfter?: number }> {
+    const key = `mail:${purpose}:${recipient}`;
     const current = (await this.counters.read([key])).get(key);
     if (current && current.count >= this.settings.perAccount.attempts) {
-      return { retryAfter: Math.max(1, Math.ceil((current.endsAt.getTime() - Date.now()) / 1000)) };
+      return { retryAfter: secondsUntil(current.endsAt) };
     }
     await this.counters.count([key], this.settings.perAccount.windowSeconds);
     return {};

@@ -12,23 +12,23 @@ type Write = <T>(fn: (trx: Db) => Promise<T>) => Promise<T>;
 const UNUSABLE = { field: 'token', reason: 'is unknown, expired or already used' };
 
 /**
- * Mails a password-reset link to the account with `email`, if there is one and it has
- * not had its share of such mails this window. The caller learns neither: whoever asks
- * gets the same answer, so the form tells no one which addresses have accounts.
+ * Mails a password-reset link to the account with `email`, if there is one and the
+ * address has not had its share of such mails this window. The caller learns neither:
+ * whoever asks gets the same answer, so the form tells no one which addresses have
+ * accounts. For the same reason both paths count the request against the address, and
+ * the mail is committed without waiting for the read models (nothing here reads them
+ * back), which could take long enough to tell.
  */
-export async function requestPasswordReset(
-  deps: { db: Db; write: Write; mail: AccountMail },
-  email: string,
-): Promise<void> {
+export async function requestPasswordReset(deps: { db: Db; mail: AccountMail }, email: string): Promise<void> {
+  const { retryAfter } = await deps.mail.allow('password-reset', emailKey(email));
   const db: IdentityDb = deps.db;
   const claim = await db
     .selectFrom('email_claims')
     .select('user_id')
     .where('email_key', '=', emailKey(email))
     .executeTakeFirst();
-  if (!claim) return;
-  if ((await deps.mail.allow('password-reset', claim.user_id)).retryAfter !== undefined) return;
-  await deps.write(async (trx) => {
+  if (!claim || retryAfter !== undefined) return;
+  await deps.db.transaction().execute(async (trx) => {
     const { state } = await loadAggregate(trx, userStream(claim.user_id), user);
     if (!state.exists || state.deleted) return;
     await deps.mail.passwordReset(trx, state);

@@ -5,7 +5,7 @@ export const requestPasswordReset: Handler<'requestPasswordReset'> =
   ({ ctx, mail, passwordResets }) =>
   async (request, reply) => {
     await passwordResets.attempt(request.ip);
-    await mailResetLink({ db: ctx.db, write: ctx.write, mail }, request.body.email);
+    await mailResetLink({ db: ctx.db, mail }, request.body.email);
     return reply.code(202).send();
   };
 
