@@ -76,6 +76,21 @@ inEachStorageMode('password reset', (mode) => {
     expect((await login('pr_cy', 'changed the usual way')).statusCode).toBe(200);
   });
 
+  it('a change of email address kills the links mailed to the old one', async () => {
+    const ed = await s.signUp('pr_ed');
+    expect((await ask('pr_ed@example.com')).statusCode).toBe(202);
+    const token = await latestToken(s, 'password-reset', ed.id);
+    const moved = await s.request({
+      method: 'PUT',
+      url: `/api/v1/users/${ed.id}`,
+      token: ed.token,
+      json: { email: 'pr_ed_new@example.com' },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expectProblem(await reset(token), 400, ['token']);
+    expect((await login('pr_ed', PASSWORD)).statusCode).toBe(200);
+  });
+
   it('refuses a password that breaks the sign-up rules, and the link still works after', async () => {
     const di = await s.signUp('pr_di');
     expect((await ask('pr_di@example.com')).statusCode).toBe(202);

@@ -17,11 +17,14 @@ export function useRequestPasswordReset() {
 /** Sets a new password with the token from a mailed link. */
 export function useResetPassword() {
   const api = useApi();
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (reset: { token: string; password: string }) => {
       const { error, response } = await api.POST('/api/v1/auth/password_reset/confirm', { body: reset });
       if (!response.ok) throw apiError(response, error);
     },
+    // Every session of the account has ended, this browser's too if it was signed in to it.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
   });
 }
 

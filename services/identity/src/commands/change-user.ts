@@ -44,7 +44,8 @@ export interface ProfileChange {
 /**
  * Changes an account. A new address is unconfirmed: it is mailed a link that confirms
  * it (unless the account has had its share of such mails this window; the owner can
- * ask again later), and links mailed to the old one stop working. A new password ends
+ * ask again later), and every link mailed to the old one (confirmation, password
+ * reset) stops working. A new password ends
  * the other sessions and every outstanding password-reset link.
  */
 export async function changeUser(
@@ -75,7 +76,8 @@ export async function changeUser(
     if (change.email !== undefined && emailKey(change.email) !== emailKey(state.email)) {
       await claimEmail(trx, change.email, userId);
       await releaseEmail(trx, state.email, userId);
-      await dropTokens(trx, userId, 'confirm-email');
+      // Links mailed to the old address stop working: it may be why the address changed.
+      await dropTokens(trx, userId);
       profile.email = change.email.trim();
       if (mayMail) confirm = 'mail';
     } else if (change.email !== undefined && change.email.trim() !== state.email) {
