@@ -45,8 +45,8 @@ export interface ProfileChange {
  * Changes an account. A new address is unconfirmed: it is mailed a link that confirms
  * it (unless the account has had its share of such mails this window; the owner can
  * ask again later), and every link mailed to the old one (confirmation, password
- * reset) stops working. A new password ends
- * the other sessions and every outstanding password-reset link.
+ * reset) stops working. A new password ends the other sessions and every outstanding
+ * password-reset link.
  */
 export async function changeUser(
   deps: { write: Write; db: Db; mail: AccountMail },
