@@ -42,6 +42,7 @@ inEachStorageMode('auth API v1', (mode) => {
       username: 'login_ok',
       name: 'login_ok',
       email: 'login_ok@example.com',
+      email_verified: false,
       created_at: expect.any(String),
       followers_count: 0,
       following_count: 0,

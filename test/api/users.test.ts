@@ -31,6 +31,7 @@ inEachStorageMode('users API v1', (mode) => {
       username: 'signup_ok',
       name: 'Sign Up',
       email: 'signup_ok@example.com',
+      email_verified: false,
       created_at: expect.any(String),
       followers_count: 0,
       following_count: 0,

@@ -10,11 +10,13 @@ import { MinuteClock } from './components/minute-clock.js';
 import { RequireAuth } from './components/require-auth.js';
 import { AdminMailPage } from './pages/admin-mail-page.js';
 import { FollowListPage } from './pages/follow-list-page.js';
+import { ForgotPasswordPage } from './pages/forgot-password-page.js';
 import { HomePage } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { NotificationsPage } from './notifications/notifications-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { ProfilePage } from './pages/profile-page.js';
+import { ResetPasswordPage } from './pages/reset-password-page.js';
 import { SearchPage } from './pages/search-page.js';
 import { SettingsPage } from './pages/settings-page.js';
 import { SignUpPage } from './pages/signup-page.js';
@@ -22,6 +24,7 @@ import { TagPage } from './pages/tag-page.js';
 import { ThreadPage } from './pages/thread-page.js';
 import { UnsubscribePage } from './pages/unsubscribe-page.js';
 import { UserPage } from './pages/user-page.js';
+import { VerifyEmailPage } from './pages/verify-email-page.js';
 import { createAppStore, StoreProvider } from './store.js';
 
 export interface AppProps {
@@ -46,6 +49,9 @@ export function AppRoutes() {
         <Route path="notifications" element={<RequireAuth>{() => <NotificationsPage />}</RequireAuth>} />
         <Route path="login" element={<LoginPage />} />
         <Route path="signup" element={<SignUpPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
         <Route path="u/:username" element={<UserPage />} />
         <Route path="u/:username/followers" element={<FollowListPage direction="followers" />} />
         <Route path="u/:username/following" element={<FollowListPage direction="following" />} />

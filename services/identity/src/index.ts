@@ -1,16 +1,23 @@
 import { fileURLToPath } from 'node:url';
-import { loadOpenApi, type ServiceDefinition } from '@starling/kit';
+import { loadOpenApi, sealKeyOf, type ServiceDefinition } from '@starling/kit';
 import { AttemptCounters } from './attempt-counters.js';
+import { AccountMail } from './commands/account-mail.js';
 import { identityHandlers } from './handlers/index.js';
 import { KeyRing } from './keys.js';
-import { LoginThrottle, SignUpThrottle } from './login-throttle.js';
+import { LoginThrottle, PasswordResetThrottle, SignUpThrottle } from './login-throttle.js';
 import { migrations } from './migrations/index.js';
 import { credentialsProjection } from './projections/credentials.js';
 import { relationshipsProjection } from './projections/relationships.js';
 import { sessionsProjection } from './projections/sessions.js';
 import { tweetCountsProjection } from './projections/tweet-counts.js';
 import { usersProjection } from './projections/users.js';
-import { identitySettings, loginRateLimit, signUpRateLimit } from './settings.js';
+import {
+  accountMailRateLimit,
+  identitySettings,
+  loginRateLimit,
+  passwordResetRateLimit,
+  signUpRateLimit,
+} from './settings.js';
 
 export { grantAdmin } from './commands/grant-admin.js';
 // For importing accounts in bulk (`starling seed`), through this service's own write path.
@@ -41,7 +48,13 @@ export function identityService(): ServiceDefinition {
       const counters = new AttemptCounters(ctx.db);
       const logins = new LoginThrottle(counters, loginRateLimit(settings));
       const signUps = new SignUpThrottle(counters, signUpRateLimit(settings));
-      return identityHandlers({ ctx, settings, keys, logins, signUps });
+      const passwordResets = new PasswordResetThrottle(counters, passwordResetRateLimit(settings));
+      const mail = new AccountMail(sealKeyOf(ctx.config), counters, {
+        passwordResetTtl: settings.PASSWORD_RESET_TTL,
+        emailConfirmationTtl: settings.EMAIL_CONFIRMATION_TTL,
+        perAccount: accountMailRateLimit(settings),
+      });
+      return identityHandlers({ ctx, settings, keys, logins, signUps, passwordResets, mail });
     },
     async start(ctx) {
       await keys.load(ctx.db, identitySettings(ctx.config.env).AUTH_SIGNING_KEY);

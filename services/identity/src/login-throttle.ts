@@ -63,3 +63,24 @@ export class SignUpThrottle {
     await this.counters.count([key], this.limit.windowSeconds);
   }
 }
+
+/**
+ * Password-reset requests per client address, whatever address each names: one client
+ * cannot make the form mail many accounts (each account's own mails are limited too).
+ */
+export class PasswordResetThrottle {
+  constructor(
+    private readonly counters: AttemptCounters,
+    private readonly limit: Limit,
+  ) {}
+
+  /** Counts a request from `address`, or refuses it (429) when the address has made too many. */
+  async attempt(address: string): Promise<void> {
+    const key = `password-reset-address:${address}`;
+    const current = (await this.counters.read([key])).get(key);
+    if (current && current.count >= this.limit.attempts) {
+      throw problems.tooManyRequests(secondsUntil(current.endsAt), 'Too many password-reset requests. Try later.');
+    }
+    await this.counters.count([key], this.limit.windowSeconds);
+  }
+}

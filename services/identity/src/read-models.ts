@@ -6,7 +6,7 @@ import type { IdentityDb, UsersTable } from './tables.js';
 /** A row of the `users` read model, as a command's answer shows it too. */
 export type UserRow = Pick<
   Selectable<UsersTable>,
-  'id' | 'username' | 'name' | 'email' | 'bio' | 'role' | 'created_at' | 'version'
+  'id' | 'username' | 'name' | 'email' | 'email_verified' | 'bio' | 'role' | 'created_at' | 'version'
 >;
 
 /** The same view, from the write side: what a command answers with. */
@@ -15,6 +15,7 @@ export const userRowOf = (state: UserState, version: number): UserRow => ({
   username: state.username,
   name: state.name,
   email: state.email,
+  email_verified: state.emailVerified,
   bio: state.bio,
   role: state.role,
   created_at: state.createdAt,

@@ -1,4 +1,4 @@
-import { loadSettings, perWindow, type Environment } from '@starling/kit';
+import { loadSettings, perWindow, seconds, type Environment } from '@starling/kit';
 import { z } from 'zod';
 
 /** Identity's settings: cookies, the token signing key, and how much guessing it allows. */
@@ -9,6 +9,14 @@ const schema = z.object({
   LOGIN_RATE_LIMIT: perWindow('ATTEMPTS', '10/300'),
   /** Sign-ups per client address: each one costs a 32 MiB password hash. */
   SIGNUP_RATE_LIMIT: perWindow('SIGN-UPS', '20/3600'),
+  /** How long a mailed password-reset link works. */
+  PASSWORD_RESET_TTL: seconds(3600),
+  /** How long a mailed email-confirmation link works. */
+  EMAIL_CONFIRMATION_TTL: seconds(7 * 24 * 3600),
+  /** Password-reset requests per client address, whatever address they name. */
+  PASSWORD_RESET_RATE_LIMIT: perWindow('REQUESTS', '10/3600'),
+  /** Mails of each kind (reset, confirmation) one account is sent: a mailbox is never flooded. */
+  ACCOUNT_MAIL_RATE_LIMIT: perWindow('MAILS', '3/3600'),
 });
 
 export type IdentitySettings = z.infer<typeof schema>;
@@ -22,5 +30,15 @@ export function loginRateLimit(settings: IdentitySettings) {
 
 export function signUpRateLimit(settings: IdentitySettings) {
   const [attempts, windowSeconds] = settings.SIGNUP_RATE_LIMIT;
+  return { attempts, windowSeconds };
+}
+
+export function passwordResetRateLimit(settings: IdentitySettings) {
+  const [attempts, windowSeconds] = settings.PASSWORD_RESET_RATE_LIMIT;
+  return { attempts, windowSeconds };
+}
+
+export function accountMailRateLimit(settings: IdentitySettings) {
+  const [attempts, windowSeconds] = settings.ACCOUNT_MAIL_RATE_LIMIT;
   return { attempts, windowSeconds };
 }

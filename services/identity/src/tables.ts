@@ -34,6 +34,8 @@ export interface UsersTable {
   username_key: string;
   name: string;
   email: string;
+  /** Whether `email` was confirmed (EmailVerified for this very address). */
+  email_verified: Generated<boolean>;
   role: Generated<'user' | 'admin'>;
   /** '' when the user has none. */
   bio: Generated<string>;
@@ -90,6 +92,19 @@ export interface AttemptCountersTable {
   window_ends_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** What a mailed link's token is for. */
+export type TokenPurpose = 'password-reset' | 'confirm-email';
+
+/** Tokens mailed and not yet used, by their sha256: never the token itself. */
+export interface MailedTokensTable {
+  token_hash: string;
+  user_id: string;
+  purpose: TokenPurpose;
+  /** The address the link was mailed to. */
+  email: string;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface IdentityDatabase {
   username_claims: UsernameClaimsTable;
   email_claims: EmailClaimsTable;
@@ -102,6 +117,7 @@ export interface IdentityDatabase {
   authored_tweets: AuthoredTweetsTable;
   tweet_counts: TweetCountsTable;
   attempt_counters: AttemptCountersTable;
+  mailed_tokens: MailedTokensTable;
 }
 
 /** The identity service's schema, with its queries checked against its tables. */

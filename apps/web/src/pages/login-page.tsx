@@ -88,6 +88,9 @@ export function LoginPage() {
         </button>
       </form>
       <p className="form-aside">
+        <Link to="/forgot-password">Forgot password?</Link>
+      </p>
+      <p className="form-aside">
         New to Starling? <Link to="/signup">Create an account</Link>
       </p>
     </section>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, describeProblem } from '../api/problem.js';
 import { useMe, type Me } from '../api/use-me.js';
 import { useUpdateProfile, type UserUpdate } from '../api/use-profile.js';
+import { EmailUnconfirmedNotice } from '../components/email-unconfirmed-notice.js';
 import { Field } from '../components/field.js';
 import { describeCharactersLeft } from '../lib/tweet-length.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
@@ -113,6 +114,9 @@ export function ProfilePage({ me }: { me: Me }) {
     <section className="form-page" aria-labelledby="profile-heading">
       <h1 id="profile-heading">Profile</h1>
       <p className="handle">@{base.user.username}</p>
+      {base.user.email && base.user.email_verified === false && (
+        <EmailUnconfirmedNotice key={base.user.email} email={base.user.email} />
+      )}
       <form onSubmit={submit} noValidate>
         {conflict && (
           <div className="form-error" role="alert">

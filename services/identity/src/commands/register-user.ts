@@ -4,6 +4,7 @@ import type { IdentityDb } from '../tables.js';
 import { hashPassword } from '../domain/password.js';
 import { evolveAll, user, userStream, usernameKey } from '../domain/user.js';
 import { userRowOf, type UserRow } from '../read-models.js';
+import type { AccountMail } from './account-mail.js';
 import { claimEmail } from './claims.js';
 
 export interface Registration {
@@ -14,9 +15,13 @@ export interface Registration {
   bio?: string | undefined;
 }
 
-/** Signs a user up: claims the username and email, then records UserRegistered. */
+/**
+ * Signs a user up: claims the username and email, records UserRegistered, and asks for
+ * the mail that confirms the address.
+ */
 export async function registerUser(
   write: <T>(fn: (trx: Db) => Promise<T>) => Promise<T>,
+  mail: AccountMail,
   input: Registration,
 ): Promise<UserRow> {
   const id = newId();
@@ -43,6 +48,8 @@ export async function registerUser(
         password_hash: passwordHash,
       }),
     ]);
-    return userRowOf(evolveAll(user.initial, appended.events), appended.version);
+    const state = evolveAll(user.initial, appended.events);
+    await mail.confirmEmail(trx, state, { actor_id: id });
+    return userRowOf(state, appended.version);
   });
 }

@@ -1,6 +1,7 @@
 import { refuse, type Aggregate, type Caller, type RecordedEvent } from '@starling/kit';
 import {
   AdminRoleGranted,
+  EmailVerified,
   PasswordChanged,
   UserDeleted,
   UserProfileUpdated,
@@ -15,6 +16,8 @@ export interface UserState {
   id: string;
   username: string;
   email: string;
+  /** The owner proved `email` is theirs by following a link mailed to it. */
+  emailVerified: boolean;
   name: string;
   /** '' when the user has none. */
   bio: string;
@@ -35,6 +38,7 @@ export const user: Aggregate<UserState> = {
     id: '',
     username: '',
     email: '',
+    emailVerified: false,
     name: '',
     bio: '',
     passwordHash: '',
@@ -59,8 +63,20 @@ export const user: Aggregate<UserState> = {
       }
       case UserProfileUpdated.type: {
         const d = payloadOf(UserProfileUpdated, event);
-        return { ...state, name: d.name ?? state.name, email: d.email ?? state.email, bio: d.bio ?? state.bio };
+        return {
+          ...state,
+          name: d.name ?? state.name,
+          email: d.email ?? state.email,
+          // A newly given address is unconfirmed until its own EmailVerified.
+          emailVerified: d.email === undefined && state.emailVerified,
+          bio: d.bio ?? state.bio,
+        };
       }
+      case EmailVerified.type:
+        return {
+          ...state,
+          emailVerified: state.emailVerified || payloadOf(EmailVerified, event).email === state.email,
+        };
       case PasswordChanged.type:
         return { ...state, passwordHash: payloadOf(PasswordChanged, event).password_hash };
       case AdminRoleGranted.type:

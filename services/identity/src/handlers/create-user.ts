@@ -5,10 +5,10 @@ import { viewOf } from '../read-models.js';
 import type { Handler } from './deps.js';
 
 export const createUser: Handler<'createUser'> =
-  ({ ctx, signUps }) =>
+  ({ ctx, signUps, mail }) =>
   async (request, reply) => {
     await signUps.attempt(request.ip);
-    const row = await registerUser(ctx.write, request.body);
+    const row = await registerUser(ctx.write, mail, request.body);
     // A new account follows no one and has posted nothing, but its id may already be
     // in the graph's log (nothing stops that), so ask rather than assume zeros.
     const view = await viewOf(ctx.db, row, row.id);

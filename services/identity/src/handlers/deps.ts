@@ -1,9 +1,10 @@
 import { ifMatch, type OperationHandler, type ServiceContext } from '@starling/kit';
 import type { FastifyRequest } from 'fastify';
+import type { AccountMail } from '../commands/account-mail.js';
 import type { ChangeRequest } from '../commands/change-user.js';
 import type { operations } from '../generated/openapi.js';
 import type { KeyRing } from '../keys.js';
-import type { LoginThrottle, SignUpThrottle } from '../login-throttle.js';
+import type { LoginThrottle, PasswordResetThrottle, SignUpThrottle } from '../login-throttle.js';
 import type { IdentitySettings } from '../settings.js';
 
 export interface IdentityDeps {
@@ -12,6 +13,8 @@ export interface IdentityDeps {
   keys: KeyRing;
   logins: LoginThrottle;
   signUps: SignUpThrottle;
+  passwordResets: PasswordResetThrottle;
+  mail: AccountMail;
 }
 
 /** A handler for the identity operation named `K` in openapi.yaml. */

@@ -3,6 +3,7 @@ import { createUser } from './create-user.js';
 import { deleteUserByUsername } from './delete-user-by-username.js';
 import { deleteUser } from './delete-user.js';
 import type { IdentityDeps } from './deps.js';
+import { confirmEmail, requestEmailConfirmation } from './email-confirmation.js';
 import { getInfo } from './get-info.js';
 import { getJwks } from './get-jwks.js';
 import { getMe } from './get-me.js';
@@ -12,6 +13,7 @@ import { listUsers } from './list-users.js';
 import { login } from './login.js';
 import { lookupUser } from './lookup-user.js';
 import { logout } from './logout.js';
+import { confirmPasswordReset, requestPasswordReset } from './password-reset.js';
 import { updateUser } from './update-user.js';
 
 /** One handler per operationId in openapi.yaml. */
@@ -29,6 +31,10 @@ export function identityHandlers(deps: IdentityDeps): Record<string, RouteHandle
     login,
     logout,
     getMe,
+    requestPasswordReset,
+    confirmPasswordReset,
+    requestEmailConfirmation,
+    confirmEmail,
     getJwks,
   };
   return Object.fromEntries(

@@ -5,7 +5,8 @@ import type { UserView } from '../read-models.js';
 export type User = components['schemas']['User'];
 
 /**
- * The public view of an account. Email is personal: only its owner and admins see it.
+ * The public view of an account. Email, and whether it is confirmed, is personal: only
+ * its owner and admins see it.
  * `following` and `followed_by` are there when an authenticated caller looks at
  * someone else (the view's query leaves them null otherwise).
  */
@@ -15,7 +16,7 @@ export function presentUser(view: UserView, viewer: Pick<Caller, 'userId' | 'rol
     id: view.id,
     username: view.username,
     name: view.name,
-    ...(seesPrivate ? { email: view.email } : {}),
+    ...(seesPrivate ? { email: view.email, email_verified: view.email_verified } : {}),
     ...(view.bio ? { bio: view.bio } : {}),
     created_at: new Date(view.created_at).toISOString(),
     followers_count: view.followers_count,

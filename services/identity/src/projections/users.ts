@@ -1,12 +1,14 @@
 import type { Projection } from '@starling/kit';
 import {
   AdminRoleGranted,
+  EmailVerified,
   PasswordChanged,
   UserDeleted,
   UserProfileUpdated,
   UserRegistered,
   payloadOf,
 } from '@starling/events';
+import { sql } from 'kysely';
 import type { IdentityDb } from '../tables.js';
 import { usernameKey } from '../domain/user.js';
 
@@ -21,7 +23,14 @@ export const usersProjection: Projection = {
   name: 'identity.users',
   source: 'identity',
   tables: ['users'],
-  types: [UserRegistered.type, UserProfileUpdated.type, PasswordChanged.type, AdminRoleGranted.type, UserDeleted.type],
+  types: [
+    UserRegistered.type,
+    UserProfileUpdated.type,
+    EmailVerified.type,
+    PasswordChanged.type,
+    AdminRoleGranted.type,
+    UserDeleted.type,
+  ],
   async handle(event, trx) {
     const db: IdentityDb = trx;
     switch (event.type) {
@@ -51,8 +60,24 @@ export const usersProjection: Projection = {
           .updateTable('users')
           .set({
             ...(d.name !== undefined && { name: d.name }),
-            ...(d.email !== undefined && { email: d.email }),
+            // A newly given address is unconfirmed until its own EmailVerified.
+            ...(d.email !== undefined && { email: d.email, email_verified: false }),
             ...(d.bio !== undefined && { bio: d.bio }),
+            version: event.version,
+            modified_at: event.recordedAt,
+          })
+          .where('id', '=', d.user_id)
+          .where('version', '<', event.version)
+          .execute();
+        return;
+      }
+      case EmailVerified.type: {
+        const d = payloadOf(EmailVerified, event);
+        await db
+          .updateTable('users')
+          .set({
+            // Only the address it names: one changed since stays unconfirmed.
+            email_verified: sql<boolean>`email_verified or email = ${d.email}`,
             version: event.version,
             modified_at: event.recordedAt,
           })

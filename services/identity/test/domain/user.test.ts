@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkExpectedVersion, Refusal, type Caller, type Loaded } from '@starling/kit';
 import {
   AdminRoleGranted,
+  EmailVerified,
   newEvent,
   PasswordChanged,
   UserDeleted,
@@ -63,6 +64,7 @@ describe('a user', () => {
       id: ID,
       username: 'Alice',
       email: 'alice@example.com',
+      emailVerified: false,
       name: 'Alice A.',
       bio: 'Hi',
       passwordHash: 'scrypt$old',
@@ -93,6 +95,18 @@ describe('a user', () => {
       newEvent(UserProfileUpdated, { user_id: ID, email: 'a@new.example' }),
     ]).state;
     expect(moved).toMatchObject({ name: 'Alice A.', email: 'a@new.example', bio: 'Hi' });
+  });
+
+  it('has its address confirmed by EmailVerified for that address, and unconfirmed by a new one', () => {
+    const verified = newEvent(EmailVerified, { user_id: ID, email: 'alice@example.com' });
+    expect(given(user, stream, [registered]).state.emailVerified).toBe(false);
+    expect(given(user, stream, [registered, verified]).state.emailVerified).toBe(true);
+    const moved = newEvent(UserProfileUpdated, { user_id: ID, email: 'a@new.example' });
+    expect(given(user, stream, [registered, verified, moved]).state.emailVerified).toBe(false);
+    // A confirmation of the old address, recorded after the move, confirms nothing.
+    expect(given(user, stream, [registered, moved, verified]).state.emailVerified).toBe(false);
+    const renamed = newEvent(UserProfileUpdated, { user_id: ID, name: 'Al' });
+    expect(given(user, stream, [registered, verified, renamed]).state.emailVerified).toBe(true);
   });
 
   it('loses its bio to an empty one: an update to "" removes it', () => {
