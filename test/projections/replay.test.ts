@@ -41,6 +41,8 @@ const READ_MODELS: Record<string, Record<string, string>> = {
     notifications: 'notification_id',
     notification_markers: 'account_id',
     notification_removals: 'kind, id',
+    email_preferences: 'account_id',
+    webhooks: 'id',
   },
   graph: { users: 'id', follows: 'follower_id, followee_id' },
   timeline: {
@@ -212,6 +214,20 @@ async function seedHistory(s: Starling): Promise<void> {
   // Ada reads her notifications (made by notify's reactors, then projected: a drain each).
   for (let i = 0; i < 2; i++) await s.platform.bus.drain();
   await ok({ method: 'POST', url: '/api/v2/notifications/read', token: ada.token, json: {} }, 200);
+  await ok(
+    { method: 'PUT', url: '/api/v2/notifications/preferences', token: ada.token, json: { email: { like: 'digest' } } },
+    200,
+  );
+  // A public address written as such, so registering it needs no name lookup.
+  await ok(
+    {
+      method: 'POST',
+      url: '/api/v2/webhooks',
+      token: ada.token,
+      json: { url: 'https://93.184.215.14/hook', events: ['notification.follow'] },
+    },
+    201,
+  );
   await ok({ method: 'DELETE', url: `/api/v1/users/${cy.id}`, token: cy.token }, 204);
   await ok(
     { method: 'POST', url: '/api/v1/auth/login', json: { username: 'replay_bob', password: 'a new password' } },
@@ -313,6 +329,8 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
       'notify.accounts',
       'notify.tweets',
       'notify.notifications',
+      'notify.mail.preferences',
+      'notify.webhooks',
     ].sort(),
   );
   for (const r of rebuilt) expect(r.events).toBeGreaterThan(0);
