@@ -99,6 +99,9 @@ export async function startStarling(
     SIGNUP_RATE_LIMIT: '100000/60',
     // Mail written as files (no SMTP_URL) goes to a temporary folder, not ./data/mail.
     MAIL_DIR: join(tmpdir(), 'starling-test-mail'),
+    // Eight schemas' pools per platform, two suites at once on one server of 100
+    // connections: a few connections per schema keep every run within it.
+    DATABASE_POOL_SIZE: '4',
     ...bus?.env,
     ...env,
     DATABASE_URL: databaseUrl,
