@@ -17,6 +17,7 @@ export * from './events/schema.js';
 export * from './http/error-handler.js';
 export * from './http/cors.js';
 export * from './http/etag.js';
+export * from './http/event-stream.js';
 export * from './http/health.js';
 export * from './http/notices.js';
 export * from './http/notify-rules.js';
