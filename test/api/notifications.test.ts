@@ -6,64 +6,17 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { actionsOf } from '../support/actions.js';
 import { expectProblem, nextLink } from '../support/assertions.js';
 import { contractChecker } from '../support/contract.js';
+import { openEventStream } from '../support/event-stream.js';
 import { inEachStorageMode, useStarling } from '../support/starling.js';
 
 type Notification = components['schemas']['Notification'];
 
-interface SseEvent {
-  event: string;
-  id?: string;
-  data: string;
-}
-
-/** An open notification stream, read with fetch: its events as they come. */
-async function openStream(base: string, token: string, lastEventId?: string) {
-  const controller = new AbortController();
-  const res = await fetch(`${base}/api/v2/streaming/notifications`, {
-    headers: { authorization: `Bearer ${token}`, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
-    signal: controller.signal,
+/** An open notification stream: its events as they come. */
+const openStream = (base: string, token: string, lastEventId?: string) =>
+  openEventStream(`${base}/api/v2/streaming/notifications`, {
+    authorization: `Bearer ${token}`,
+    ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
   });
-  const events: SseEvent[] = [];
-  const comments: string[] = [];
-  void (async () => {
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event: SseEvent = { event: 'message', data: '' };
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) comments.push(line.slice(1).trim());
-            else if (line.startsWith('event: ')) event.event = line.slice(7);
-            else if (line.startsWith('id: ')) event.id = line.slice(4);
-            else if (line.startsWith('data: ')) event.data += line.slice(6);
-          }
-          if (event.data !== '') events.push(event);
-        }
-      }
-    } catch {
-      // aborted by the test
-    }
-  })();
-  return {
-    res,
-    events,
-    comments,
-    async waitFor(count: number, ms = 10_000) {
-      const deadline = Date.now() + ms;
-      while (events.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      expect(events.length, JSON.stringify(events)).toBeGreaterThanOrEqual(count);
-      return events;
-    },
-    close: () => controller.abort(),
-  };
-}
 
 inEachStorageMode('notifications API v2', (mode) => {
   const s = useStarling(mode, { STREAM_POLL_MS: '50', STREAM_HEARTBEAT_SECONDS: '1' });

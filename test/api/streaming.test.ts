@@ -1,67 +1,9 @@
 import type { Tweet } from '@starling/sdk';
 import { afterAll, expect, it } from 'vitest';
 import { actionsOf } from '../support/actions.js';
+import { openEventStream, type SseEvent } from '../support/event-stream.js';
 import { png } from '../support/pictures.js';
 import { inEachStorageMode, startStarling, useStarling, type Starling } from '../support/starling.js';
-
-interface SseEvent {
-  event: string;
-  id?: string;
-  data: string;
-}
-
-/** An open `text/event-stream`, read with fetch: its events and comments as they come. */
-async function openStream(base: string, headers: Record<string, string>) {
-  const controller = new AbortController();
-  const res = await fetch(`${base}/api/v2/streaming/home`, { headers, signal: controller.signal });
-  const events: SseEvent[] = [];
-  const comments: string[] = [];
-  let ended = false;
-  const reading = (async () => {
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event: SseEvent = { event: 'message', data: '' };
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) comments.push(line.slice(1).trim());
-            else if (line.startsWith('event: ')) event.event = line.slice(7);
-            else if (line.startsWith('id: ')) event.id = line.slice(4);
-            else if (line.startsWith('data: ')) event.data += line.slice(6);
-          }
-          if (event.data !== '') events.push(event);
-        }
-      }
-    } catch {
-      // aborted by the test
-    }
-    ended = true;
-  })();
-  return {
-    res,
-    events,
-    comments,
-    get ended() {
-      return ended;
-    },
-    reading,
-    /** Waits until `count` events have arrived (or fails after `ms`). */
-    async waitFor(count: number, ms = 5000) {
-      const deadline = Date.now() + ms;
-      while (events.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      expect(events.length, JSON.stringify(events)).toBeGreaterThanOrEqual(count);
-      return events;
-    },
-    close: () => controller.abort(),
-  };
-}
 
 const tweetOf = (e: SseEvent) => JSON.parse(e.data) as Tweet;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -104,7 +46,7 @@ inEachStorageMode(
       const { id: mediaId } = await actionsOf(s).uploadOk(cy.token, [
         { name: 'file', filename: 'p.png', type: 'image/png', bytes: await png() },
       ]);
-      const stream = await openStream(url, bearer(dee.token));
+      const stream = await openEventStream(`${url}/api/v2/streaming/home`, bearer(dee.token));
       const posted = await s.request({
         method: 'POST',
         url: '/api/v2/tweets',
@@ -152,7 +94,7 @@ inEachStorageMode(
       await act(ada.token, 'POST', `/api/v1/users/${bob.id}/follow`);
       await act(ada.token, 'POST', `/api/v1/users/${star.id}/follow`);
       await act(bob.token, 'POST', `/api/v1/users/${star.id}/follow`);
-      const stream = await openStream(url, bearer(ada.token));
+      const stream = await openEventStream(`${url}/api/v2/streaming/home`, bearer(ada.token));
       expect(stream.res.status).toBe(200);
       expect(stream.res.headers.get('content-type')).toMatch(/^text\/event-stream/);
 
@@ -196,7 +138,7 @@ inEachStorageMode(
       await act(eve.token, 'POST', `/api/v1/users/${fay.id}/follow`);
       const old = await post(fay.token, 'an older tweet, reposted later');
       // Cookie authentication works too.
-      const first = await openStream(url, { cookie: `starling_session=${eve.token}` });
+      const first = await openEventStream(`${url}/api/v2/streaming/home`, { cookie: `starling_session=${eve.token}` });
       await post(fay.token, 'fay 1');
       const [seen] = await first.waitFor(1);
       expect(tweetOf(seen!).body).toBe('fay 1');
@@ -205,7 +147,10 @@ inEachStorageMode(
       await post(fay.token, 'fay 2');
       await act(fay.token, 'POST', `/api/v2/tweets/${old}/repost`);
       await post(eve.token, 'eve 1');
-      const second = await openStream(url, { ...bearer(eve.token), 'last-event-id': seen!.id! });
+      const second = await openEventStream(`${url}/api/v2/streaming/home`, {
+        ...bearer(eve.token),
+        'last-event-id': seen!.id!,
+      });
       const events = await second.waitFor(3);
       await pause(200);
       expect(events.map((e) => tweetOf(e).body)).toEqual(['fay 2', 'an older tweet, reposted later', 'eve 1']);
@@ -213,7 +158,7 @@ inEachStorageMode(
       second.close();
 
       // Without Last-Event-ID a stream starts from now.
-      const third = await openStream(url, bearer(eve.token));
+      const third = await openEventStream(`${url}/api/v2/streaming/home`, bearer(eve.token));
       await pause(300);
       expect(third.events).toEqual([]);
       third.close();
@@ -232,7 +177,9 @@ inEachStorageMode(
         await own.platform.app.listen({ port: 0, host: '127.0.0.1' });
         const { port } = own.platform.app.server.address() as { port: number };
         const ada = await own.signUp('sd_ada');
-        const stream = await openStream(`http://127.0.0.1:${port}`, { authorization: `Bearer ${ada.token}` });
+        const stream = await openEventStream(`http://127.0.0.1:${port}/api/v2/streaming/home`, {
+          authorization: `Bearer ${ada.token}`,
+        });
         expect(stream.res.status).toBe(200);
         const started = Date.now();
         await own.close();
