@@ -241,6 +241,7 @@ export function useServer(env: Record<string, string> = {}, mode?: ServerMode): 
         LOG_LEVEL: 'warn',
         LOGIN_RATE_LIMIT: '1000/60',
         SIGNUP_RATE_LIMIT: '100000/60',
+        ...env,
         DATA_DIR: dataDir,
         DATABASE_URL: undefined,
       });

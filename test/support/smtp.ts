@@ -24,15 +24,24 @@ export type Answer = (to: string, attempt: number) => { code: number; message: s
 
 /**
  * A real SMTP server on 127.0.0.1 for the mail tests: it keeps what it accepts and
- * answers as `answer` says, counting each recipient's attempts.
+ * answers as `answer` says, counting each recipient's attempts. `hold()` keeps the
+ * answers to DATA back until `release()`; a held message counts as received only if its
+ * 250 then goes out on a connection still open, as with a real server: a sender that
+ * died waiting never learnt the mail was taken, and sends it again.
  */
 export async function startSmtpServer(answer: Answer = () => undefined) {
   const received: Received[] = [];
   const attempts = new Map<string, number>();
+  const closed = new Set<string>();
+  let holding = false;
+  const held: Array<{ session: string; accept: () => void }> = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onClose(session) {
+      closed.add(session.id);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -48,8 +57,12 @@ export async function startSmtpServer(answer: Answer = () => undefined) {
         const raw = Buffer.concat(chunks).toString('utf8');
         simpleParser(raw).then(
           (parsed) => {
-            received.push({ to, messageId: parsed.messageId ?? '', parsed, raw });
-            callback();
+            const accept = () => {
+              received.push({ to, messageId: parsed.messageId ?? '', parsed, raw });
+              callback();
+            };
+            if (holding) held.push({ session: session.id, accept });
+            else accept();
           },
           (err: Error) => callback(err),
         );
@@ -71,6 +84,17 @@ export async function startSmtpServer(answer: Answer = () => undefined) {
         if (Date.now() > deadline) throw new Error(`${mine.length} of ${count} mail(s) to ${to} arrived`);
         await new Promise((r) => setTimeout(r, 50));
       }
+    },
+    /** Keeps the answers to DATA back from now on. */
+    hold() {
+      holding = true;
+    },
+    /** How many messages wait for their answer. */
+    waiting: () => held.length,
+    /** Answers every held message whose connection is still open, and no longer holds. */
+    release() {
+      holding = false;
+      for (const { session, accept } of held.splice(0)) if (!closed.has(session)) accept();
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -6,7 +6,7 @@ export interface Received {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
-  /** What it was answered, once answered. */
+  /** What it was answered, once answered; never set for a request whose sender left first. */
   status?: number;
 }
 
@@ -14,7 +14,9 @@ export interface Received {
  * A webhook receiver on 127.0.0.1, started before the suite's tests: every request is
  * recorded; `/<name>` answers the next status of its script (then 200), after `slow`
  * ms when set, and `/redirect` redirects to `/moved`. `overlapping` lists the
- * `webhook-id`s that arrived while the same id was still being answered.
+ * `webhook-id`s that arrived while the same id was still being answered. `hold()` keeps
+ * every answer back until `release()`, which answers only the requests whose connection
+ * is still open: a sender that died waiting never learnt of the delivery.
  */
 export function receiver() {
   const received: Received[] = [];
@@ -22,6 +24,8 @@ export function receiver() {
   const slow = new Map<string, number>();
   const answering = new Set<string>();
   const overlapping: string[] = [];
+  let holding = false;
+  const held: Array<{ open: () => boolean; answer: () => void }> = [];
   let server: Server;
   let port = 0;
   beforeAll(async () => {
@@ -44,7 +48,8 @@ export function receiver() {
           res.writeHead(status, { 'content-type': 'text/plain' }).end(`answer ${status}`);
         };
         const wait = slow.get(name);
-        if (wait) setTimeout(answer, wait);
+        if (holding) held.push({ open: () => !res.destroyed && !req.socket.destroyed, answer });
+        else if (wait) setTimeout(answer, wait);
         else answer();
       });
     });
@@ -60,5 +65,16 @@ export function receiver() {
     /** The next answers of `/<name>`, in order. */
     script: (name: string, statuses: number[]) => scripts.set(name, [...statuses]),
     slow: (name: string, ms: number) => slow.set(name, ms),
+    /** Keeps every answer back from now on. */
+    hold: () => {
+      holding = true;
+    },
+    /** How many requests wait for their answer. */
+    waiting: () => held.length,
+    /** Answers every held request whose connection is still open, and no longer holds. */
+    release: () => {
+      holding = false;
+      for (const { open, answer } of held.splice(0)) if (open()) answer();
+    },
   };
 }
