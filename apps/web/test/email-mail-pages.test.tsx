@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ada, json, problem, serverWith } from './support/fake-server.js';
 import { renderApp } from './support/render-app.js';
@@ -22,6 +22,27 @@ describe('email settings', () => {
     expect(put!.headers.get('if-match')).toBe('"3"');
     expect(await put!.json()).toEqual({ email: { like: 'digest' } });
     expect(screen.getByLabelText('Someone likes your tweet')).toHaveValue('digest');
+  });
+});
+
+describe('the administration part of the settings', () => {
+  const withPreferences = () =>
+    serverWith({ user: ada }).on('GET /api/v2/notifications/preferences', () => json({ email: defaults }));
+
+  it('links an admin to the mail Starling has sent', async () => {
+    renderApp(
+      '/settings',
+      withPreferences().on('GET /api/v2/mail', () => json({ mail: [] })),
+    );
+    expect(await screen.findByRole('link', { name: 'Mail Starling has sent' })).toHaveAttribute('href', '/admin/mail');
+  });
+
+  it('is not there for someone the mail list refuses', async () => {
+    const server = withPreferences().on('GET /api/v2/mail', () => problem(403, 'Only admins read the mail.'));
+    renderApp('/settings', server);
+    await screen.findByLabelText('Someone likes your tweet');
+    await waitFor(() => expect(server.calls('GET /api/v2/mail')).toHaveLength(1));
+    expect(screen.queryByRole('heading', { name: 'Administration' })).not.toBeInTheDocument();
   });
 });
 

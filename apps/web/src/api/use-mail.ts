@@ -91,3 +91,15 @@ export function useMail(id: string | undefined) {
     },
   });
 }
+
+/** Whether the signed-in person may read the mail list: admins only, so the answer tells. */
+export function useMayReadMail() {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['mail', 'allowed'],
+    queryFn: async () => {
+      const { response } = await api.GET('/api/v2/mail', { params: { query: { limit: 1 } } });
+      return response.status === 200;
+    },
+  });
+}
