@@ -41,6 +41,26 @@ const CONSUMERS = [
   'media.media',
   'media.tweet-media',
   'media.account-deletions',
+  'notify.accounts',
+  'notify.tweets',
+  'notify.notifications',
+  'notify.notifications.accounts',
+  'notify.notifications.follows',
+  'notify.notifications.tweets',
+  'notify.mail.notifications',
+  'notify.mail.preferences',
+  'notify.mail.requests.identity',
+  'notify.webhooks',
+  'notify.webhooks.account-deletions',
+  'notify.webhooks.accounts',
+  'notify.webhooks.notifications',
+  'notify.webhooks.tweets',
+  'notify.webhooks.topics.graph',
+  'notify.webhooks.topics.identity',
+  'notify.webhooks.topics.media',
+  'notify.webhooks.topics.notify',
+  'notify.webhooks.topics.timeline',
+  'notify.webhooks.topics.tweets',
   // Jobs report their lag too.
   'media.extractor',
   'media.object-cleanup',
@@ -133,7 +153,9 @@ inEachStorageMode('health, metrics and docs', (mode) => {
     await s.request({ method: 'POST', url: '/api/v2/tweets', token: bea.token, json: { body: 'lagless' } });
     const lag = samples((await s.request({ url: '/metrics' })).body, 'starling_projection_lag_events');
     // On the distributed bus each service's relay reports what it has yet to publish.
-    const relays = mode.nats ? ['identity', 'tweets', 'graph', 'timeline', 'media'].map((r) => `bus.relay.${r}`) : [];
+    const relays = mode.nats
+      ? ['identity', 'tweets', 'graph', 'timeline', 'media', 'notify'].map((r) => `bus.relay.${r}`)
+      : [];
     expect(lag.map((l) => l.labels.consumer).sort()).toEqual([...CONSUMERS, ...relays].sort());
     for (const l of lag) expect(l.value, l.labels.consumer).toBe(0);
   });
