@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 
 /**
  * Ties a handler's request types to the operation generated from the OpenAPI document,
@@ -26,3 +26,14 @@ export type OperationHandler<O extends OperationShape> = (
   request: OperationRequest<O>,
   reply: FastifyReply,
 ) => Promise<unknown>;
+
+/**
+ * The route handlers of a service (or of one part of it): each operation's handler made
+ * from what it needs (`args`, the service's context or its deps), keyed by operationId.
+ */
+export function routeHandlers<A extends unknown[]>(
+  makers: Record<string, (...args: A) => unknown>,
+  ...args: A
+): Record<string, RouteHandlerMethod> {
+  return Object.fromEntries(Object.entries(makers).map(([id, make]) => [id, make(...args) as RouteHandlerMethod]));
+}

@@ -1,4 +1,4 @@
-import type { ServiceContext } from '@starling/kit';
+import { routeHandlers, type ServiceContext } from '@starling/kit';
 import type { RouteHandlerMethod } from 'fastify';
 import { followUser } from './follow-user.js';
 import { listFollowers } from './list-followers.js';
@@ -8,7 +8,5 @@ import { unfollowUser } from './unfollow-user.js';
 /** One handler per operationId in openapi.yaml. */
 export function graphHandlers(ctx: ServiceContext): Record<string, RouteHandlerMethod> {
   const handlers = { followUser, unfollowUser, listFollowers, listFollowing };
-  return Object.fromEntries(
-    Object.entries(handlers).map(([id, make]) => [id, make(ctx) as unknown as RouteHandlerMethod]),
-  );
+  return routeHandlers(handlers, ctx);
 }

@@ -1,3 +1,4 @@
+import { routeHandlers } from '@starling/kit';
 import type { RouteHandlerMethod } from 'fastify';
 import { createUser } from './create-user.js';
 import { deleteUserByUsername } from './delete-user-by-username.js';
@@ -37,7 +38,5 @@ export function identityHandlers(deps: IdentityDeps): Record<string, RouteHandle
     confirmEmail,
     getJwks,
   };
-  return Object.fromEntries(
-    Object.entries(handlers).map(([id, make]) => [id, make(deps) as unknown as RouteHandlerMethod]),
-  );
+  return routeHandlers(handlers, deps);
 }

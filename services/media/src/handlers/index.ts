@@ -1,4 +1,4 @@
-import type { ServiceContext } from '@starling/kit';
+import { routeHandlers, type ServiceContext } from '@starling/kit';
 import type { RouteHandlerMethod } from 'fastify';
 import type { MediaSettings } from '../settings.js';
 import { getMedia, updateMedia } from './media.js';
@@ -8,7 +8,5 @@ import { uploadMedia } from './upload-media.js';
 /** One handler per operationId in openapi.yaml. */
 export function mediaHandlers(ctx: ServiceContext, settings: MediaSettings): Record<string, RouteHandlerMethod> {
   const handlers = { uploadMedia, startMediaUpload, completeMediaUpload, getMedia, updateMedia };
-  return Object.fromEntries(
-    Object.entries(handlers).map(([id, make]) => [id, make(ctx, settings) as unknown as RouteHandlerMethod]),
-  );
+  return routeHandlers(handlers, ctx, settings);
 }

@@ -1,4 +1,4 @@
-import { sealKeyOf, type Consumer, type Loop, type ServiceContext } from '@starling/kit';
+import { sealKeyOf, type Consumer, type Loop, type ServiceContext, routeHandlers } from '@starling/kit';
 import type { RouteHandlerMethod } from 'fastify';
 import { deliveryLoop } from './delivery.js';
 import { digestLoop } from './digest.js';
@@ -41,9 +41,7 @@ export const mail = {
       getMail,
       unsubscribe: unsubscribe(env),
     };
-    return Object.fromEntries(
-      Object.entries(handlers).map(([id, make]) => [id, make(ctx) as unknown as RouteHandlerMethod]),
-    );
+    return routeHandlers(handlers, ctx);
   },
   loops: (ctx: ServiceContext): Loop[] => {
     const env = environmentOf(ctx);

@@ -1,4 +1,4 @@
-import type { Consumer, Loop, ServiceContext } from '@starling/kit';
+import { type Consumer, type Loop, type ServiceContext, routeHandlers } from '@starling/kit';
 import type { RouteHandlerMethod } from 'fastify';
 import { countUnreadNotifications, dismissNotification, listNotifications, markNotificationsRead } from './handlers.js';
 import { notificationsProjection } from './projection.js';
@@ -27,9 +27,7 @@ export const notifications = {
       dismissNotification,
       streamNotifications,
     };
-    return Object.fromEntries(
-      Object.entries(handlers).map(([id, make]) => [id, make(ctx) as unknown as RouteHandlerMethod]),
-    );
+    return routeHandlers(handlers, ctx);
   },
   loops: (_ctx: ServiceContext): Loop[] => [],
 };

@@ -1,4 +1,13 @@
-import { decodeCursor, etagOf, ifMatch, notModified, pageLimit, paginate, type ServiceContext } from '@starling/kit';
+import {
+  decodeCursor,
+  etagOf,
+  ifMatch,
+  notModified,
+  pageLimit,
+  paginate,
+  routeHandlers,
+  type ServiceContext,
+} from '@starling/kit';
 import type { RouteHandlerMethod } from 'fastify';
 import type { Handler } from '../handlers/deps.js';
 import type { NotifyDb } from '../tables.js';
@@ -87,7 +96,5 @@ export function webhookHandlers(ctx: ServiceContext, settings: WebhooksSettings)
     listWebhookDeliveries,
     redeliverWebhookDelivery,
   };
-  return Object.fromEntries(
-    Object.entries(handlers).map(([id, make]) => [id, make(ctx) as unknown as RouteHandlerMethod]),
-  );
+  return routeHandlers(handlers, ctx);
 }

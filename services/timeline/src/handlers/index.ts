@@ -1,4 +1,4 @@
-import type { ServiceContext } from '@starling/kit';
+import { routeHandlers, type ServiceContext } from '@starling/kit';
 import type { RouteHandlerMethod } from 'fastify';
 import { getHomeTimeline } from './get-home-timeline.js';
 import { getPublicTimeline } from './get-public-timeline.js';
@@ -9,10 +9,5 @@ import { streamHome } from './stream-home.js';
 /** One handler per operationId in openapi.yaml. */
 export function timelineHandlers(ctx: ServiceContext): Record<string, RouteHandlerMethod> {
   const handlers = { getHomeTimeline, getPublicTimeline, getTagTimeline, streamHome, search };
-  return Object.fromEntries(
-    Object.entries(handlers).map(([id, make]) => [
-      id,
-      (make as (c: ServiceContext) => unknown)(ctx) as RouteHandlerMethod,
-    ]),
-  );
+  return routeHandlers(handlers, ctx);
 }

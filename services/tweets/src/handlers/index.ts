@@ -1,4 +1,4 @@
-import type { ServiceContext } from '@starling/kit';
+import { routeHandlers, type ServiceContext } from '@starling/kit';
 import type { RouteHandlerMethod } from 'fastify';
 import { deleteTweet } from './delete-tweet.js';
 import { getTweetContext } from './get-tweet-context.js';
@@ -25,7 +25,5 @@ export function tweetsHandlers(ctx: ServiceContext): Record<string, RouteHandler
     listTweetReposters,
     getTweetContext,
   };
-  return Object.fromEntries(
-    Object.entries(handlers).map(([id, make]) => [id, make(ctx) as unknown as RouteHandlerMethod]),
-  );
+  return routeHandlers(handlers, ctx);
 }
