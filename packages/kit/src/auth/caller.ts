@@ -20,6 +20,14 @@ export interface Caller {
   via: 'bearer' | 'cookie';
   /** When the token expires (ms since the epoch): a long-lived answer such as a live stream ends then. */
   expiresAt: number;
+  /**
+   * What a third-party app was allowed to do (OAuth 2 scopes: `read`, `write:statuses`…),
+   * from the token's `scope` claim. Undefined for Starling's own sessions (the web app, a
+   * password login), which may do whatever their role allows.
+   */
+  scopes?: readonly string[];
+  /** The registered app the token was issued to (`client_id`), for a third-party app's token. */
+  clientId?: string;
 }
 
 export interface AccessClaims extends JWTPayload {
@@ -29,6 +37,10 @@ export interface AccessClaims extends JWTPayload {
   sid: string;
   /** SHA-256 of the session's CSRF token: binds the double-submit token to this session. */
   csrf: string;
+  /** Space-separated OAuth 2 scopes: set only on tokens issued to third-party apps. */
+  scope?: string;
+  /** The app a third-party token was issued to. */
+  client_id?: string;
 }
 
 export const csrfDigest = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -158,4 +170,6 @@ const toCaller = (claims: AccessClaims, via: Caller['via']): Caller => ({
   sessionId: claims.sid,
   via,
   expiresAt: (claims.exp ?? 0) * 1000,
+  ...(typeof claims.scope === 'string' ? { scopes: claims.scope.split(' ').filter(Boolean) } : {}),
+  ...(typeof claims.client_id === 'string' ? { clientId: claims.client_id } : {}),
 });
