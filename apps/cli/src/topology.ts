@@ -1,5 +1,6 @@
 import { graphService } from '@starling/graph';
 import { identityService } from '@starling/identity';
+import { mastodonService } from '@starling/mastodon';
 import { mediaService } from '@starling/media';
 import { notifyService } from '@starling/notify';
 import { urlsFrom, type ServiceDefinition } from '@starling/kit';
@@ -38,6 +39,8 @@ export interface ServiceEntry {
   signsTokens?: { keysPath: string };
   /** The service that keeps the object store's files (and serves them when they are kept in a folder). */
   keepsFiles?: boolean;
+  /** An adapter over the others' public APIs (`ctx.api`): it calls every other service. */
+  adaptsApi?: boolean;
 }
 
 /** Every service, in the order the embedded process starts them. */
@@ -94,6 +97,17 @@ export const SERVICES = [
     worker: true,
     replicas: 1,
   },
+  {
+    name: 'mastodon',
+    definition: mastodonService,
+    // Mastodon's paths; where one is also Starling's own (/api/v2/search, POST /api/v2/media),
+    // the request is told apart by its token (docs/mastodon.md).
+    prefixes: ['/api/v1/streaming'],
+    needs: ['database', 'bus'],
+    worker: false,
+    replicas: 1,
+    adaptsApi: true,
+  },
 ] as const satisfies readonly ServiceEntry[];
 
 export type ServiceName = (typeof SERVICES)[number]['name'];
@@ -136,8 +150,13 @@ export const ROLES: RoleEntry[] = [
     service,
     needs: service.needs,
     waitsFor: [],
-    // It verifies tokens with the signer's published keys, unless it is the signer.
-    calls: service.signsTokens ? [] : [TOKEN_SIGNER.name],
+    // It verifies tokens with the signer's published keys, unless it is the signer; an
+    // adapter calls every other service's API.
+    calls: service.adaptsApi
+      ? SERVICES.filter((s) => s.name !== service.name).map((s) => s.name)
+      : service.signsTokens
+        ? []
+        : [TOKEN_SIGNER.name],
   })),
   ...SERVICES.filter((s: ServiceEntry) => s.worker).map((service: ServiceEntry): RoleEntry => ({
     name: `${service.name}-worker`,
@@ -183,6 +202,17 @@ export function gatewayUpstreams(env: Record<string, string | undefined> = proce
       ...(service.keepsFiles ? { keepsFiles: true } : {}),
     };
   });
+}
+
+/**
+ * Where `ctx.api` sends a path whose service this process does not run: that service's
+ * replicas (`<NAME>_URL`). A path of its own, or of no service, is answered in-process.
+ */
+export function apiRouteFor(running: ServiceEntry, env: Record<string, string | undefined>): (path: string) => string[] {
+  return (path) => {
+    const owner = ownerOf(path);
+    return owner && owner.name !== running.name ? urlsFrom(env, urlVariable(owner.name)) : [];
+  };
 }
 
 /** Where a process that does not run the token signer finds its keys: a JWKS URL per replica. */

@@ -33,6 +33,7 @@ export * from './ids.js';
 export * from './logger.js';
 export * from './metrics.js';
 export * from './platform.js';
+export { API_BASE_URL, apiFetch, type ApiFetch, type ApiRoute } from './platform/api.js';
 export * from './rebuild.js';
 export * from './service.js';
 export * from './settings.js';

@@ -12,6 +12,7 @@ import { loadNotifyRules, operationsOf } from './http/notify-rules.js';
 import type { OpenApiDocument } from './http/openapi.js';
 import { createLogger } from './logger.js';
 import { createMetrics, watchProjectionLag } from './metrics.js';
+import { apiFetch, type ApiRoute } from './platform/api.js';
 import { serviceContexts } from './platform/contexts.js';
 import { openBus, subscribeConsumers, type ProcessRole, type Subscription } from './platform/events.js';
 import { createHttpApp } from './platform/http-app.js';
@@ -51,6 +52,11 @@ export interface PlatformOptions {
    * operation at all is refused. The process's own contracts when omitted.
    */
   contracts?: OpenApiDocument[];
+  /**
+   * Where the services this process does not run answer, for `ctx.api`: an origin per
+   * replica of the service that owns a path. Every path is served in-process when omitted.
+   */
+  apiRoute?: ApiRoute;
 }
 
 export interface Platform {
@@ -98,7 +104,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     issuer: config.TOKEN_ISSUER,
     revocations,
   });
+  let served: FastifyInstance | undefined;
+  const api = apiFetch(() => {
+    if (!served) throw new Error('the API is called before the process serves it');
+    return served;
+  }, options.apiRoute);
   const contexts = serviceContexts(services, {
+    api,
     storage,
     objects: objects.store,
     bus,
@@ -123,6 +135,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     isReady: () => ready,
     notReadyReason: notReadyReason(() => ready, storage, services, contexts),
   });
+  served = app;
   const feed = options.revocations && revocationFeed(revocations, config.ACCESS_TOKEN_TTL, options.revocations);
   const subscriptions = subscribeConsumers(bus, { services, contexts, role, revocationFeed: feed });
 

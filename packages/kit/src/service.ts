@@ -10,6 +10,7 @@ import type { Job } from './events/job.js';
 import type { Loop } from './events/loop.js';
 import type { OpenApiDocument } from './http/openapi.js';
 import type { Metrics } from './metrics.js';
+import type { ApiFetch } from './platform/api.js';
 import type { Environment } from './settings.js';
 import type { ObjectStore } from './storage/object-store.js';
 
@@ -24,6 +25,13 @@ export interface ServiceContext {
   metrics: Metrics;
   /** The process's object store (one for every service): a folder under DATA_DIR, or S3. */
   objects: ObjectStore;
+  /**
+   * Starling's public HTTP API, as a client calls it (`fetch`'s signature; the path routes,
+   * the origin is ignored): for a service that adapts the others' APIs (mastodon), which
+   * forwards its caller's `Authorization`. Answered in-process where the path's service
+   * runs here, by that service's replicas otherwise.
+   */
+  api: ApiFetch;
   /**
    * Runs a command's transaction; once it commits, waits for the consumers to catch
    * up so the caller reads its own write from the read models.

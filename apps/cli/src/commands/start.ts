@@ -3,7 +3,7 @@ import { tokenRevocations } from '@starling/identity';
 import type { FastifyInstance } from 'fastify';
 import { lockDataDir } from '../data-dir-lock.js';
 import { allServices, webAppRoot } from '../services.js';
-import { gatewayUpstreams, ROLE_NAMES, roleNamed, tokenKeysAt, type RoleEntry } from '../topology.js';
+import { apiRouteFor, gatewayUpstreams, ROLE_NAMES, roleNamed, tokenKeysAt, type RoleEntry } from '../topology.js';
 
 /** What `start` runs: a Fastify app to listen with, and how to start and stop the rest. */
 interface Runnable {
@@ -116,6 +116,7 @@ async function distributedProcess(config: Config, entry: RoleEntry): Promise<Run
     tokenKeysAt: tokenKeysAt(config.env),
     // The notification rules may name any service's operations; this process applies its own.
     contracts: allServices().map((service) => service.openapi),
+    ...(entry.service!.adaptsApi ? { apiRoute: apiRouteFor(entry.service!, config.env) } : {}),
   });
   return {
     app: platform.app,

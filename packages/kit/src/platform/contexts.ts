@@ -6,7 +6,7 @@ import type { Checkpoint } from '../events/event-store.js';
 import type { ServiceContext, ServiceDefinition } from '../service.js';
 
 /** What every service of the process shares. */
-export type SharedParts = Pick<ServiceContext, 'bus' | 'auth' | 'config' | 'metrics' | 'objects'> & {
+export type SharedParts = Pick<ServiceContext, 'bus' | 'auth' | 'config' | 'metrics' | 'objects' | 'api'> & {
   storage: Storage;
   log: Logger;
 };

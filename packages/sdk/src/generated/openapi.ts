@@ -1,4 +1,4 @@
-// Generated from services/graph/openapi.yaml, services/identity/openapi.yaml, services/media/openapi.yaml, services/notify/openapi.yaml, services/timeline/openapi.yaml, services/tweets/openapi.yaml by scripts/gen-openapi-types.js. Do not edit.
+// Generated from services/graph/openapi.yaml, services/identity/openapi.yaml, services/mastodon/openapi.yaml, services/media/openapi.yaml, services/notify/openapi.yaml, services/timeline/openapi.yaml, services/tweets/openapi.yaml by scripts/gen-openapi-types.js. Do not edit.
 
 export interface paths {
     "/api/v1/users/{id}/follow": {
@@ -291,6 +291,23 @@ export interface paths {
         };
         /** Public keys that verify access tokens (JWKS) */
         get: operations["getJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/streaming/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the streaming API is up (Mastodon answers the text OK) */
+        get: operations["mastodonStreamingHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -974,6 +991,11 @@ export interface components {
             /** @enum {string} */
             token_type: "Bearer";
             expires_in: number;
+        };
+        /** @description Mastodon's error shape */
+        Error: {
+            error: string;
+            error_description?: string;
         };
         MediaAttachment: {
             id: string;
@@ -1902,6 +1924,26 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+        };
+    };
+    mastodonStreamingHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": "OK";
+                };
+            };
         };
     };
     uploadMedia: {

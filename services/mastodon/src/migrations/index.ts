@@ -1,0 +1,6 @@
+import type { Migrations } from '@starling/kit';
+import * as mastodon0001 from './2026-12-06T0001-mastodon.js';
+
+export const migrations: Migrations = {
+  '2026-12-06T0001-mastodon': mastodon0001,
+};
