@@ -208,7 +208,10 @@ export function gatewayUpstreams(env: Record<string, string | undefined> = proce
  * Where `ctx.api` sends a path whose service this process does not run: that service's
  * replicas (`<NAME>_URL`). A path of its own, or of no service, is answered in-process.
  */
-export function apiRouteFor(running: ServiceEntry, env: Record<string, string | undefined>): (path: string) => string[] {
+export function apiRouteFor(
+  running: ServiceEntry,
+  env: Record<string, string | undefined>,
+): (path: string) => string[] {
   return (path) => {
     const owner = ownerOf(path);
     return owner && owner.name !== running.name ? urlsFrom(env, urlVariable(owner.name)) : [];

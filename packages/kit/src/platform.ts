@@ -104,10 +104,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     issuer: config.TOKEN_ISSUER,
     revocations,
   });
-  let served: FastifyInstance | undefined;
+  // The app is made after the contexts, which hold `api`; it answers once made.
+  const served: { app?: FastifyInstance } = {};
   const api = apiFetch(() => {
-    if (!served) throw new Error('the API is called before the process serves it');
-    return served;
+    if (!served.app) throw new Error('the API is called before the process serves it');
+    return served.app;
   }, options.apiRoute);
   const contexts = serviceContexts(services, {
     api,
@@ -135,7 +136,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     isReady: () => ready,
     notReadyReason: notReadyReason(() => ready, storage, services, contexts),
   });
-  served = app;
+  served.app = app;
   const feed = options.revocations && revocationFeed(revocations, config.ACCESS_TOKEN_TTL, options.revocations);
   const subscriptions = subscribeConsumers(bus, { services, contexts, role, revocationFeed: feed });
 
