@@ -48,7 +48,16 @@ export const SERVICES = [
   {
     name: 'identity',
     definition: identityService,
-    prefixes: ['/api/v1/info', '/api/v1/users', '/api/v1/auth'],
+    prefixes: [
+      '/api/v1/info',
+      '/api/v1/users',
+      '/api/v1/auth',
+      // Third-party apps (OAuth 2): registration, the protocol's endpoints, the authorized apps.
+      '/api/v1/apps',
+      '/api/v1/oauth',
+      '/oauth',
+      '/.well-known/oauth-authorization-server',
+    ],
     needs: ['database', 'bus'],
     worker: true,
     replicas: 1,

@@ -59,6 +59,35 @@ export const SessionStarted = define<{ session_id: string; user_id: string; expi
 
 export const SessionEnded = define<{ session_id: string; user_id: string; expires_at: string }>('SessionEnded', 1);
 
+/** A third-party app registered for OAuth 2 (`client_id` is public; only the secret's hash is kept). */
+export const AppRegistered = define<{
+  client_id: string;
+  name: string;
+  website: string | null;
+  redirect_uris: string[];
+  scopes: string[];
+  client_secret_hash: string;
+}>('AppRegistered', 1, ['client_secret_hash']);
+
+/**
+ * A user let an app act for them with these scopes (or, with no `user_id`, an app got a
+ * token for itself). Its tokens carry `authorization_id` as their `sid`.
+ */
+export const AppAuthorized = define<{
+  authorization_id: string;
+  client_id: string;
+  user_id: string | null;
+  scopes: string[];
+}>('AppAuthorized', 1);
+
+/** An authorization was revoked: its tokens, the last of which expires at `expires_at`, stop working. */
+export const AppAuthorizationEnded = define<{
+  authorization_id: string;
+  client_id: string;
+  user_id: string | null;
+  expires_at: string;
+}>('AppAuthorizationEnded', 1);
+
 // tweets
 
 /**
@@ -243,6 +272,9 @@ const definitions = new Map<string, EventDefinition<object>>(
     UserDeleted,
     SessionStarted,
     SessionEnded,
+    AppRegistered,
+    AppAuthorized,
+    AppAuthorizationEnded,
     TweetPosted,
     TweetDeleted,
     TweetLiked,

@@ -26,6 +26,7 @@ export * from './http/pagination.js';
 export * from './http/problem.js';
 export * from './http/request-log.js';
 export * from './http/security-headers.js';
+export * from './http/scopes.js';
 export * from './http/server-options.js';
 export * from './http/web-app.js';
 export * from './http/well-formed-input.js';

@@ -131,13 +131,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     services,
     webRoot: options.webRoot,
     objects: objects.store,
+    auth,
     ...(servesApi ? { handlers: services.map((service, i) => service.handlers(contexts[i]!)) } : {}),
     ...(servesApi && rules.length ? { notices: { rules, auth, owners: noticeOwners(services, contexts) } } : {}),
     isReady: () => ready,
     notReadyReason: notReadyReason(() => ready, storage, services, contexts),
   });
   served.app = app;
-  const feed = options.revocations && revocationFeed(revocations, config.ACCESS_TOKEN_TTL, options.revocations);
+  const feed = options.revocations && revocationFeed(revocations, config, options.revocations);
   const subscriptions = subscribeConsumers(bus, { services, contexts, role, revocationFeed: feed });
 
   async function migrate() {

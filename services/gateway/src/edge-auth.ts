@@ -5,8 +5,11 @@ import type { Upstream } from './upstreams.js';
 
 export const JWKS_PATH = '/api/v1/auth/jwks';
 
-/** Routes a client reaches without a valid token: the keys themselves, and logging in to get one. */
-export const TOKENLESS_PATHS = new Set([JWKS_PATH, '/api/v1/auth/login']);
+/**
+ * Routes a client reaches without a valid token: the keys themselves, logging in to get
+ * one, and OAuth 2's token endpoints, where `Authorization` is an app's Basic credentials.
+ */
+export const TOKENLESS_PATHS = new Set([JWKS_PATH, '/api/v1/auth/login', '/oauth/token', '/oauth/revoke']);
 
 /** Identity's keys could not be fetched: the token is not known to be bad, so no 401. */
 class KeysUnavailable extends Error {

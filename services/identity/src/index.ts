@@ -3,9 +3,11 @@ import { loadOpenApi, sealKeyOf, type ServiceDefinition } from '@starling/kit';
 import { AttemptCounters } from './attempt-counters.js';
 import { AccountMail } from './commands/account-mail.js';
 import { identityHandlers } from './handlers/index.js';
+import { OAuthServer } from './infra/oauth-server.js';
 import { KeyRing } from './keys.js';
 import { LoginThrottle, PasswordResetThrottle, SignUpThrottle } from './login-throttle.js';
 import { migrations } from './migrations/index.js';
+import { appsProjection } from './projections/apps.js';
 import { credentialsProjection } from './projections/credentials.js';
 import { relationshipsProjection } from './projections/relationships.js';
 import { sessionsProjection } from './projections/sessions.js';
@@ -42,6 +44,7 @@ export function identityService(): ServiceDefinition {
       // Counts and relationships, from the graph's and the tweets' logs: one consumer per source.
       relationshipsProjection,
       tweetCountsProjection,
+      appsProjection,
     ],
     handlers(ctx) {
       const settings = identitySettings(ctx.config.env);
@@ -54,7 +57,8 @@ export function identityService(): ServiceDefinition {
         emailConfirmationTtl: settings.EMAIL_CONFIRMATION_TTL,
         perAccount: accountMailRateLimit(settings),
       });
-      return identityHandlers({ ctx, settings, keys, logins, signUps, passwordResets, mail });
+      const oauth = new OAuthServer({ ctx, settings, keys, logins });
+      return identityHandlers({ ctx, settings, keys, logins, signUps, passwordResets, mail, oauth });
     },
     async start(ctx) {
       await keys.load(ctx.db, identitySettings(ctx.config.env).AUTH_SIGNING_KEY);

@@ -50,7 +50,7 @@ export class KeyRing {
   }
 
   async sign(
-    claims: Pick<AccessClaims, 'sub' | 'username' | 'role' | 'sid' | 'csrf'>,
+    claims: Pick<AccessClaims, 'sub' | 'username' | 'role' | 'sid' | 'csrf' | 'scope' | 'client_id'>,
     issuer: string,
     ttlSeconds: number,
   ) {

@@ -17,6 +17,16 @@ const schema = z.object({
   PASSWORD_RESET_RATE_LIMIT: perWindow('REQUESTS', '10/3600'),
   /** Mails of each kind (reset, confirmation) one account is sent: a mailbox is never flooded. */
   ACCOUNT_MAIL_RATE_LIMIT: perWindow('MAILS', '3/3600'),
+  /**
+   * How long an access token issued to a third-party app (OAuth 2) works. Long, since many
+   * Mastodon apps never refresh; revoking the app's authorization ends it at once anyway.
+   */
+  OAUTH_ACCESS_TOKEN_TTL: seconds(30 * 24 * 3600),
+  /** Whether apps may trade a username and password for a token (the `password` grant): for tests only. */
+  OAUTH_PASSWORD_GRANT: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export type IdentitySettings = z.infer<typeof schema>;

@@ -105,6 +105,47 @@ export interface MailedTokensTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** Registered third-party apps (OAuth 2 clients). */
+export interface OAuthAppsTable {
+  client_id: string;
+  name: string;
+  website: string | null;
+  /** One URI a line. */
+  redirect_uris: string;
+  /** Space-separated, as OAuth 2 writes them. */
+  scopes: string;
+  client_secret_hash: string;
+  created_at: Date;
+}
+
+/** What users (or, with no user, apps themselves) authorized: a token's `sid`. */
+export interface OAuthAuthorizationsTable {
+  authorization_id: string;
+  client_id: string;
+  user_id: string | null;
+  scopes: string;
+  created_at: Date;
+  ended_at: Date | null;
+}
+
+/** Authorization codes not yet exchanged, by their sha256. */
+export interface OAuthCodesTable {
+  code_hash: string;
+  client_id: string;
+  user_id: string;
+  redirect_uri: string;
+  scopes: string;
+  code_challenge: string | null;
+  code_challenge_method: string | null;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** The current refresh token of each authorization, by its sha256. */
+export interface OAuthRefreshTokensTable {
+  token_hash: string;
+  authorization_id: string;
+}
+
 export interface IdentityDatabase {
   username_claims: UsernameClaimsTable;
   email_claims: EmailClaimsTable;
@@ -118,6 +159,10 @@ export interface IdentityDatabase {
   tweet_counts: TweetCountsTable;
   attempt_counters: AttemptCountersTable;
   mailed_tokens: MailedTokensTable;
+  oauth_apps: OAuthAppsTable;
+  oauth_authorizations: OAuthAuthorizationsTable;
+  oauth_codes: OAuthCodesTable;
+  oauth_refresh_tokens: OAuthRefreshTokensTable;
 }
 
 /** The identity service's schema, with its queries checked against its tables. */

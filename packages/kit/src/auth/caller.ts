@@ -11,6 +11,20 @@ export const TOKEN_AUDIENCE = 'starling';
 
 export type Role = 'user' | 'admin';
 
+/**
+ * The `sub` of a token an app got for itself (the client_credentials grant): it speaks
+ * for the app, never for a user, so user operations see an anonymous visitor.
+ */
+export const APP_SUBJECT_PREFIX = 'app:';
+
+/** What a third-party app's token was granted: the app, its scopes, and the user it acts for (if any). */
+export interface AppGrant {
+  clientId: string;
+  scopes: readonly string[];
+  /** Undefined for a token the app got for itself (client_credentials). */
+  userId?: string;
+}
+
 /** The authenticated principal of a request, from a verified access token. */
 export interface Caller {
   userId: string;
@@ -71,6 +85,7 @@ export class Authenticator {
       if (!match) throw problems.unauthorized('The Authorization header must be "Bearer <token>".');
       const claims = await this.verify(match[1]!);
       if (!claims) throw problems.unauthorized('The access token is invalid or has expired.');
+      if (claims.sub.startsWith(APP_SUBJECT_PREFIX)) return undefined;
       return toCaller(claims, 'bearer');
     }
     const cookie = request.cookies?.[SESSION_COOKIE];
@@ -86,6 +101,23 @@ export class Authenticator {
     const caller = await this.optional(request);
     if (!caller) throw problems.unauthorized();
     return caller;
+  }
+
+  /**
+   * What the bearer token of a third-party app was granted, or undefined for any other
+   * request (no token, Starling's own session). A bad bearer token is a 401.
+   */
+  async appGrant(request: FastifyRequest): Promise<AppGrant | undefined> {
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    if (!match) return undefined;
+    const claims = await this.verify(match[1]!);
+    if (!claims) throw problems.unauthorized('The access token is invalid or has expired.');
+    if (typeof claims.scope !== 'string' || typeof claims.client_id !== 'string') return undefined;
+    return {
+      clientId: claims.client_id,
+      scopes: claims.scope.split(' ').filter(Boolean),
+      ...(claims.sub.startsWith(APP_SUBJECT_PREFIX) ? {} : { userId: claims.sub }),
+    };
   }
 
   /**

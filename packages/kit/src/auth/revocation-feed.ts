@@ -1,3 +1,4 @@
+import type { Config } from '../config.js';
 import type { Consumer } from '../events/consumer.js';
 import type { RecordedEvent } from '../events/event-store.js';
 import type { Revocations } from './revocations.js';
@@ -15,13 +16,19 @@ export interface RevocationSource {
   types: readonly string[];
   /** `until`: when the session's last token expires, in milliseconds since the epoch. */
   toRevocation(event: RecordedEvent): Revocation;
+  /**
+   * The longest lifetime, in seconds, of any token the source issues, where some live
+   * longer than ACCESS_TOKEN_TTL (third-party apps' tokens): how far back the feed reads.
+   */
+  longestTokenTtl?(config: Config): number;
 }
 
 /**
  * Keeps this process's revocation list current from the source's events. Every process
  * listens for itself, from as far back as a still-valid token could have been issued.
  */
-export function revocationFeed(revocations: Revocations, tokenTtlSeconds: number, from: RevocationSource): Consumer {
+export function revocationFeed(revocations: Revocations, config: Config, from: RevocationSource): Consumer {
+  const tokenTtlSeconds = Math.max(config.ACCESS_TOKEN_TTL, from.longestTokenTtl?.(config) ?? 0);
   return {
     name: 'auth.revocations',
     source: from.source,

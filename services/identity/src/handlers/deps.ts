@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AccountMail } from '../commands/account-mail.js';
 import type { ChangeRequest } from '../commands/change-user.js';
 import type { operations } from '../generated/openapi.js';
+import type { OAuthServer } from '../infra/oauth-server.js';
 import type { KeyRing } from '../keys.js';
 import type { LoginThrottle, PasswordResetThrottle, SignUpThrottle } from '../login-throttle.js';
 import type { IdentitySettings } from '../settings.js';
@@ -15,6 +16,7 @@ export interface IdentityDeps {
   signUps: SignUpThrottle;
   passwordResets: PasswordResetThrottle;
   mail: AccountMail;
+  oauth: OAuthServer;
 }
 
 /** A handler for the identity operation named `K` in openapi.yaml. */

@@ -1,5 +1,6 @@
 import { routeHandlers } from '@starling/kit';
 import type { RouteHandlerMethod } from 'fastify';
+import { createApp } from './create-app.js';
 import { createUser } from './create-user.js';
 import { deleteUserByUsername } from './delete-user-by-username.js';
 import { deleteUser } from './delete-user.js';
@@ -16,6 +17,14 @@ import { lookupUser } from './lookup-user.js';
 import { logout } from './logout.js';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.js';
 import { updateUser } from './update-user.js';
+import { decideAuthorization } from './decide-authorization.js';
+import { getAuthorizationRequest } from './get-authorization-request.js';
+import { getOAuthMetadata } from './get-oauth-metadata.js';
+import { issueToken } from './issue-token.js';
+import { listAppAuthorizations } from './list-app-authorizations.js';
+import { revokeAppAuthorization } from './revoke-app-authorization.js';
+import { revokeOAuthToken } from './revoke-oauth-token.js';
+import { verifyAppCredentials } from './verify-app-credentials.js';
 
 /** One handler per operationId in openapi.yaml. */
 export function identityHandlers(deps: IdentityDeps): Record<string, RouteHandlerMethod> {
@@ -37,6 +46,16 @@ export function identityHandlers(deps: IdentityDeps): Record<string, RouteHandle
     requestEmailConfirmation,
     confirmEmail,
     getJwks,
+    // Third-party apps (OAuth 2).
+    createApp,
+    verifyAppCredentials,
+    getAuthorizationRequest,
+    decideAuthorization,
+    issueToken,
+    revokeOAuthToken,
+    getOAuthMetadata,
+    listAppAuthorizations,
+    revokeAppAuthorization,
   };
   return routeHandlers(handlers, deps);
 }

@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import type { Authenticator } from '../auth/caller.js';
+import type { OpenApiDocument } from './openapi.js';
+import { problems } from './problem.js';
+
+/**
+ * OAuth 2 scopes, as Mastodon names them: what a third-party app may be allowed to do.
+ * A broad scope grants its granular forms: `read` every `read:*`, `write` every
+ * `write:*`, and `follow` the relationships (follows, blocks, mutes) both ways.
+ */
+export const BROAD_SCOPES = ['read', 'write', 'follow', 'push', 'profile'] as const;
+
+export const GRANULAR_SCOPES = [
+  'read:accounts',
+  'read:blocks',
+  'read:bookmarks',
+  'read:favourites',
+  'read:filters',
+  'read:follows',
+  'read:lists',
+  'read:mutes',
+  'read:notifications',
+  'read:search',
+  'read:statuses',
+  'write:accounts',
+  'write:blocks',
+  'write:bookmarks',
+  'write:conversations',
+  'write:favourites',
+  'write:filters',
+  'write:follows',
+  'write:lists',
+  'write:media',
+  'write:mutes',
+  'write:notifications',
+  'write:reports',
+  'write:statuses',
+] as const;
+
+export const KNOWN_SCOPES: readonly string[] = [...BROAD_SCOPES, ...GRANULAR_SCOPES];
+
+const FOLLOW_GRANTS = new Set([
+  'read:follows',
+  'write:follows',
+  'read:blocks',
+  'write:blocks',
+  'read:mutes',
+  'write:mutes',
+]);
+
+/** Whether holding `held` allows what `needed` names. */
+export function grantsScope(held: readonly string[], needed: string): boolean {
+  if (held.includes(needed)) return true;
+  const [family] = needed.split(':');
+  if (needed.includes(':') && held.includes(family!)) return true;
+  return held.includes('follow') && FOLLOW_GRANTS.has(needed);
+}
+
+/**
+ * For each operation that takes a caller, the sets of scopes of which an app's token
+ * must hold one whole set (the contract's `oauth2` security requirements, alternatives
+ * of each other); none when it declares no `oauth2` requirement, and so is never an
+ * app's to call. Public operations, which declare no security or only `{}` (signing up,
+ * the token endpoint), take no caller and are absent: a token sent to them is ignored.
+ */
+export function scopeRequirements(contract: OpenApiDocument): Map<string, string[][]> {
+  const required = new Map<string, string[][]>();
+  for (const item of Object.values(contract.paths ?? {}) as OpenApiDocument[]) {
+    for (const operation of Object.values(item) as OpenApiDocument[]) {
+      if (typeof operation?.operationId !== 'string') continue;
+      const security = (operation.security ?? contract.security ?? []) as Array<Record<string, string[]>>;
+      if (security.every((requirement) => Object.keys(requirement).length === 0)) continue;
+      const alternatives = security.filter((r) => Array.isArray(r.oauth2)).map((r) => r.oauth2!);
+      required.set(operation.operationId, alternatives);
+    }
+  }
+  return required;
+}
+
+/** What an app's token is told when it asks for more than it was granted. */
+export const OUTSIDE_SCOPES = 'This action is outside the authorized scopes';
+
+/**
+ * Refuses a third-party app's token (one with a `scope` claim) on an operation whose
+ * contract declares no `oauth2` requirement that its scopes satisfy, with a 403, before
+ * the request is validated or handled. Starling's own sessions (no `scope`) pass.
+ */
+export function installScopeChecks(app: FastifyInstance, contract: OpenApiDocument, auth: Authenticator): void {
+  const requirements = scopeRequirements(contract);
+  app.addHook('preValidation', async (request) => {
+    if (!request.headers.authorization) return;
+    const operationId = (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId;
+    const alternatives = operationId && requirements.get(operationId);
+    if (!alternatives) return;
+    const grant = await auth.appGrant(request);
+    if (!grant) return;
+    const allowed = alternatives.some((scopes) => scopes.every((scope) => grantsScope(grant.scopes, scope)));
+    if (!allowed) throw problems.forbidden(OUTSIDE_SCOPES);
+  });
+}
