@@ -9,12 +9,14 @@ import { Layout } from './components/layout.js';
 import { MinuteClock } from './components/minute-clock.js';
 import { RequireAuth } from './components/require-auth.js';
 import { AdminMailPage } from './pages/admin-mail-page.js';
+import { AuthorizedAppsPage } from './pages/authorized-apps-page.js';
 import { FollowListPage } from './pages/follow-list-page.js';
 import { ForgotPasswordPage } from './pages/forgot-password-page.js';
 import { HomePage } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { NotificationsPage } from './notifications/notifications-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
+import { OAuthAuthorizePage } from './pages/oauth-authorize-page.js';
 import { ProfilePage } from './pages/profile-page.js';
 import { ResetPasswordPage } from './pages/reset-password-page.js';
 import { SearchPage } from './pages/search-page.js';
@@ -44,6 +46,8 @@ export function AppRoutes() {
         <Route index element={<RequireAuth>{() => <HomePage />}</RequireAuth>} />
         <Route path="profile" element={<RequireAuth>{(me) => <ProfilePage key={me.user.id} me={me} />}</RequireAuth>} />
         <Route path="settings" element={<RequireAuth>{() => <SettingsPage />}</RequireAuth>} />
+        <Route path="settings/apps" element={<RequireAuth>{() => <AuthorizedAppsPage />}</RequireAuth>} />
+        <Route path="oauth/authorize" element={<OAuthAuthorizePage />} />
         <Route path="unsubscribe" element={<UnsubscribePage />} />
         <Route path="admin/mail" element={<RequireAuth>{() => <AdminMailPage />}</RequireAuth>} />
         <Route path="notifications" element={<RequireAuth>{() => <NotificationsPage />}</RequireAuth>} />

@@ -11,6 +11,12 @@ export function SettingsPage() {
     <section className="form-page" aria-labelledby="settings-heading">
       <h1 id="settings-heading">Settings</h1>
       <EmailPreferencesSection />
+      <section aria-labelledby="apps-heading">
+        <h2 id="apps-heading">Authorized apps</h2>
+        <p>
+          <Link to="/settings/apps">Apps you let use your account</Link>, and revoking them.
+        </p>
+      </section>
       {mayReadMail ? (
         <section aria-labelledby="admin-heading">
           <h2 id="admin-heading">Administration</h2>
