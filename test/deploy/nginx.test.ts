@@ -416,7 +416,14 @@ describe.skipIf(!nginx)(
     });
 
     it('a page is index.html with the security headers and the Content-Security-Policy', async () => {
-      for (const url of ['/', '/some/page', '/u/ada?tab=likes', '/t/01JC3Z8Q9M4V7T2R5X6Y8W0ABC']) {
+      // GET /oauth/authorize is the consent page, though identity takes its POST.
+      for (const url of [
+        '/',
+        '/some/page',
+        '/u/ada?tab=likes',
+        '/t/01JC3Z8Q9M4V7T2R5X6Y8W0ABC',
+        '/oauth/authorize?client_id=a',
+      ]) {
         const res = await send(url, { headers: { accept: 'text/html' } });
         expect(res.status, url).toBe(200);
         expect(res.headers.get('content-type'), url).toMatch(/^text\/html/);
