@@ -26,6 +26,8 @@ const READ_MODELS: Record<string, Record<string, string>> = {
     relationship_counts: 'user_id',
     authored_tweets: 'tweet_id',
     tweet_counts: 'user_id',
+    oauth_apps: 'client_id',
+    oauth_authorizations: 'authorization_id',
   },
   tweets: {
     tweets: 'id',
@@ -228,6 +230,58 @@ async function seedHistory(s: Starling): Promise<void> {
     },
     201,
   );
+  // Apps: two authorizations through the token endpoint, one revoked, and cy's ended with the account.
+  const app = (
+    await ok(
+      {
+        method: 'POST',
+        url: '/api/v1/apps',
+        json: { client_name: 'Replay', redirect_uris: 'urn:ietf:wg:oauth:2.0:oob' },
+      },
+      200,
+    )
+  ).json<{ client_id: string; client_secret: string }>();
+  const authorize = async (token: string) => {
+    const { code } = (
+      await ok(
+        {
+          method: 'POST',
+          url: '/oauth/authorize',
+          token,
+          json: { client_id: app.client_id, redirect_uri: 'urn:ietf:wg:oauth:2.0:oob', approve: true },
+        },
+        200,
+      )
+    ).json<{ code: string }>();
+    const payload = new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: 'urn:ietf:wg:oauth:2.0:oob',
+      client_id: app.client_id,
+      client_secret: app.client_secret,
+    });
+    return (
+      await ok(
+        {
+          method: 'POST',
+          url: '/oauth/token',
+          payload: payload.toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        },
+        200,
+      )
+    ).json<{ access_token: string }>();
+  };
+  const adaApp = await authorize(ada.token);
+  await authorize(cy.token);
+  await ok(
+    {
+      method: 'POST',
+      url: '/oauth/revoke',
+      json: { client_id: app.client_id, client_secret: app.client_secret, token: adaApp.access_token },
+    },
+    200,
+  );
   await ok({ method: 'DELETE', url: `/api/v1/users/${cy.id}`, token: cy.token }, 204);
   await ok(
     { method: 'POST', url: '/api/v1/auth/login', json: { username: 'replay_bob', password: 'a new password' } },
@@ -309,6 +363,7 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
   const rebuilt = await rebuildProjections(s.platform);
   expect(rebuilt.map((r) => r.projection).sort()).toEqual(
     [
+      'identity.apps',
       'identity.credentials',
       'identity.sessions',
       'identity.users',
