@@ -95,10 +95,14 @@ export interface StartedServer {
   stop(): Promise<Exit>;
 }
 
-/** Runs `starling start` on a free port and waits (bounded) until /readyz answers 200. */
-export async function startServer(env: Record<string, string | undefined>): Promise<StartedServer> {
+/**
+ * Runs `starling start` (or `starling start <role>`, one process of the distributed
+ * mode) on a free port and waits (bounded) until /readyz answers 200.
+ */
+export async function startServer(env: Record<string, string | undefined>, role?: string): Promise<StartedServer> {
   const port = await freePort();
-  const { child, exited } = spawnStarling(['start'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
+  const args = role ? ['start', role] : ['start'];
+  const { child, exited } = spawnStarling(args, { ...env, PORT: String(port), HOST: '127.0.0.1' });
   const base = `http://127.0.0.1:${port}`;
   let ended: Exit | undefined;
   void exited.then((e) => (ended = e));

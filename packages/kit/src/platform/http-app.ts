@@ -18,6 +18,8 @@ import { serverOptions } from '../http/server-options.js';
 import { exactBodies } from '../http/validation.js';
 import { contentSecurityPolicy, installWebApp, mediaOrigins } from '../http/web-app.js';
 import { installNotices, type NoticeOptions } from '../http/notices.js';
+import { installAccessPolicy, type AccessPolicy } from '../http/access-policy.js';
+import type { Authenticator } from '../auth/caller.js';
 import { installInputChecks } from '../http/well-formed-input.js';
 import { installRequestMetrics, type Metrics } from '../metrics.js';
 import type { ServiceDefinition } from '../service.js';
@@ -46,6 +48,8 @@ export interface HttpAppOptions {
   objects?: ObjectStore;
   /** The notification rules and the services whose logs their notices go to (http/notices.ts). */
   notices?: Omit<NoticeOptions, 'metrics' | 'isReady'>;
+  /** The access policy (http/access-policy.ts), checked before any operation's handler runs. */
+  access?: { policy: AccessPolicy; auth: Authenticator };
   /** Until true, every request but the platform's own gets a 503. */
   isReady(): boolean;
   /** Why /readyz says 503, or undefined when the process is ready. */
@@ -96,6 +100,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     // document it is given against the OpenAPI schema, compiling that schema anew each
     // time, which cost the embedded process a few hundred milliseconds at every start.
     await app.register(async (scope) => {
+      if (options.access) installAccessPolicy(scope, options.access.policy, options.access.auth);
       if (options.notices) installNotices(scope, { ...options.notices, metrics, isReady: options.isReady });
       await registerOperations(scope, contract, mergeHandlers(handlers));
     });
