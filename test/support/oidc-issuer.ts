@@ -80,6 +80,11 @@ export async function startOidcIssuer(options: { redirectUris: string[] }): Prom
   provider.use(async (ctx, next) => {
     const interaction = /^\/interaction\/([^/]+)$/.exec(ctx.path);
     if (interaction) return signInPage(provider, ctx, accounts);
+    // A browser on the sign-in page asks for one; a 404 would read as a page error.
+    if (ctx.path === '/favicon.ico') {
+      ctx.status = 204;
+      return;
+    }
     await next();
     const body = ctx.body as { id_token?: string } | undefined;
     if (ctx.path === '/token' && forgery && typeof body?.id_token === 'string') {

@@ -95,9 +95,12 @@ export interface StartedServer {
   stop(): Promise<Exit>;
 }
 
-/** Runs `starling start` on a free port and waits (bounded) until /readyz answers 200. */
+/**
+ * Runs `starling start` on a free port (or on `env.PORT`, for a suite that must name its
+ * address beforehand, in PUBLIC_URL say) and waits (bounded) until /readyz answers 200.
+ */
 export async function startServer(env: Record<string, string | undefined>): Promise<StartedServer> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const { child, exited } = spawnStarling(['start'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
   const base = `http://127.0.0.1:${port}`;
   let ended: Exit | undefined;
