@@ -2041,6 +2041,7 @@ export interface operations {
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
+            414: components["responses"]["Problem"];
         };
     };
     finishExternalLogin: {
@@ -2070,6 +2071,7 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["Problem"];
+            414: components["responses"]["Problem"];
         };
     };
     listIdentities: {
@@ -2117,6 +2119,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            414: components["responses"]["Problem"];
         };
     };
     getJwks: {

@@ -6,7 +6,7 @@ import {
   usernameCandidates,
   type ExternalProfile,
 } from '../domain/external-identity.js';
-import { emailKey, mayChange, mustBeLive, user, userStream, type UserState } from '../domain/user.js';
+import { emailKey, mustBeLive, user, userStream, type UserState } from '../domain/user.js';
 import { ExternalLoginFailure } from '../infra/oidc/failure.js';
 import type { IdentityDb } from '../tables.js';
 import type { AccountMail } from './account-mail.js';
@@ -146,7 +146,6 @@ async function register(trx: IdentityDb, mail: AccountMail, profile: ExternalPro
 /** The caller unties one of their identities, if another way to sign in remains. */
 export async function unlinkIdentity(write: Write, caller: Caller, identityId: string): Promise<void> {
   await write(async (trx) => {
-    mayChange(caller, caller.userId);
     const { state, version } = await loadAggregate(trx, userStream(caller.userId), user);
     mustBeLive(state, caller.userId);
     const identity = decideUnlinking(state, identityId);

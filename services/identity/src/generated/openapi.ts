@@ -976,6 +976,7 @@ export interface operations {
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
+            414: components["responses"]["Problem"];
         };
     };
     finishExternalLogin: {
@@ -1005,6 +1006,7 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["Problem"];
+            414: components["responses"]["Problem"];
         };
     };
     listIdentities: {
@@ -1052,6 +1054,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            414: components["responses"]["Problem"];
         };
     };
     getJwks: {
