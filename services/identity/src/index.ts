@@ -3,10 +3,13 @@ import { loadOpenApi, sealKeyOf, type ServiceDefinition } from '@starling/kit';
 import { AttemptCounters } from './attempt-counters.js';
 import { AccountMail } from './commands/account-mail.js';
 import { identityHandlers } from './handlers/index.js';
+import { ExternalLogin } from './infra/oidc/external-login.js';
+import { externalLoginSettings } from './infra/oidc/settings.js';
 import { KeyRing } from './keys.js';
 import { LoginThrottle, PasswordResetThrottle, SignUpThrottle } from './login-throttle.js';
 import { migrations } from './migrations/index.js';
 import { credentialsProjection } from './projections/credentials.js';
+import { externalIdentitiesProjection } from './projections/external-identities.js';
 import { relationshipsProjection } from './projections/relationships.js';
 import { sessionsProjection } from './projections/sessions.js';
 import { tweetCountsProjection } from './projections/tweet-counts.js';
@@ -39,6 +42,7 @@ export function identityService(): ServiceDefinition {
       usersProjection,
       credentialsProjection,
       sessionsProjection,
+      externalIdentitiesProjection,
       // Counts and relationships, from the graph's and the tweets' logs: one consumer per source.
       relationshipsProjection,
       tweetCountsProjection,
@@ -54,7 +58,8 @@ export function identityService(): ServiceDefinition {
         emailConfirmationTtl: settings.EMAIL_CONFIRMATION_TTL,
         perAccount: accountMailRateLimit(settings),
       });
-      return identityHandlers({ ctx, settings, keys, logins, signUps, passwordResets, mail });
+      const externalLogin = new ExternalLogin(externalLoginSettings(ctx.config.env), ctx.db);
+      return identityHandlers({ ctx, settings, keys, logins, signUps, passwordResets, mail, externalLogin });
     },
     async start(ctx) {
       await keys.load(ctx.db, identitySettings(ctx.config.env).AUTH_SIGNING_KEY);

@@ -105,6 +105,35 @@ export interface MailedTokensTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** Which account holds an external provider's subject (write-side, claimed when linking). */
+export interface ExternalIdentityClaimsTable {
+  provider: string;
+  subject: string;
+  user_id: string;
+  identity_id: string;
+}
+
+/** Each account's linked external identities, as shown to their owner. */
+export interface ExternalIdentitiesTable {
+  id: string;
+  user_id: string;
+  provider: string;
+  subject: string;
+  email: string | null;
+  linked_at: Date;
+}
+
+/** A sign-in with an external provider under way, by the sha256 of its `state`; used once. */
+export interface ExternalLoginFlowsTable {
+  state_hash: string;
+  provider: string;
+  nonce: string;
+  code_verifier: string;
+  /** The signed-in account the identity is to be linked to; null for a sign-in. */
+  link_user_id: string | null;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface IdentityDatabase {
   username_claims: UsernameClaimsTable;
   email_claims: EmailClaimsTable;
@@ -118,6 +147,9 @@ export interface IdentityDatabase {
   tweet_counts: TweetCountsTable;
   attempt_counters: AttemptCountersTable;
   mailed_tokens: MailedTokensTable;
+  external_identity_claims: ExternalIdentityClaimsTable;
+  external_identities: ExternalIdentitiesTable;
+  external_login_flows: ExternalLoginFlowsTable;
 }
 
 /** The identity service's schema, with its queries checked against its tables. */

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AccountMail } from '../commands/account-mail.js';
 import type { ChangeRequest } from '../commands/change-user.js';
 import type { operations } from '../generated/openapi.js';
+import type { ExternalLogin } from '../infra/oidc/external-login.js';
 import type { KeyRing } from '../keys.js';
 import type { LoginThrottle, PasswordResetThrottle, SignUpThrottle } from '../login-throttle.js';
 import type { IdentitySettings } from '../settings.js';
@@ -15,6 +16,8 @@ export interface IdentityDeps {
   signUps: SignUpThrottle;
   passwordResets: PasswordResetThrottle;
   mail: AccountMail;
+  /** Sign-in with external providers (OIDC_PROVIDERS). */
+  externalLogin: ExternalLogin;
 }
 
 /** A handler for the identity operation named `K` in openapi.yaml. */
