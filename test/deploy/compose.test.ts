@@ -191,6 +191,15 @@ describe('deploy/compose.yaml, mail and notification rules', () => {
       expect(env(services[role]).NOTIFY_RULES, role).toBe('${NOTIFY_RULES:-}');
     }
   });
+
+  it('mounts the example access policies in every Starling process, the gateway included, applied once ACCESS_POLICY names one', () => {
+    expect(existsSync(join(DEPLOY, 'access-policy', 'members-only.yaml'))).toBe(true);
+    for (const role of [...starlingRoles, 'gateway']) {
+      const mounts = (services[role].volumes ?? []).map(String);
+      expect(mounts, role).toContain('./access-policy:/etc/starling/access-policy:ro');
+      expect(env(services[role]).ACCESS_POLICY, role).toBe('${ACCESS_POLICY:-}');
+    }
+  });
 });
 
 describe('deploy/prometheus.yml', () => {

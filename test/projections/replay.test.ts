@@ -5,6 +5,7 @@ import {
   isProjection,
   newId,
   readAfter,
+  readStream,
   rebuildProjections,
   START,
   type Consumer,
@@ -28,6 +29,7 @@ const READ_MODELS: Record<string, Record<string, string>> = {
     tweet_counts: 'user_id',
     oauth_apps: 'client_id',
     oauth_authorizations: 'authorization_id',
+    external_identities: 'id',
   },
   tweets: {
     tweets: 'id',
@@ -165,6 +167,33 @@ async function seedHistory(s: Starling): Promise<void> {
         },
       ]),
     );
+  // External identities: ada links two and unlinks one; cy's goes with the account.
+  const identity = s.platform.contexts.find((c) => c.name === 'identity')!;
+  const linked = (userId: string, identityId: string) => ({
+    type: 'ExternalIdentityLinked',
+    schemaVersion: 1,
+    data: { identity_id: identityId, user_id: userId, provider: 'test', subject: identityId, email_verified: true },
+  });
+  for (const [userId, events] of [
+    [
+      ada.id,
+      [
+        linked(ada.id, 'ada-a'),
+        linked(ada.id, 'ada-b'),
+        {
+          type: 'ExternalIdentityUnlinked',
+          schemaVersion: 1,
+          data: { identity_id: 'ada-a', user_id: ada.id, provider: 'test', subject: 'ada-a' },
+        },
+      ],
+    ],
+    [cy.id, [linked(cy.id, 'cy-a')]],
+  ] as const) {
+    await identity.write(async (trx) => {
+      const stream = `user-${userId}`;
+      await appendToStream(trx, stream, (await readStream(trx, stream)).length, [...events]);
+    });
+  }
   await ok({ method: 'DELETE', url: `/api/v2/tweets/${doomed}`, token: ada.token }, 204);
   await follow(ada.token, bob.id);
   await follow(bob.token, ada.id);
@@ -366,6 +395,7 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
       'identity.apps',
       'identity.credentials',
       'identity.sessions',
+      'identity.external-identities',
       'identity.users',
       'tweets.authors',
       'tweets.tweets',

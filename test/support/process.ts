@@ -95,10 +95,15 @@ export interface StartedServer {
   stop(): Promise<Exit>;
 }
 
-/** Runs `starling start` on a free port and waits (bounded) until /readyz answers 200. */
-export async function startServer(env: Record<string, string | undefined>): Promise<StartedServer> {
-  const port = await freePort();
-  const { child, exited } = spawnStarling(['start'], { ...env, PORT: String(port), HOST: '127.0.0.1' });
+/**
+ * Runs `starling start` (or `starling start <role>`, one process of the distributed
+ * mode) on a free port (or on `env.PORT`, for a suite that must name its address
+ * beforehand, in PUBLIC_URL say) and waits (bounded) until /readyz answers 200.
+ */
+export async function startServer(env: Record<string, string | undefined>, role?: string): Promise<StartedServer> {
+  const port = env.PORT ? Number(env.PORT) : await freePort();
+  const args = role ? ['start', role] : ['start'];
+  const { child, exited } = spawnStarling(args, { ...env, PORT: String(port), HOST: '127.0.0.1' });
   const base = `http://127.0.0.1:${port}`;
   let ended: Exit | undefined;
   void exited.then((e) => (ended = e));

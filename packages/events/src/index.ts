@@ -28,7 +28,11 @@ export function payloadOf<T>(definition: EventDefinition<T>, event: { type: stri
 }
 
 // identity
-/** Version 2 adds the optional `bio`; a version 1 event means an empty one. */
+/**
+ * Version 2 adds the optional `bio`; a version 1 event means an empty one. `password_hash`
+ * is '' for an account made by signing in with an external provider: it has no password
+ * (and password login fails) until one is set through a password-reset link.
+ */
 export const UserRegistered = define<{
   user_id: string;
   username: string;
@@ -87,6 +91,27 @@ export const AppAuthorizationEnded = define<{
   user_id: string | null;
   expires_at: string;
 }>('AppAuthorizationEnded', 1);
+/**
+ * An account was tied to an identity at an external provider (OpenID Connect, GitHub):
+ * signing in there signs in here. `subject` is the provider's stable id for the person;
+ * `email_verified` is true only when the provider said so. Never a token.
+ */
+export const ExternalIdentityLinked = define<{
+  identity_id: string;
+  user_id: string;
+  provider: string;
+  subject: string;
+  email?: string;
+  email_verified: boolean;
+}>('ExternalIdentityLinked', 1);
+
+/** The owner untied an external identity: it no longer signs in to the account. */
+export const ExternalIdentityUnlinked = define<{
+  identity_id: string;
+  user_id: string;
+  provider: string;
+  subject: string;
+}>('ExternalIdentityUnlinked', 1);
 
 // tweets
 

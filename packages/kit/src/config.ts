@@ -90,6 +90,8 @@ const schema = z.object({
     .optional(),
   /** A JSON or YAML file of notification rules (docs/notifications.md); none when unset. */
   NOTIFY_RULES: z.string().optional(),
+  /** A JSON or YAML file of access rules (docs/access-policy.md); the contracts' own rules only when unset. */
+  ACCESS_POLICY: z.string().optional(),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'S3_FORCE_PATH_STYLE'> & {

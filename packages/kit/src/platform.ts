@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openStorage, type Storage } from './db/storage.js';
 import type { EventBus } from './events/consumer.js';
+import { loadAccessPolicy } from './http/access-policy.js';
 import { loadNotifyRules, operationsOf } from './http/notify-rules.js';
 import type { OpenApiDocument } from './http/openapi.js';
 import { createLogger } from './logger.js';
@@ -47,7 +48,8 @@ export interface PlatformOptions {
   tokenKeysAt?: { variable: string; urls: string[] };
   /**
    * Every contract of the deployment, where the process runs only some of its services:
-   * the notification rules (NOTIFY_RULES) are checked against them all, so a rule on
+   * the notification rules (NOTIFY_RULES) and the access policy (ACCESS_POLICY) are
+   * checked against them all, so a rule on
    * another service's operation is accepted (and applied there) while a rule naming no
    * operation at all is refused. The process's own contracts when omitted.
    */
@@ -84,7 +86,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const { config, services } = options;
   // A bad setting of any service stops the process before it opens anything.
   for (const service of services) service.settings?.(config.env);
-  const rules = loadNotifyRules(config.NOTIFY_RULES, operationsOf(options.contracts ?? services.map((s) => s.openapi)));
+  const contracts = options.contracts ?? services.map((s) => s.openapi);
+  const rules = loadNotifyRules(config.NOTIFY_RULES, operationsOf(contracts));
+  const policy = loadAccessPolicy(config.ACCESS_POLICY, contracts);
   const role = options.role ?? 'all';
   const servesApi = role !== 'worker';
   const log = options.logger ?? createLogger(config);
@@ -134,6 +138,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     auth,
     ...(servesApi ? { handlers: services.map((service, i) => service.handlers(contexts[i]!)) } : {}),
     ...(servesApi && rules.length ? { notices: { rules, auth, owners: noticeOwners(services, contexts) } } : {}),
+    ...(servesApi && policy ? { access: { policy, auth } } : {}),
     isReady: () => ready,
     notReadyReason: notReadyReason(() => ready, storage, services, contexts),
   });

@@ -1,6 +1,13 @@
-import { problems, sendProblem, TOKEN_AUDIENCE, VerifiedTokens } from '@starling/kit';
+import { HttpProblem, problems, sendProblem, TOKEN_AUDIENCE, VerifiedTokens } from '@starling/kit';
 import type { FastifyBaseLogger, onRequestHookHandler } from 'fastify';
-import { createRemoteJWKSet, customFetch, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  customFetch,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import type { Upstream } from './upstreams.js';
 
 export const JWKS_PATH = '/api/v1/auth/jwks';
@@ -49,46 +56,64 @@ export function identityKeys(identity: Upstream, log: FastifyBaseLogger): JWTVer
 const unavailable = (err: unknown) =>
   err instanceof KeysUnavailable || err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid;
 
+/** Reads tokens at the edge: a token's claims when identity issued it and it has not expired. */
+export interface EdgeTokens {
+  /** The claims, or undefined for a bad token; a 503 problem when identity's keys cannot be had. */
+  claimsOf(token: string, log: FastifyBaseLogger): Promise<JWTPayload | undefined>;
+}
+
+/** `keys` is undefined when IDENTITY_URL is unset. */
+export function edgeTokens(keys: JWTVerifyGetKey | undefined, issuer: string): EdgeTokens {
+  // A client sends one token for its whole lifetime: its signature is checked once a minute, not per request.
+  const verified = new VerifiedTokens();
+  return {
+    async claimsOf(token, log) {
+      if (!keys) {
+        throw problems.unavailable(
+          'Access tokens cannot be checked: the identity service is not configured (IDENTITY_URL).',
+        );
+      }
+      const cached = verified.get(token);
+      if (cached) return cached;
+      try {
+        const { payload } = await jwtVerify(token, keys, {
+          issuer,
+          audience: TOKEN_AUDIENCE,
+          algorithms: ['ES256'],
+          requiredClaims: ['exp'],
+        });
+        if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
+        verified.set(token, payload);
+        return payload;
+      } catch (err) {
+        if (unavailable(err)) {
+          log.warn({ err }, 'token keys unavailable');
+          throw problems.unavailable('Access tokens cannot be checked right now: the identity service is unavailable.');
+        }
+        if (err instanceof joseErrors.JOSEError) return undefined;
+        throw err;
+      }
+    },
+  };
+}
+
 /**
  * Refuses a request whose bearer token is not one identity issued (or has expired)
  * before it reaches a service: the same 401 a service would give, without its work.
  * Revoked sessions are the services' to refuse (they follow identity's events), and so
  * are cookies: a stale cookie is an anonymous visitor, which only the service can judge.
- * `keys` is undefined when IDENTITY_URL is unset.
  */
-export function edgeAuth(keys: JWTVerifyGetKey | undefined, issuer: string): onRequestHookHandler {
-  // A client sends one token for its whole lifetime: its signature is checked once a minute, not per request.
-  const verified = new VerifiedTokens();
+export function edgeAuth(tokens: EdgeTokens): onRequestHookHandler {
   return async (request, reply) => {
     const header = request.headers.authorization;
     if (header === undefined) return;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) return sendProblem(reply, problems.unauthorized('The Authorization header must be "Bearer <token>".'));
-    if (!keys) {
-      return sendProblem(
-        reply,
-        problems.unavailable('Access tokens cannot be checked: the identity service is not configured (IDENTITY_URL).'),
-      );
-    }
-    const token = match[1]!;
-    if (verified.get(token)) return;
     try {
-      const { payload } = await jwtVerify(token, keys, {
-        issuer,
-        audience: TOKEN_AUDIENCE,
-        algorithms: ['ES256'],
-        requiredClaims: ['exp'],
-      });
-      if (typeof payload.sub === 'string' && typeof payload.sid === 'string') return verified.set(token, payload);
+      if (await tokens.claimsOf(match[1]!, request.log)) return;
     } catch (err) {
-      if (unavailable(err)) {
-        request.log.warn({ err }, 'token keys unavailable');
-        return sendProblem(
-          reply,
-          problems.unavailable('Access tokens cannot be checked right now: the identity service is unavailable.'),
-        );
-      }
-      if (!(err instanceof joseErrors.JOSEError)) throw err;
+      if (err instanceof HttpProblem) return sendProblem(reply, err);
+      throw err;
     }
     return sendProblem(reply, problems.unauthorized('The access token is invalid or has expired.'));
   };

@@ -8,7 +8,9 @@ import {
   installRequestMetrics,
   installSecurityHeaders,
   installWebApp,
+  loadAccessPolicy,
   memoryRateLimiter,
+  operationsOf,
   mergeOpenApi,
   serverOptions,
   type Config,
@@ -18,7 +20,8 @@ import {
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { trackConnections } from './connections.js';
-import { edgeAuth, identityKeys, TOKENLESS_PATHS } from './edge-auth.js';
+import { accessCheck } from './access-policy.js';
+import { edgeAuth, edgeTokens, identityKeys, TOKENLESS_PATHS } from './edge-auth.js';
 import { createGatewayMetrics } from './metrics.js';
 import { LiveStreams, proxyTo, unconfigured } from './proxy.js';
 import { rateLimit } from './rate-limit.js';
@@ -68,6 +71,8 @@ export interface Gateway {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const settings = gatewaySettings(config.env);
+  const contractList = options.services.map((s) => s.contract);
+  const policy = loadAccessPolicy(config.ACCESS_POLICY, contractList);
   const log = options.logger ?? createLogger(config);
   const metrics = createGatewayMetrics();
   const live = new LiveStreams();
@@ -100,16 +105,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   const contracts = new Map(options.services.map((s) => [s.name, s.contract]));
-  const checkToken = edgeAuth(keys, config.TOKEN_ISSUER);
+  const tokens = edgeTokens(keys, config.TOKEN_ISSUER);
+  const checkToken = edgeAuth(tokens);
+  const checkAccess = policy && accessCheck(policy, operationsOf(contractList), tokens);
   for (const route of contractRoutes(contracts)) {
     const upstream = upstreams.get(route.service);
+    const policed = checkAccess?.(route.method, route.path);
     const variable = options.services.find((s) => s.name === route.service)!.variable;
     app.route({
       method: route.method,
       url: route.url,
       exposeHeadRoute: false,
       ...(route.upload ? { bodyLimit: settings.GATEWAY_UPLOAD_LIMIT } : {}),
-      onRequest: TOKENLESS_PATHS.has(route.path) ? [] : [checkToken],
+      onRequest: [...(TOKENLESS_PATHS.has(route.path) ? [] : [checkToken]), ...(policed ? [policed] : [])],
       handler: upstream ? proxyTo(upstream, config.TRUST_PROXY, live) : unconfigured(route.service, variable),
     });
   }

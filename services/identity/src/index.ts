@@ -4,11 +4,14 @@ import { AttemptCounters } from './attempt-counters.js';
 import { AccountMail } from './commands/account-mail.js';
 import { identityHandlers } from './handlers/index.js';
 import { OAuthServer } from './infra/oauth-server.js';
+import { ExternalLogin } from './infra/oidc/external-login.js';
+import { externalLoginSettings } from './infra/oidc/settings.js';
 import { KeyRing } from './keys.js';
 import { LoginThrottle, PasswordResetThrottle, SignUpThrottle } from './login-throttle.js';
 import { migrations } from './migrations/index.js';
 import { appsProjection } from './projections/apps.js';
 import { credentialsProjection } from './projections/credentials.js';
+import { externalIdentitiesProjection } from './projections/external-identities.js';
 import { relationshipsProjection } from './projections/relationships.js';
 import { sessionsProjection } from './projections/sessions.js';
 import { tweetCountsProjection } from './projections/tweet-counts.js';
@@ -41,6 +44,7 @@ export function identityService(): ServiceDefinition {
       usersProjection,
       credentialsProjection,
       sessionsProjection,
+      externalIdentitiesProjection,
       // Counts and relationships, from the graph's and the tweets' logs: one consumer per source.
       relationshipsProjection,
       tweetCountsProjection,
@@ -58,7 +62,8 @@ export function identityService(): ServiceDefinition {
         perAccount: accountMailRateLimit(settings),
       });
       const oauth = new OAuthServer({ ctx, settings, keys, logins });
-      return identityHandlers({ ctx, settings, keys, logins, signUps, passwordResets, mail, oauth });
+      const externalLogin = new ExternalLogin(externalLoginSettings(ctx.config.env), ctx.db);
+      return identityHandlers({ ctx, settings, keys, logins, signUps, passwordResets, mail, oauth, externalLogin });
     },
     async start(ctx) {
       await keys.load(ctx.db, identitySettings(ctx.config.env).AUTH_SIGNING_KEY);

@@ -178,3 +178,14 @@ export async function passwordHashOf(db: IdentityDb, userId: string): Promise<st
     .executeTakeFirst();
   return row?.password_hash;
 }
+
+/** The external identities linked to an account, oldest first. */
+export async function identitiesOf(db: IdentityDb, userId: string) {
+  return db
+    .selectFrom('external_identities')
+    .select(['id', 'provider', 'email', 'linked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('linked_at')
+    .orderBy('id')
+    .execute();
+}

@@ -146,6 +146,35 @@ export interface OAuthRefreshTokensTable {
   authorization_id: string;
 }
 
+/** Which account holds an external provider's subject (write-side, claimed when linking). */
+export interface ExternalIdentityClaimsTable {
+  provider: string;
+  subject: string;
+  user_id: string;
+  identity_id: string;
+}
+
+/** Each account's linked external identities, as shown to their owner. */
+export interface ExternalIdentitiesTable {
+  id: string;
+  user_id: string;
+  provider: string;
+  subject: string;
+  email: string | null;
+  linked_at: Date;
+}
+
+/** A sign-in with an external provider under way, by the sha256 of its `state`; used once. */
+export interface ExternalLoginFlowsTable {
+  state_hash: string;
+  provider: string;
+  nonce: string;
+  code_verifier: string;
+  /** The signed-in account the identity is to be linked to; null for a sign-in. */
+  link_user_id: string | null;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface IdentityDatabase {
   username_claims: UsernameClaimsTable;
   email_claims: EmailClaimsTable;
@@ -159,6 +188,9 @@ export interface IdentityDatabase {
   tweet_counts: TweetCountsTable;
   attempt_counters: AttemptCountersTable;
   mailed_tokens: MailedTokensTable;
+  external_identity_claims: ExternalIdentityClaimsTable;
+  external_identities: ExternalIdentitiesTable;
+  external_login_flows: ExternalLoginFlowsTable;
   oauth_apps: OAuthAppsTable;
   oauth_authorizations: OAuthAuthorizationsTable;
   oauth_codes: OAuthCodesTable;

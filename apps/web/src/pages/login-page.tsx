@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, describeProblem } from '../api/problem.js';
 import { useLogin } from '../api/use-auth.js';
+import { ExternalSignInButtons, externalSignInError } from '../components/external-sign-in.js';
 import { Field } from '../components/field.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
@@ -37,7 +38,14 @@ export function LoginPage() {
   const login = useLogin();
   const navigate = useNavigate();
   const location = useLocation();
-  const failure = login.isError ? loginFailure(login.error) : undefined;
+  // A sign-in with a provider that was refused comes back here, saying why.
+  const [search] = useSearchParams();
+  const refused = login.isIdle ? externalSignInError(search.get('error')) : undefined;
+  const failure = login.isError
+    ? loginFailure(login.error)
+    : refused
+      ? { fieldErrors: {}, message: refused }
+      : undefined;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -87,6 +95,7 @@ export function LoginPage() {
           Log in
         </button>
       </form>
+      <ExternalSignInButtons />
       <p className="form-aside">
         <Link to="/forgot-password">Forgot password?</Link>
       </p>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useMayReadMail } from '../api/use-mail.js';
 import { EmailPreferencesSection } from '../components/email-preferences.js';
+import { SignInMethodsSection } from '../components/sign-in-methods.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 
 /** The signed-in person's settings (the profile itself is edited on /profile). */
@@ -10,6 +11,7 @@ export function SettingsPage() {
   return (
     <section className="form-page" aria-labelledby="settings-heading">
       <h1 id="settings-heading">Settings</h1>
+      <SignInMethodsSection />
       <EmailPreferencesSection />
       <section aria-labelledby="apps-heading">
         <h2 id="apps-heading">Authorized apps</h2>

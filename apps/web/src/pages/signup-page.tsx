@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { describeProblem, type ProblemSummary } from '../api/problem.js';
 import { useLogin, useSignUp, type NewUser } from '../api/use-auth.js';
+import { ExternalSignInButtons } from '../components/external-sign-in.js';
 import { Field } from '../components/field.js';
 import { useDocumentTitle } from '../lib/use-document-title.js';
 import { useAppStore } from '../store.js';
@@ -102,6 +103,7 @@ export function SignUpPage() {
           Sign up
         </button>
       </form>
+      <ExternalSignInButtons />
       <p className="form-aside">
         Already have an account? <Link to="/login">Go to the login page</Link>
       </p>

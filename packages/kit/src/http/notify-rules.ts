@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { ConfigError } from '../settings.js';
 import type { OpenApiDocument } from './openapi.js';
+import { findOperation, readRulesFile, type Failure } from './rules-file.js';
 
 /**
  * The notification rules (NOTIFY_RULES, docs/notifications.md): which API operations
@@ -71,32 +69,14 @@ export function operationsOf(documents: OpenApiDocument[]): ContractOperation[] 
  */
 export function loadNotifyRules(file: string | undefined, operations: ContractOperation[]): NotifyRule[] {
   if (!file) return [];
-  const fail = (message: string) => new ConfigError(`NOTIFY_RULES=${JSON.stringify(file)}: ${message}`);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw fail(`cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-  }
-  let content: unknown;
-  try {
-    // YAML is a superset of JSON: one parser reads both.
-    content = parse(text, { uniqueKeys: true, prettyErrors: false });
-  } catch (err) {
-    throw fail(`is neither valid JSON nor valid YAML: ${(err as Error).message.split('\n')[0]}`);
-  }
-  const parsed = fileSchema.safeParse(content);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw fail(`${fieldName(issue.path)} ${issue.message}`);
-  }
-  return resolveRules(parsed.data.rules, operations, fail);
+  const { content, fail } = readRulesFile('NOTIFY_RULES', file, fileSchema);
+  return resolveRules(content.rules, operations, fail);
 }
 
 function resolveRules(
   rules: z.infer<typeof ruleSchema>[],
   operations: ContractOperation[],
-  fail: (message: string) => ConfigError,
+  fail: Failure,
 ): NotifyRule[] {
   const seen = new Map<string, number>();
   return rules.map((rule, i) => {
@@ -123,25 +103,4 @@ function resolveRules(
     seen.set(key, i);
     return { operation, topic: rule.topic, phases: rule.emit };
   });
-}
-
-/** By operationId, or by `METHOD /path` where parameter names need not match the contract's. */
-function findOperation(name: string, operations: ContractOperation[]): ContractOperation | undefined {
-  const spaced = /^([A-Za-z]+)\s+(\/\S*)$/.exec(name);
-  if (!spaced) return operations.find((o) => o.operationId === name);
-  const method = spaced[1]!.toUpperCase();
-  const shape = templateShape(spaced[2]!);
-  return operations.find((o) => o.method === method && templateShape(o.path) === shape);
-}
-
-const templateShape = (path: string) => path.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '');
-
-/** `rules[2].emit[0]:`, or `the file:` for the top level. */
-function fieldName(path: PropertyKey[]): string {
-  if (path.length === 0) return 'the file:';
-  const name = path.reduce<string>(
-    (name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${String(part)}` : String(part)),
-    '',
-  );
-  return `${name}:`;
 }

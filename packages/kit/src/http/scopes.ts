@@ -1,60 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Authenticator } from '../auth/caller.js';
+import { holdsScope } from './access-policy.js';
 import type { OpenApiDocument } from './openapi.js';
 import { problems } from './problem.js';
-
-/**
- * OAuth 2 scopes, as Mastodon names them: what a third-party app may be allowed to do.
- * A broad scope grants its granular forms: `read` every `read:*`, `write` every
- * `write:*`, and `follow` the relationships (follows, blocks, mutes) both ways.
- */
-export const BROAD_SCOPES = ['read', 'write', 'follow', 'push', 'profile'] as const;
-
-export const GRANULAR_SCOPES = [
-  'read:accounts',
-  'read:blocks',
-  'read:bookmarks',
-  'read:favourites',
-  'read:filters',
-  'read:follows',
-  'read:lists',
-  'read:mutes',
-  'read:notifications',
-  'read:search',
-  'read:statuses',
-  'write:accounts',
-  'write:blocks',
-  'write:bookmarks',
-  'write:conversations',
-  'write:favourites',
-  'write:filters',
-  'write:follows',
-  'write:lists',
-  'write:media',
-  'write:mutes',
-  'write:notifications',
-  'write:reports',
-  'write:statuses',
-] as const;
-
-export const KNOWN_SCOPES: readonly string[] = [...BROAD_SCOPES, ...GRANULAR_SCOPES];
-
-const FOLLOW_GRANTS = new Set([
-  'read:follows',
-  'write:follows',
-  'read:blocks',
-  'write:blocks',
-  'read:mutes',
-  'write:mutes',
-]);
-
-/** Whether holding `held` allows what `needed` names. */
-export function grantsScope(held: readonly string[], needed: string): boolean {
-  if (held.includes(needed)) return true;
-  const [family] = needed.split(':');
-  if (needed.includes(':') && held.includes(family!)) return true;
-  return held.includes('follow') && FOLLOW_GRANTS.has(needed);
-}
 
 /**
  * For each operation that takes a caller, the sets of scopes of which an app's token
@@ -81,7 +29,7 @@ export function scopeRequirements(contract: OpenApiDocument): Map<string, string
 export const OUTSIDE_SCOPES = 'This action is outside the authorized scopes';
 
 /**
- * Refuses a third-party app's token (one with a `scope` claim) on an operation whose
+ * Refuses a third-party app's token  (one with a `scope` claim) on an operation whose
  * contract declares no `oauth2` requirement that its scopes satisfy, with a 403, before
  * the request is validated or handled. Starling's own sessions (no `scope`) pass.
  */
@@ -94,7 +42,7 @@ export function installScopeChecks(app: FastifyInstance, contract: OpenApiDocume
     if (!alternatives) return;
     const grant = await auth.appGrant(request);
     if (!grant) return;
-    const allowed = alternatives.some((scopes) => scopes.every((scope) => grantsScope(grant.scopes, scope)));
+    const allowed = alternatives.some((scopes) => scopes.every((scope) => holdsScope(grant.scopes, scope)));
     if (!allowed) throw problems.forbidden(OUTSIDE_SCOPES);
   });
 }

@@ -19,6 +19,7 @@ import { exactBodies } from '../http/validation.js';
 import { contentSecurityPolicy, installWebApp, mediaOrigins } from '../http/web-app.js';
 import { installNotices, type NoticeOptions } from '../http/notices.js';
 import { installScopeChecks } from '../http/scopes.js';
+import { installAccessPolicy, type AccessPolicy } from '../http/access-policy.js';
 import type { Authenticator } from '../auth/caller.js';
 import { installInputChecks } from '../http/well-formed-input.js';
 import { installRequestMetrics, type Metrics } from '../metrics.js';
@@ -50,6 +51,8 @@ export interface HttpAppOptions {
   notices?: Omit<NoticeOptions, 'metrics' | 'isReady'>;
   /** Verifies third-party apps' tokens, whose scopes bound what they may call (http/scopes.ts). */
   auth?: Authenticator;
+  /** The access policy (http/access-policy.ts), checked before any operation's handler runs. */
+  access?: { policy: AccessPolicy; auth: Authenticator };
   /** Until true, every request but the platform's own gets a 503. */
   isReady(): boolean;
   /** Why /readyz says 503, or undefined when the process is ready. */
@@ -101,6 +104,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     // time, which cost the embedded process a few hundred milliseconds at every start.
     await app.register(async (scope) => {
       if (options.auth) installScopeChecks(scope, contract, options.auth);
+      if (options.access) installAccessPolicy(scope, options.access.policy, options.access.auth);
       if (options.notices) installNotices(scope, { ...options.notices, metrics, isReady: options.isReady });
       await registerOperations(scope, contract, mergeHandlers(handlers));
     });

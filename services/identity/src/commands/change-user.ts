@@ -14,6 +14,7 @@ import { emailKey, evolveAll, mayChange, mustBeLive, user, userStream, type User
 import { findUserView, userRowOf, type UserRow } from '../read-models.js';
 import type { AccountMail } from './account-mail.js';
 import { claimEmail, releaseEmail, releaseUsername } from './claims.js';
+import { releaseIdentities } from './external-identities.js';
 import { dropTokens } from './mailed-tokens.js';
 import { endOtherSessions } from './sessions.js';
 
@@ -123,6 +124,7 @@ export async function deleteUser(write: Write, caller: Caller, userId: string, r
     checkExpectedVersion(request.expected, version);
     await releaseUsername(trx, state.username, userId);
     await releaseEmail(trx, state.email, userId);
+    await releaseIdentities(trx, userId);
     await dropTokens(trx, userId);
     await appendToStream(
       trx,

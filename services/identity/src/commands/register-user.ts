@@ -1,8 +1,8 @@
-import { appendToStream, newId, refuse, type Db } from '@starling/kit';
+import { appendToStream, newId, refuse, type Db, type NewEvent } from '@starling/kit';
 import { newEvent, UserRegistered } from '@starling/events';
 import type { IdentityDb } from '../tables.js';
 import { hashPassword } from '../domain/password.js';
-import { evolveAll, user, userStream, usernameKey } from '../domain/user.js';
+import { evolveAll, user, userStream, usernameKey, type UserState } from '../domain/user.js';
 import { userRowOf, type UserRow } from '../read-models.js';
 import type { AccountMail } from './account-mail.js';
 import { claimEmail } from './claims.js';
@@ -27,29 +27,54 @@ export async function registerUser(
   const id = newId();
   const passwordHash = await hashPassword(input.password);
   return write(async (trx) => {
-    const db: IdentityDb = trx;
-    const claimed = await db
-      .insertInto('username_claims')
-      .values({ username_key: usernameKey(input.username), user_id: id })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) {
+    if (!(await claimUsername(trx, input.username, id))) {
       throw refuse.conflict('That username is taken.', [{ field: 'username', reason: 'is already taken' }]);
     }
     await claimEmail(trx, input.email, id);
-    const appended = await appendToStream(trx, userStream(id), 0, [
-      newEvent(UserRegistered, {
-        user_id: id,
-        username: input.username,
-        email: input.email.trim(),
-        name: input.name?.trim() || input.username,
-        // Recorded only when there is one; no bio and an empty one are the same.
-        ...(input.bio?.trim() ? { bio: input.bio.trim() } : {}),
-        password_hash: passwordHash,
-      }),
-    ]);
-    const state = evolveAll(user.initial, appended.events);
+    const { state, version } = await appendRegistration(trx, { ...input, id, passwordHash });
     await mail.confirmEmail(trx, state, { actor_id: id });
-    return userRowOf(state, appended.version);
+    return userRowOf(state, version);
   });
+}
+
+/** Claims `username` for `userId`: false when another account holds it (in any case). */
+export async function claimUsername(trx: IdentityDb, username: string, userId: string): Promise<boolean> {
+  const claimed = await trx
+    .insertInto('username_claims')
+    .values({ username_key: usernameKey(username), user_id: userId })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(claimed.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** A new account whose username and email are claimed already. */
+export interface NewAccount {
+  id: string;
+  username: string;
+  email: string;
+  name?: string | undefined;
+  bio?: string | undefined;
+  /** '' for an account with no password (made by an external sign-in). */
+  passwordHash: string;
+}
+
+/** Records UserRegistered, then `more` (said in the same append), on a new user stream. */
+export async function appendRegistration(
+  trx: Db,
+  account: NewAccount,
+  more: NewEvent[] = [],
+): Promise<{ state: UserState; version: number }> {
+  const appended = await appendToStream(trx, userStream(account.id), 0, [
+    newEvent(UserRegistered, {
+      user_id: account.id,
+      username: account.username,
+      email: account.email.trim(),
+      name: account.name?.trim() || account.username,
+      // Recorded only when there is one; no bio and an empty one are the same.
+      ...(account.bio?.trim() ? { bio: account.bio.trim() } : {}),
+      password_hash: account.passwordHash,
+    }),
+    ...more,
+  ]);
+  return { state: evolveAll(user.initial, appended.events), version: appended.version };
 }

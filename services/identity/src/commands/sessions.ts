@@ -38,7 +38,14 @@ export async function login(
     await deps.logins.failed(input.username, clientAddress);
     throw refuse.unauthenticated(INVALID);
   }
+  return startSession(deps, account);
+}
 
+/** Opens a session for an account whose owner proved who they are: a password, or an external sign-in. */
+export async function startSession(
+  deps: { write: Write; keys: KeyRing; config: Config },
+  account: { id: string; username: string; role: 'user' | 'admin' },
+): Promise<LoginResult> {
   const sessionId = randomBytes(18).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const ttl = deps.config.ACCESS_TOKEN_TTL;

@@ -1,4 +1,4 @@
-import { KNOWN_SCOPES } from '@starling/kit';
+import { OAUTH_SCOPES } from '@starling/kit';
 
 /** The redirect URI of an app that cannot receive one: the user copies the code instead. */
 export const OUT_OF_BAND = 'urn:ietf:wg:oauth:2.0:oob';
@@ -11,7 +11,7 @@ export const parseScopes = (value: string | undefined): string[] => [
   ...new Set((value ?? '').split(/\s+/).filter(Boolean)),
 ];
 
-export const unknownScopes = (scopes: readonly string[]) => scopes.filter((s) => !KNOWN_SCOPES.includes(s));
+export const unknownScopes = (scopes: readonly string[]) => scopes.filter((s) => !OAUTH_SCOPES.includes(s));
 
 /**
  * Redirect URIs as Mastodon takes them: an array, or one string with a URI a line. Each

@@ -2,6 +2,8 @@ import { refuse, type Aggregate, type Caller, type RecordedEvent } from '@starli
 import {
   AdminRoleGranted,
   EmailVerified,
+  ExternalIdentityLinked,
+  ExternalIdentityUnlinked,
   PasswordChanged,
   UserDeleted,
   UserProfileUpdated,
@@ -21,9 +23,18 @@ export interface UserState {
   name: string;
   /** '' when the user has none. */
   bio: string;
+  /** '' while the account has no password (made by an external sign-in, none set since). */
   passwordHash: string;
+  /** The external identities that sign in to the account. */
+  identities: LinkedIdentity[];
   role: 'user' | 'admin';
   createdAt: Date;
+}
+
+export interface LinkedIdentity {
+  id: string;
+  provider: string;
+  subject: string;
 }
 
 export const userStream = (id: string) => `user-${id}`;
@@ -42,6 +53,7 @@ export const user: Aggregate<UserState> = {
     name: '',
     bio: '',
     passwordHash: '',
+    identities: [],
     role: 'user',
     createdAt: new Date(0),
   },
@@ -79,6 +91,17 @@ export const user: Aggregate<UserState> = {
         };
       case PasswordChanged.type:
         return { ...state, passwordHash: payloadOf(PasswordChanged, event).password_hash };
+      case ExternalIdentityLinked.type: {
+        const d = payloadOf(ExternalIdentityLinked, event);
+        return {
+          ...state,
+          identities: [...state.identities, { id: d.identity_id, provider: d.provider, subject: d.subject }],
+        };
+      }
+      case ExternalIdentityUnlinked.type: {
+        const d = payloadOf(ExternalIdentityUnlinked, event);
+        return { ...state, identities: state.identities.filter((i) => i.id !== d.identity_id) };
+      }
       case AdminRoleGranted.type:
         return { ...state, role: 'admin' };
       case UserDeleted.type:

@@ -224,6 +224,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The external providers one may sign in with (OIDC_PROVIDERS), for "Continue with …" buttons */
+        get: operations["listLoginProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in with an external provider (a browser navigation)
+         * @description Answers 302 to the provider's authorization endpoint: the authorization code flow with PKCE (S256), `state` and `nonce`. The flow is remembered server-side for 10 minutes and bound to this browser by the HttpOnly `starling_oidc` cookie; it can be finished once. With `link=true` a signed-in caller (session cookie) links the identity to their account instead of signing in. An unknown provider, or one that cannot be reached, sends the browser to `/login?error=<code>`.
+         */
+        get: operations["startExternalLogin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the provider sends the browser back (the redirect URI to register with it)
+         * @description Register `{PUBLIC_URL}/api/v1/auth/oidc/{provider}/callback` with the provider. The state must be this browser's own (cookie) and its flow live and unused; the code is exchanged with the flow's PKCE verifier, and the ID token's issuer, audience, expiry, nonce and signature (the issuer's JWKS) are checked. Then the identity's account is signed in (the same cookies as a password login) and the browser is sent to `/` with 303. A first sign-in makes an account with a free username, the provider's email (confirmed only if the provider says it verified it) and no password. A link flow returns to `/settings`. Any refusal sends the browser to `/login?error=<code>` (`/settings?error=<code>` when linking) and signs no one in. Codes: `unknown_provider`, `provider_unavailable`, `denied`, `invalid_state`, `invalid_response`, `email_missing`, `email_in_use`, `identity_in_use`, `account_gone`.
+         */
+        get: operations["finishExternalLogin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The external identities linked to the caller's account */
+        get: operations["listIdentities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/identities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unlink one of the caller's external identities
+         * @description Refused with 409 when it is the account's last way to sign in (no password and no other identity): set a password through a reset link, or link another provider, first.
+         */
+        delete: operations["unlinkIdentity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/jwks": {
         parameters: {
             query?: never;
@@ -469,6 +563,26 @@ export interface components {
             password?: string;
             current_password?: string;
         };
+        LoginProvider: {
+            /** @description In the sign-in path: /api/v1/auth/oidc/{id} */
+            id: string;
+            /** @description Shown as "Continue with {name}" */
+            name: string;
+        };
+        SignInMethods: {
+            /** @description The account has a password (one made by an external sign-in has none until it sets one) */
+            has_password: boolean;
+            identities: {
+                id: string;
+                /** @description The provider's id */
+                provider: string;
+                provider_name: string;
+                /** @description The address the provider gave when it was linked */
+                email?: string;
+                /** Format: date-time */
+                linked_at: string;
+            }[];
+        };
         AccessToken: {
             access_token: string;
             /** @enum {string} */
@@ -611,6 +725,8 @@ export interface components {
         Limit: number;
         /** @description Opaque; taken from a `Link` rel="next". */
         Cursor: string;
+        /** @description A provider's `id` from OIDC_PROVIDERS */
+        Provider: string;
         /** @description The ETag you last read; a stale one answers 412 and changes nothing. */
         IfMatch: string;
         IfNoneMatch: string;
@@ -1101,6 +1217,133 @@ export interface operations {
             409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+        };
+    };
+    listLoginProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configured providers, in configured order; empty when there are none */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginProvider"][];
+                };
+            };
+            400: components["responses"]["Problem"];
+        };
+    };
+    startExternalLogin: {
+        parameters: {
+            query?: {
+                /** @description Link the identity to the signed-in caller's account rather than sign in. */
+                link?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description A provider's `id` from OIDC_PROVIDERS */
+                provider: components["parameters"]["Provider"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider (or, on a refusal, to `/login?error=<code>`) */
+            302: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            414: components["responses"]["Problem"];
+        };
+    };
+    finishExternalLogin: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                iss?: string;
+                error?: string;
+                error_description?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A provider's `id` from OIDC_PROVIDERS */
+                provider: components["parameters"]["Provider"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To `/` (signed in), `/settings` (linked), or the page that shows the refusal */
+            303: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            414: components["responses"]["Problem"];
+        };
+    };
+    listIdentities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first, with whether the account has a password */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInMethods"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+        };
+    };
+    unlinkIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unlinked; it no longer signs in to the account */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            414: components["responses"]["Problem"];
         };
     };
     getJwks: {

@@ -5,7 +5,8 @@ import type { IdentitySettings } from '../settings.js';
 
 type Cookies = Pick<IdentitySettings, 'COOKIE_SECURE'>;
 
-const secure = (config: Cookies, request: FastifyRequest) =>
+/** Whether cookies get the Secure flag: COOKIE_SECURE, or (auto) whether the request came over https. */
+export const isSecure = (config: Cookies, request: FastifyRequest) =>
   config.COOKIE_SECURE === 'auto' ? request.protocol === 'https' : config.COOKIE_SECURE === 'true';
 
 /**
@@ -20,7 +21,7 @@ export function setSessionCookies(
   const common = {
     path: '/',
     sameSite: 'lax' as const,
-    secure: secure(config, reply.request),
+    secure: isSecure(config, reply.request),
     maxAge: session.expiresIn,
   };
   reply.setCookie(SESSION_COOKIE, session.accessToken, { ...common, httpOnly: true });
@@ -28,7 +29,7 @@ export function setSessionCookies(
 }
 
 export function clearSessionCookies(reply: FastifyReply, config: Cookies) {
-  const common = { path: '/', sameSite: 'lax' as const, secure: secure(config, reply.request) };
+  const common = { path: '/', sameSite: 'lax' as const, secure: isSecure(config, reply.request) };
   reply.clearCookie(SESSION_COOKIE, { ...common, httpOnly: true });
   reply.clearCookie(CSRF_COOKIE, common);
 }

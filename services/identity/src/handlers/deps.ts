@@ -4,6 +4,7 @@ import type { AccountMail } from '../commands/account-mail.js';
 import type { ChangeRequest } from '../commands/change-user.js';
 import type { operations } from '../generated/openapi.js';
 import type { OAuthServer } from '../infra/oauth-server.js';
+import type { ExternalLogin } from '../infra/oidc/external-login.js';
 import type { KeyRing } from '../keys.js';
 import type { LoginThrottle, PasswordResetThrottle, SignUpThrottle } from '../login-throttle.js';
 import type { IdentitySettings } from '../settings.js';
@@ -17,6 +18,8 @@ export interface IdentityDeps {
   passwordResets: PasswordResetThrottle;
   mail: AccountMail;
   oauth: OAuthServer;
+  /** Sign-in with external providers (OIDC_PROVIDERS). */
+  externalLogin: ExternalLogin;
 }
 
 /** A handler for the identity operation named `K` in openapi.yaml. */

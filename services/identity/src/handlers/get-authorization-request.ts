@@ -1,4 +1,4 @@
-import { grantsScope, problems } from '@starling/kit';
+import { holdsScope, problems } from '@starling/kit';
 import { grantableScopes, OUT_OF_BAND, parseScopes, SCOPE_DESCRIPTIONS } from '../domain/apps.js';
 import { findApp } from '../read-models/apps.js';
 import type { Handler } from './deps.js';
@@ -20,7 +20,7 @@ export const getAuthorizationRequest: Handler<'getAuthorizationRequest'> =
     if (query.response_type !== undefined && query.response_type !== 'code') {
       throw problems.badRequest('Only response_type=code is supported.');
     }
-    const scopes = grantableScopes(app.scopes, parseScopes(query.scope), grantsScope);
+    const scopes = grantableScopes(app.scopes, parseScopes(query.scope), holdsScope);
     if (!scopes) throw problems.badRequest('The app asks for scopes it did not register for.');
     return {
       app: { name: app.name, website: app.website },

@@ -1,4 +1,4 @@
-import { KNOWN_SCOPES } from '@starling/kit';
+import { OAUTH_SCOPES } from '@starling/kit';
 import type { Handler } from './deps.js';
 
 /** RFC 8414 metadata: where the endpoints are, on the origin the client reached. */
@@ -13,7 +13,7 @@ export const getOAuthMetadata: Handler<'getOAuthMetadata'> =
       token_endpoint: `${origin}/oauth/token`,
       revocation_endpoint: `${origin}/oauth/revoke`,
       app_registration_endpoint: `${origin}/api/v1/apps`,
-      scopes_supported: [...KNOWN_SCOPES],
+      scopes_supported: [...OAUTH_SCOPES],
       response_types_supported: ['code'],
       response_modes_supported: ['query'],
       grant_types_supported: [

@@ -6,10 +6,12 @@ import { deleteUserByUsername } from './delete-user-by-username.js';
 import { deleteUser } from './delete-user.js';
 import type { IdentityDeps } from './deps.js';
 import { confirmEmail, requestEmailConfirmation } from './email-confirmation.js';
+import { finishExternalLogin, listLoginProviders, startExternalLogin } from './external-login.js';
 import { getInfo } from './get-info.js';
 import { getJwks } from './get-jwks.js';
 import { getMe } from './get-me.js';
 import { getUser } from './get-user.js';
+import { listIdentities, unlinkIdentity } from './identities.js';
 import { listSuggestedUsers } from './list-suggested-users.js';
 import { listUsers } from './list-users.js';
 import { login } from './login.js';
@@ -56,6 +58,11 @@ export function identityHandlers(deps: IdentityDeps): Record<string, RouteHandle
     getOAuthMetadata,
     listAppAuthorizations,
     revokeAppAuthorization,
+    listLoginProviders,
+    startExternalLogin,
+    finishExternalLogin,
+    listIdentities,
+    unlinkIdentity,
   };
   return routeHandlers(handlers, deps);
 }

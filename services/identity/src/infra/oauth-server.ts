@@ -9,7 +9,7 @@ import OAuth2Server, {
   type PasswordModel,
   type RefreshTokenModel,
 } from '@node-oauth/oauth2-server';
-import { APP_SUBJECT_PREFIX, grantsScope, type Config, type Role, type ServiceContext } from '@starling/kit';
+import { APP_SUBJECT_PREFIX, holdsScope, type Config, type Role, type ServiceContext } from '@starling/kit';
 import {
   authorizeApp,
   findCode,
@@ -214,7 +214,7 @@ export class OAuthServer {
         return (client as AppClient).redirectUris.includes(redirectUri);
       },
       async validateScope(_user, client, scope) {
-        return grantableScopes((client as AppClient).scopes, scope ?? [], grantsScope) ?? false;
+        return grantableScopes((client as AppClient).scopes, scope ?? [], holdsScope) ?? false;
       },
       async generateAuthorizationCode() {
         return newSecret();

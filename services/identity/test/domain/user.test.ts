@@ -68,6 +68,7 @@ describe('a user', () => {
       name: 'Alice A.',
       bio: 'Hi',
       passwordHash: 'scrypt$old',
+      identities: [],
       role: 'user',
       createdAt: registeredAt,
     });
