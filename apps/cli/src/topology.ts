@@ -102,7 +102,7 @@ export const SERVICES = [
     definition: mastodonService,
     // Mastodon's paths; where one is also Starling's own (/api/v2/search, POST /api/v2/media),
     // the request is told apart by its token (docs/mastodon.md).
-    prefixes: ['/api/v1/streaming'],
+    prefixes: ['/api/v1/streaming', '/api/v1/notifications', '/api/v1/markers', '/api/v1/media'],
     needs: ['database', 'bus'],
     worker: false,
     replicas: 1,

@@ -29,6 +29,7 @@ export * from './http/security-headers.js';
 export * from './http/server-options.js';
 export * from './http/web-app.js';
 export * from './http/well-formed-input.js';
+export * from './http/websocket.js';
 export * from './ids.js';
 export * from './logger.js';
 export * from './metrics.js';

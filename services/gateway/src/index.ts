@@ -24,6 +24,7 @@ import { LiveStreams, proxyTo, unconfigured } from './proxy.js';
 import { rateLimit } from './rate-limit.js';
 import { gatewaySettings } from './settings.js';
 import { contractRoutes } from './routes.js';
+import { proxyUpgrades } from './upgrades.js';
 import { Upstream, type ServiceName } from './upstreams.js';
 
 export type { ServiceName } from './upstreams.js';
@@ -101,7 +102,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const contracts = new Map(options.services.map((s) => [s.name, s.contract]));
   const checkToken = edgeAuth(keys, config.TOKEN_ISSUER);
-  for (const route of contractRoutes(contracts)) {
+  const routes = contractRoutes(contracts);
+  proxyUpgrades(app.server, routes, upstreams, log as FastifyBaseLogger);
+  for (const route of routes) {
     const upstream = upstreams.get(route.service);
     const variable = options.services.find((s) => s.name === route.service)!.variable;
     app.route({

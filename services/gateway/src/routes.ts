@@ -12,6 +12,8 @@ export interface ContractRoute {
   path: string;
   /** The operation takes a multipart/form-data upload (a larger body limit applies). */
   upload: boolean;
+  /** The operation is a WebSocket endpoint (it answers 101): its upgrades are passed on (upgrades.ts). */
+  webSocket?: boolean;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
@@ -33,9 +35,17 @@ export function contractRoutes(contracts: Map<ServiceName, OpenApiDocument>): Co
         if (owner) throw new Error(`${key} is in the contracts of both ${owner} and ${service}`);
         owners.set(key, service);
         const url = path.replace(/\{([^}]+)\}/g, ':$1');
-        const operation = (item as Record<string, { requestBody?: { content?: object } }>)[method];
+        const operation = (item as Record<string, { requestBody?: { content?: object }; responses?: object }>)[method];
         const upload = Object.keys(operation?.requestBody?.content ?? {}).includes('multipart/form-data');
-        routes.push({ service, method: method.toUpperCase() as HTTPMethods, url, path, upload });
+        const webSocket = method === 'get' && Object.keys(operation?.responses ?? {}).includes('101');
+        routes.push({
+          service,
+          method: method.toUpperCase() as HTTPMethods,
+          url,
+          path,
+          upload,
+          ...(webSocket ? { webSocket } : {}),
+        });
         // HEAD is GET without the body (RFC 9110 §9.3.2); the service answers it, headers and all.
         if (method === 'get' && !(item as Record<string, unknown>).head) {
           routes.push({ service, method: 'HEAD', url, path, upload: false });

@@ -3,6 +3,7 @@ import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import { sendProblem } from './error-handler.js';
 import { problems } from './problem.js';
+import { operationRoute } from './websocket.js';
 
 const MULTIPART = 'multipart/form-data';
 const FORM = 'application/x-www-form-urlencoded';
@@ -67,7 +68,11 @@ export async function registerOperations(
       );
     }
   });
-  await app.register(openapiGlue, { specification, serviceHandlers: handlers });
+  // A WebSocket operation (webSocketOperation) is registered with its upgrade handler too.
+  // The plugin spreads what the resolver returns over the route it builds (method and
+  // url included), though its types ask for whole route options.
+  const operationResolver = (operationId: string) => operationRoute(handlers[operationId]!);
+  await app.register(openapiGlue, { specification, operationResolver: operationResolver as never });
 }
 
 /**

@@ -19,6 +19,7 @@ import { exactBodies } from '../http/validation.js';
 import { contentSecurityPolicy, installWebApp, mediaOrigins } from '../http/web-app.js';
 import { installNotices, type NoticeOptions } from '../http/notices.js';
 import { installInputChecks } from '../http/well-formed-input.js';
+import { installWebSockets } from '../http/websocket.js';
 import { installRequestMetrics, type Metrics } from '../metrics.js';
 import type { ServiceDefinition } from '../service.js';
 import { installFolderRoutes } from '../storage/folder-routes.js';
@@ -88,6 +89,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     }
   });
 
+  // Before any route: the plugin wraps each route's handler as it is added.
+  await installWebSockets(app);
   const contract = await installContract(app, config, options.services);
   if (options.webRoot) pages = await installWebApp(app, options.webRoot, contentSecurityPolicy(mediaOrigins(config)));
   const { handlers } = options;
