@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadOpenApi, type ServiceDefinition } from '@starling/kit';
 import { mastodonHandlers } from './handlers/index.js';
 import { migrations } from './migrations/index.js';
+import { mastodonSettings } from './settings.js';
 
 /**
  * The mastodon service: Mastodon's client API, so the apps people already like (Elk,
@@ -15,6 +16,7 @@ export function mastodonService(): ServiceDefinition {
     name: 'mastodon',
     openapi: loadOpenApi(fileURLToPath(new URL('../openapi.yaml', import.meta.url))),
     migrations,
+    settings: mastodonSettings,
     consumers: () => [],
     handlers: mastodonHandlers,
   };

@@ -12,6 +12,13 @@ const schema = z.object({
     .regex(/^https?:\/\/[^\s/?#]+\/?$/, 'must be an http(s):// origin, such as https://starling.example')
     .default('http://localhost:3000')
     .transform((v) => v.replace(/\/+$/, '')),
+  /** The media service's limits, read from the same variables, which the instance document reports. */
+  MEDIA_IMAGE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(16 * 1024 * 1024),
+  MEDIA_IMAGE_MAX_PIXELS: z.coerce.number().int().positive().default(40_000_000),
 });
 
 export type MastodonSettings = z.infer<typeof schema>;

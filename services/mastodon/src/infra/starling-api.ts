@@ -1,4 +1,4 @@
-import { API_BASE_URL, HttpProblem, type ServiceContext } from '@starling/kit';
+import { API_BASE_URL, HttpProblem, OWN_API_HEADER, type ServiceContext } from '@starling/kit';
 import { createStarlingClient, type Problem, type StarlingClient } from '@starling/sdk';
 import type { FastifyRequest } from 'fastify';
 
@@ -14,6 +14,8 @@ export function starlingApi(ctx: Pick<ServiceContext, 'api'>, request: FastifyRe
     baseUrl: API_BASE_URL,
     fetch: (outgoing) => {
       for (const [name, value] of Object.entries(forwarded)) outgoing.headers.set(name, value);
+      // Starling's own operation, where an app's token would route the call back here.
+      outgoing.headers.set(OWN_API_HEADER, '1');
       return ctx.api(outgoing);
     },
   });

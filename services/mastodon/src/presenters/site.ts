@@ -11,7 +11,7 @@ export const accountUrl = (site: Site, username: string) => `${site.origin}/u/${
 export const statusUrl = (site: Site, id: string) => `${site.origin}/t/${encodeURIComponent(id)}`;
 export const tagUrl = (site: Site, tag: string) => `${site.origin}/tags/${encodeURIComponent(tag)}`;
 /** A picture made from the account's id (avatar.ts): Starling has no profile pictures. */
-export const avatarUrl = (site: Site, id: string) => `${site.origin}/mastodon/avatars/${encodeURIComponent(id)}.png`;
+export const avatarUrl = (site: Site, id: string) => `${site.origin}/mastodon/avatars/${encodeURIComponent(id)}`;
 export const headerUrl = (site: Site) => `${site.origin}/mastodon/header.png`;
 /** The streaming API's origin: PUBLIC_URL with ws:// for http:// and wss:// for https://. */
 export const streamingUrl = (site: Site) => site.origin.replace(/^http/, 'ws');
