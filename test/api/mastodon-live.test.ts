@@ -104,7 +104,10 @@ inEachStorageMode('Mastodon API: notifications, markers, media and streaming', (
 
     // One, by id; another's is a 404.
     expect(await expectStatus({ url: `/api/v1/notifications/${follow.id}`, token: ada.token }, 200)).toEqual(follow);
-    await expectStatus({ url: `/api/v1/notifications/${follow.id}`, token: bob.token }, 404);
+    // Mastodon's error shape, which its clients show.
+    expect(await expectStatus({ url: `/api/v1/notifications/${follow.id}`, token: bob.token }, 404)).toEqual({
+      error: expect.any(String),
+    });
     await expectStatus({ url: '/api/v1/notifications' }, 401);
 
     // Dismissing one removes it (the web app's list too); clearing removes the rest.

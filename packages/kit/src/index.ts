@@ -14,6 +14,7 @@ export type { Loop } from './events/loop.js';
 export { OutboxTailBus } from './events/outbox-bus.js';
 export * from './events/refusal.js';
 export * from './events/schema.js';
+export * from './http/app-callers.js';
 export * from './http/error-handler.js';
 export * from './http/cors.js';
 export * from './http/etag.js';

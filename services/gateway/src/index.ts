@@ -1,6 +1,8 @@
 import {
   corsOrigins,
   createLogger,
+  forApps,
+  installCallerConstraint,
   installCors,
   installErrorHandling,
   installHealthRoutes,
@@ -83,6 +85,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const app = Fastify({ ...serverOptions(config, log as FastifyBaseLogger) });
   let pages: Fallback | undefined;
   installErrorHandling(app, (request, reply) => pages?.(request, reply) ?? false);
+  installCallerConstraint(app);
   installRequestMetrics(app, metrics);
   installRequestLog(app, config.LOG_REQUESTS);
   installSecurityHeaders(app);
@@ -111,6 +114,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       method: route.method,
       url: route.url,
       exposeHeadRoute: false,
+      ...(route.apps ? forApps() : {}),
       ...(route.upload ? { bodyLimit: settings.GATEWAY_UPLOAD_LIMIT } : {}),
       onRequest: TOKENLESS_PATHS.has(route.path) ? [] : [checkToken],
       handler: upstream ? proxyTo(upstream, config.TRUST_PROXY, live) : unconfigured(route.service, variable),

@@ -4,6 +4,7 @@ import { mastodonHandlers } from './handlers/index.js';
 import { LiveHub } from './infra/live-hub.js';
 import { migrations } from './migrations/index.js';
 import { markersProjection } from './projections/markers.js';
+import { mastodonSettings } from './settings.js';
 
 /**
  * The mastodon service: Mastodon's client API, so the apps people already like (Elk,
@@ -19,6 +20,7 @@ export function mastodonService(): ServiceDefinition {
     name: 'mastodon',
     openapi: loadOpenApi(fileURLToPath(new URL('../openapi.yaml', import.meta.url))),
     migrations,
+    settings: mastodonSettings,
     consumers: () => [markersProjection, ...hub.consumers()],
     handlers: (ctx) => mastodonHandlers(ctx, { hub }),
   };

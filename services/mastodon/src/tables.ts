@@ -1,9 +1,12 @@
 import type { Db } from '@starling/kit';
 
-/**
- * The mastodon service's tables, as its migrations leave them. The event store's own
- * tables (`events`, `consumer_checkpoints`) belong to the kit.
- */
+/** A status posted under an Idempotency-Key; `status_id` is null while its post is under way. */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  status_id: string | null;
+  created_at: Date;
+}
 
 /** A user's reading position in a timeline, as Mastodon clients save it. */
 export interface MarkersTable {
@@ -15,8 +18,13 @@ export interface MarkersTable {
   updated_at: Date;
 }
 
-export interface MastodonDatabase {
+/**
+ * The mastodon service's tables, as its migrations leave them. The event store's own
+ * tables (`events`, `consumer_checkpoints`) belong to the kit.
+ */
+export interface MastodonTables {
+  idempotency_keys: IdempotencyKeysTable;
   markers: MarkersTable;
 }
 
-export type MastodonDb = Db<MastodonDatabase>;
+export type MastodonDb = Db<MastodonTables>;

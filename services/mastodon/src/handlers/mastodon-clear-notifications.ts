@@ -1,6 +1,6 @@
 import { NotifyApi } from '../infra/notify-api.js';
+import { starlingApi } from '../infra/starling-api.js';
 import { starlingTypes } from '../presenters/notification.js';
-import { callerHeaders } from '../upstream.js';
 import type { Handler } from './deps.js';
 
 /**
@@ -10,7 +10,7 @@ import type { Handler } from './deps.js';
  */
 export const mastodonClearNotifications: Handler<'mastodonClearNotifications'> = (ctx) => async (request) => {
   await ctx.auth.require(request);
-  const notify = new NotifyApi(ctx.api, callerHeaders(request));
+  const notify = new NotifyApi(starlingApi(ctx, request));
   // Gathered first: dismissing while paging would move the pages under the cursor.
   const ids: string[] = [];
   for await (const page of notify.all(starlingTypes())) ids.push(...page.map((n) => n.id));

@@ -1,41 +1,40 @@
 import type { FastifyRequest } from 'fastify';
 import { NotifyApi } from '../infra/notify-api.js';
-import { lookups, type Presented } from '../lookups.js';
-import { presentNotification, starlingTypes, type StarlingNotification } from '../presenters/notification.js';
-import { callerHeaders } from '../upstream.js';
-import type { Handler } from './deps.js';
+import { notificationsOf } from '../infra/presented.js';
+import { starlingApi } from '../infra/starling-api.js';
+import { starlingTypes, type Notification } from '../presenters/notification.js';
+import { siteOf, type Handler } from './deps.js';
 
 /**
  * The caller's notifications as Mastodon pages them: newest first; `max_id` pages back,
  * `since_id` gives the newest page down to an id, `min_id` the page just after one.
  */
-export const mastodonListNotifications: Handler<'mastodonListNotifications'> = (ctx) => async (request, reply) => {
-  await ctx.auth.require(request);
-  const q = request.query;
-  const limit = q.limit ?? 40;
-  const types = starlingTypes(q['types[]'], q['exclude_types[]']);
-  const headers = callerHeaders(request);
-  const notify = new NotifyApi(ctx.api, headers);
-  let page: StarlingNotification[] = [];
-  if (types.length > 0) {
-    if (q.min_id !== undefined) page = (await notify.newerThan(types, q.min_id, q.max_id)).slice(-limit);
-    else {
-      page = await notify.page(types, limit, q.max_id);
-      if (q.since_id !== undefined) page = page.filter((n) => n.id > q.since_id!);
+export const mastodonListNotifications: Handler<'mastodonListNotifications'> = (ctx) => {
+  const site = siteOf(ctx);
+  return async (request, reply) => {
+    await ctx.auth.require(request);
+    const q = request.query;
+    const limit = q.limit ?? 40;
+    const types = starlingTypes(q['types[]'], q['exclude_types[]']);
+    const api = starlingApi(ctx, request);
+    const notify = new NotifyApi(api);
+    let page: Notification[] = [];
+    if (types.length > 0) {
+      if (q.min_id !== undefined) page = (await notify.newerThan(types, q.min_id, q.max_id)).slice(-limit);
+      else {
+        page = await notify.page(types, limit, q.max_id);
+        if (q.since_id !== undefined) page = page.filter((n) => n.id > q.since_id!);
+      }
     }
-  }
-  const look = lookups(ctx.api, headers);
-  const shown = (await Promise.all(page.map((n) => presentNotification(n, look)))).filter(
-    (n): n is Presented => n !== undefined,
-  );
-  const link = pageLinks(request, page);
-  if (link) reply.header('link', link);
-  reply.header('cache-control', 'private, no-cache');
-  return shown;
+    const link = pageLinks(request, page);
+    if (link) reply.header('link', link);
+    reply.header('cache-control', 'private, no-cache');
+    return notificationsOf(api, page, site);
+  };
 };
 
 /** Mastodon's Link header: rel="next" for older ones, rel="prev" for newer ones, absolute. */
-function pageLinks(request: FastifyRequest, page: StarlingNotification[]): string | undefined {
+function pageLinks(request: FastifyRequest, page: Notification[]): string | undefined {
   if (page.length === 0) return undefined;
   const url = (set: string, id: string) => {
     const u = new URL(request.url, `${request.protocol}://${request.host}`);

@@ -4,7 +4,8 @@ import { setMarkers } from '../commands/set-markers.js';
 import { MARKER_TIMELINES } from '../domain/marker.js';
 import { presentMarkers } from '../presenters/marker.js';
 import { findMarkers } from '../read-models/markers.js';
-import { callerHeaders } from '../upstream.js';
+import { NotifyApi } from '../infra/notify-api.js';
+import { starlingApi } from '../infra/starling-api.js';
 import type { Handler } from './deps.js';
 
 type Body = Record<string, unknown>;
@@ -32,13 +33,6 @@ export const mastodonSaveMarkers: Handler<'mastodonSaveMarkers'> = (ctx) => asyn
     throw problems.validation([{ field: 'home[last_read_id]', reason: 'or notifications[last_read_id] is required' }]);
   }
   await setMarkers((fn) => ctx.write(fn), caller, wanted, String(request.id));
-  if (wanted.notifications !== undefined) {
-    const res = await ctx.api('/api/v2/notifications/read', {
-      method: 'POST',
-      headers: { ...callerHeaders(request), 'content-type': 'application/json' },
-      body: JSON.stringify({ up_to_id: wanted.notifications }),
-    });
-    if (!res.ok && res.status !== 404) request.log.warn({ status: res.status }, 'notify kept its read marker');
-  }
+  if (wanted.notifications !== undefined) await new NotifyApi(starlingApi(ctx, request)).markRead(wanted.notifications);
   return presentMarkers(await findMarkers(ctx.db, caller.userId, Object.keys(wanted)));
 };

@@ -1,8 +1,8 @@
 import { problems } from '@starling/kit';
 import { MediaApi } from '../infra/media-api.js';
-import { presentMedia } from '../presenters/media.js';
-import { callerHeaders } from '../upstream.js';
-import type { Handler } from './deps.js';
+import { starlingApi } from '../infra/starling-api.js';
+import { presentMediaAttachment } from '../presenters/media.js';
+import { siteOf, type Handler } from './deps.js';
 
 /** "x,y", each a number from -1 to 1: Mastodon's focal point. */
 const FOCUS = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/;
@@ -24,8 +24,8 @@ export const mastodonUpdateMedia: Handler<'mastodonUpdateMedia'> = (ctx) => asyn
     throw problems.validation([{ field: 'thumbnail', reason: 'custom thumbnails are not supported' }]);
   }
   if (body.focus !== undefined) checkFocus(body.focus);
-  const media = new MediaApi(ctx.api, callerHeaders(request));
+  const media = new MediaApi(starlingApi(ctx, request));
   const { id } = request.params;
   const updated = body.description !== undefined ? await media.describe(id, body.description) : await media.get(id);
-  return presentMedia(updated, `${request.protocol}://${request.host}`);
+  return presentMediaAttachment(updated, siteOf(ctx));
 };

@@ -1,6 +1,7 @@
 import { problems, SESSION_COOKIE, type Caller, type ServiceContext } from '@starling/kit';
 import type { FastifyRequest } from 'fastify';
 import { LiveConnection, STREAM_NAMES, type Send, type StreamName } from '../infra/live-connection.js';
+import { siteOf } from './deps.js';
 
 /**
  * The token of a streaming client, wherever Mastodon's clients put it: the Authorization
@@ -33,7 +34,7 @@ export async function openConnection(
   const token = streamingToken(request);
   if (!token) throw problems.unauthorized('An access token is required to stream.');
   const caller = await ctx.auth.requireToken(token);
-  return { caller, connection: new LiveConnection(caller, token, ctx.api, send, request.log) };
+  return { caller, connection: new LiveConnection(caller, token, ctx, siteOf(ctx), send, request.log) };
 }
 
 /** The stream a client named, checked: a hashtag stream needs its tag. */

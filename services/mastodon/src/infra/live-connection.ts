@@ -1,9 +1,11 @@
-import type { ApiFetch, Caller } from '@starling/kit';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Caller, ServiceContext } from '@starling/kit';
+import type { StarlingClient } from '@starling/sdk';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Site } from '../presenters/site.js';
 import { NotifyApi } from './notify-api.js';
-import { lookups, type Presented } from '../lookups.js';
-import { presentNotification } from '../presenters/notification.js';
+import { notificationsOf, repostById, statusById } from './presented.js';
+import { answerOf, starlingApiWith } from './starling-api.js';
 
 /** What a connection can subscribe to: Mastodon's stream names (`hashtag` ones with their tag). */
 export type StreamName = 'user' | 'user:notification' | 'public' | 'public:local' | 'hashtag' | 'hashtag:local';
@@ -30,7 +32,7 @@ const streamField = (key: string) => {
 /** Something that happened which a live stream may show (fed by the live feed's consumers). */
 export type LiveEvent =
   | { kind: 'posted'; tweetId: string; authorId: string; tags: string[] }
-  | { kind: 'reposted'; repostId: string; tweetId: string; userId: string }
+  | { kind: 'reposted'; repostId: string; tweetId: string; userId: string; username: string }
   | { kind: 'deleted'; tweetId: string }
   | { kind: 'notification'; notificationId: string; recipientId: string }
   | { kind: 'followed' | 'unfollowed'; followerId: string; followeeId: string };
@@ -54,16 +56,18 @@ export class LiveConnection {
   readonly subscriptions = new Set<string>();
   private following: Set<string> | undefined;
   private work: Promise<void> = Promise.resolve();
-  private readonly headers: Record<string, string>;
+  /** Starling's API as this connection's caller, with the token the stream was opened with. */
+  private readonly api: StarlingClient;
 
   constructor(
     readonly caller: Caller,
     token: string,
-    private readonly api: ApiFetch,
+    ctx: Pick<ServiceContext, 'api'>,
+    private readonly site: Site,
     private readonly send: Send,
     private readonly log: FastifyBaseLogger,
   ) {
-    this.headers = { authorization: `Bearer ${token}` };
+    this.api = starlingApiWith(ctx, { authorization: `Bearer ${token}` });
   }
 
   /** Subscribes; the `user` stream first learns whom the caller follows. */
@@ -127,25 +131,21 @@ export class LiveConnection {
     };
     switch (event.kind) {
       case 'posted': {
-        const status = await this.fetched(() => lookups(this.api, this.headers).status(event.tweetId));
+        const status = await this.fetched(() => statusById(this.api, event.tweetId, this.site));
         if (status) send('update', JSON.stringify(status));
         return;
       }
       case 'reposted': {
-        const look = lookups(this.api, this.headers);
-        const [status, account] = await Promise.all([
-          this.fetched(() => look.status(event.tweetId)),
-          look.account(event.userId),
-        ]);
-        if (status && account) send('update', JSON.stringify(reblog(event.repostId, status, account)));
+        const reposter = { id: event.userId, username: event.username, repostId: event.repostId };
+        const status = await this.fetched(() => repostById(this.api, event.tweetId, reposter, this.site));
+        if (status) send('update', JSON.stringify(status));
         return;
       }
       case 'deleted':
         return send('delete', event.tweetId);
       case 'notification': {
-        const notify = new NotifyApi(this.api, this.headers);
-        const found = await this.fetched(() => notify.one(event.notificationId));
-        const shown = found && (await presentNotification(found, lookups(this.api, this.headers)));
+        const found = await this.fetched(() => new NotifyApi(this.api).one(event.notificationId));
+        const [shown] = found ? await notificationsOf(this.api, [found], this.site) : [];
         if (shown) send('notification', JSON.stringify(shown));
         return;
       }
@@ -165,19 +165,14 @@ export class LiveConnection {
   /** Whom the caller follows, from the graph service (every page). */
   private async followees(): Promise<Set<string>> {
     const ids = new Set<string>();
-    let path: string | undefined = `/api/v1/users/${encodeURIComponent(this.caller.userId)}/following?limit=100`;
-    while (path) {
-      const res = await this.api(path, { headers: this.headers });
-      if (!res.ok) throw new Error(`graph answered ${res.status}`);
-      const page = (await res.json()) as { user_list: Array<{ id: string }> };
-      for (const user of page.user_list) ids.add(user.id);
-      path = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
+    const id = this.caller.userId;
+    for (let cursor: string | undefined; ;) {
+      const query = { limit: 100, ...(cursor ? { cursor } : {}) };
+      const answer = await this.api.GET('/api/v1/users/{id}/following', { params: { path: { id }, query } });
+      for (const user of answerOf(answer).user_list) ids.add(user.id);
+      const next = /<([^>]+)>;\s*rel="next"/.exec(answer.response.headers.get('link') ?? '')?.[1];
+      cursor = next ? (new URL(next, 'http://starling.invalid').searchParams.get('cursor') ?? undefined) : undefined;
+      if (!cursor) return ids;
     }
-    return ids;
   }
-}
-
-/** A repost as Mastodon shows it: a status of the reposter's whose `reblog` is the original. */
-function reblog(repostId: string, status: Presented, account: Presented): Presented {
-  return { ...status, id: repostId, account, reblog: status, content: '' };
 }

@@ -69,7 +69,7 @@ function tweetEvent(event: RecordedEvent): LiveEvent {
     }
     case TweetReposted.type: {
       const r = payloadOf(TweetReposted, event);
-      return { kind: 'reposted', repostId: r.repost_id, tweetId: r.tweet_id, userId: r.user_id };
+      return { kind: 'reposted', repostId: r.repost_id, tweetId: r.tweet_id, userId: r.user_id, username: r.username };
     }
     default:
       return { kind: 'deleted', tweetId: payloadOf(TweetDeleted, event).tweet_id };

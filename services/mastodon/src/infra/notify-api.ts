@@ -1,33 +1,29 @@
-import { encodeCursor, problems, type ApiFetch } from '@starling/kit';
-import type { StarlingNotification } from '../presenters/notification.js';
+import type { NotificationType } from '@starling/events';
+import { encodeCursor } from '@starling/kit';
+import type { StarlingClient } from '@starling/sdk';
+import type { Notification } from '../presenters/notification.js';
+import { answerOf, succeeded } from './starling-api.js';
 
 /** The largest page notify serves. */
 const NOTIFY_PAGE = 100;
 
-/** Notify's notifications API, called with one caller's credentials. */
+/** Notify's notifications API, as one caller (the client carries their credentials). */
 export class NotifyApi {
-  constructor(
-    private readonly api: ApiFetch,
-    private readonly headers: Record<string, string>,
-  ) {}
+  constructor(private readonly api: StarlingClient) {}
 
   /** The caller's notifications of `types`, newest first, older than `before` when given. */
-  async page(types: readonly string[], limit: number, before?: string): Promise<StarlingNotification[]> {
-    const query = new URLSearchParams({ limit: String(limit) });
-    for (const type of types) query.append('types[]', type);
+  async page(types: readonly NotificationType[], limit: number, before?: string): Promise<Notification[]> {
     // notify's cursor is the kit's: the last notification id seen.
-    if (before) query.set('cursor', encodeCursor(before));
-    const res = await this.api(`/api/v2/notifications?${query}`, { headers: this.headers });
-    await this.check(res);
-    return ((await res.json()) as { notifications: StarlingNotification[] }).notifications;
+    const query = { limit, 'types[]': [...types], ...(before ? { cursor: encodeCursor(before) } : {}) };
+    return answerOf(await this.api.GET('/api/v2/notifications', { params: { query } })).notifications;
   }
 
   /**
    * Every notification of `types` newer than `after`, newest first, walking back page by
    * page from `before` (or the newest) until one at or before `after`.
    */
-  async newerThan(types: readonly string[], after: string, before?: string): Promise<StarlingNotification[]> {
-    const found: StarlingNotification[] = [];
+  async newerThan(types: readonly NotificationType[], after: string, before?: string): Promise<Notification[]> {
+    const found: Notification[] = [];
     for (let cursor = before; ;) {
       const page = await this.page(types, NOTIFY_PAGE, cursor);
       for (const n of page) {
@@ -40,7 +36,7 @@ export class NotifyApi {
   }
 
   /** Every notification of `types`, newest first, a page at a time. */
-  async *all(types: readonly string[]): AsyncGenerator<StarlingNotification[]> {
+  async *all(types: readonly NotificationType[]): AsyncGenerator<Notification[]> {
     for (let cursor: string | undefined; ;) {
       const page = await this.page(types, NOTIFY_PAGE, cursor);
       if (page.length) yield page;
@@ -49,29 +45,24 @@ export class NotifyApi {
     }
   }
 
-  /** One of the caller's notifications; undefined when it is none of theirs. */
-  async one(id: string): Promise<StarlingNotification | undefined> {
-    const res = await this.api(`/api/v2/notifications/${encodeURIComponent(id)}`, { headers: this.headers });
-    if (res.status === 404) return undefined;
-    await this.check(res);
-    return (await res.json()) as StarlingNotification;
+  /** One of the caller's notifications; undefined when it is none of theirs (or not shown). */
+  async one(id: string): Promise<Notification | undefined> {
+    const answer = await this.api.GET('/api/v2/notifications/{id}', { params: { path: { id } } });
+    if (answer.response.status === 404) return undefined;
+    return answerOf(answer);
   }
 
   /** Removes one; false when it is none of the caller's. */
   async dismiss(id: string): Promise<boolean> {
-    const res = await this.api(`/api/v2/notifications/${encodeURIComponent(id)}`, {
-      method: 'DELETE',
-      headers: this.headers,
-    });
-    if (res.status === 404) return false;
-    await this.check(res);
+    const answer = await this.api.DELETE('/api/v2/notifications/{id}', { params: { path: { id } } });
+    if (answer.response.status === 404) return false;
+    succeeded(answer);
     return true;
   }
 
-  /** notify's refusal of the caller (401) is the caller's; anything else is a failure here. */
-  private async check(res: Response): Promise<void> {
-    if (res.ok) return;
-    if (res.status === 401) throw problems.unauthorized();
-    throw new Error(`notify answered ${res.status}: ${await res.text()}`);
+  /** Moves the web app's read marker up to `id` (never back); an id none of theirs changes nothing. */
+  async markRead(id: string): Promise<void> {
+    const answer = await this.api.POST('/api/v2/notifications/read', { body: { up_to_id: id } });
+    if (answer.response.status !== 404) succeeded(answer);
   }
 }

@@ -1,38 +1,63 @@
-/** Starling's MediaAttachment, as the media service answers it. */
-export interface StarlingMedia {
+import type { MediaAttachment, MediaMeta } from '@starling/sdk';
+import type { Site } from './site.js';
+
+/** Mastodon's MediaAttachment entity (https://docs.joinmastodon.org/entities/MediaAttachment/). */
+export interface MastodonMediaAttachment {
   id: string;
-  type: 'image' | 'gifv' | 'video';
-  state: 'processing' | 'ready' | 'failed';
-  reason?: string;
+  type: 'image' | 'gifv' | 'video' | 'unknown';
   url: string | null;
   preview_url: string | null;
+  remote_url: null;
+  preview_remote_url: null;
+  text_url: null;
+  meta: MastodonMediaMeta | null;
   description: string | null;
   blurhash: string | null;
-  meta: { original: Size; small: Size } | null;
 }
 
-interface Size {
+interface MastodonMediaSize {
   width: number;
   height: number;
+  size: string;
   aspect: number;
 }
 
-const size = (s: Size) => ({ width: s.width, height: s.height, size: `${s.width}x${s.height}`, aspect: s.aspect });
+export interface MastodonMediaMeta {
+  original: MastodonMediaSize;
+  small: MastodonMediaSize;
+}
 
-/** A path the store gave (a folder store's `/media/…`) made absolute, since Mastodon clients load it as is. */
-const absolute = (url: string | null, origin: string) => (url === null ? null : new URL(url, origin).href);
-
-/** Mastodon's MediaAttachment: `url` is null until the upload is processed. */
-export function presentMedia(media: StarlingMedia, origin: string) {
+/**
+ * A Starling attachment (an upload, or a picture of a tweet) as Mastodon's: the same
+ * files, sizes and alt text. `url` is null while it is processing, as Mastodon's is; a
+ * failed upload is `unknown`. A file kept in a folder is served by Starling at a path:
+ * Mastodon clients load the URL as it is, so it is made absolute on the site.
+ */
+export function presentMediaAttachment(media: MediaAttachment, site: Site): MastodonMediaAttachment {
   return {
     id: media.id,
-    type: media.type,
-    url: absolute(media.url, origin),
-    preview_url: absolute(media.preview_url, origin),
+    type: media.state === 'failed' ? 'unknown' : media.type,
+    url: absolute(media.url, site),
+    preview_url: absolute(media.preview_url, site),
     remote_url: null,
+    preview_remote_url: null,
     text_url: null,
-    meta: media.meta ? { original: size(media.meta.original), small: size(media.meta.small) } : null,
+    meta: media.meta ? presentMeta(media.meta) : null,
     description: media.description,
     blurhash: media.blurhash,
   };
 }
+
+const presentMeta = (meta: MediaMeta): MastodonMediaMeta => ({
+  original: size(meta.original),
+  small: size(meta.small),
+});
+
+const size = (s: MediaMeta['original']): MastodonMediaSize => ({
+  width: s.width,
+  height: s.height,
+  size: `${s.width}x${s.height}`,
+  aspect: s.aspect,
+});
+
+const absolute = (url: string | null, site: Site) => (url === null ? null : new URL(url, `${site.origin}/`).href);

@@ -1,5 +1,10 @@
 import type { NotificationType } from '@starling/events';
-import type { Lookups, Presented } from '../lookups.js';
+import type { components } from '@starling/sdk';
+import type { MastodonAccount } from './account.js';
+import type { MastodonStatus } from './status.js';
+
+/** A notification as notify's API answers it. */
+export type Notification = components['schemas']['Notification'];
 
 /** Mastodon's notification types that Starling has, and Starling's types each stands for. */
 const STARLING_TYPES = {
@@ -13,6 +18,16 @@ const STARLING_TYPES = {
 export type MastodonNotificationType = keyof typeof STARLING_TYPES;
 
 const MASTODON_TYPES = Object.keys(STARLING_TYPES) as MastodonNotificationType[];
+
+/** Mastodon's Notification entity (https://docs.joinmastodon.org/entities/Notification/). */
+export interface MastodonNotification {
+  id: string;
+  type: MastodonNotificationType;
+  created_at: string;
+  group_key: string;
+  account: MastodonAccount;
+  status?: MastodonStatus;
+}
 
 /** Starling's type as Mastodon names it; undefined for a notice Mastodon has no type for (a disabled webhook). */
 export function mastodonType(type: string): MastodonNotificationType | undefined {
@@ -28,24 +43,17 @@ export function starlingTypes(types?: readonly string[], excluded?: readonly str
   return wanted.flatMap((m) => STARLING_TYPES[m]);
 }
 
-/** A notification as notify's API answers it. */
-export interface StarlingNotification {
-  id: string;
-  type: string;
-  created_at: string;
-  account?: { id: string };
-  tweet?: { id: string };
-}
-
-/** Mastodon's Notification, or undefined for one it cannot show (no Mastodon type, its account gone). */
-export async function presentNotification(n: StarlingNotification, look: Lookups): Promise<Presented | undefined> {
+/**
+ * A Starling notification as Mastodon's, given the account who acted and the status it
+ * is about, presented; undefined for one Mastodon has no type for.
+ */
+export function presentNotification(
+  n: Notification,
+  account: MastodonAccount,
+  status: MastodonStatus | undefined,
+): MastodonNotification | undefined {
   const type = mastodonType(n.type);
-  if (!type || !n.account) return undefined;
-  const [account, status] = await Promise.all([
-    look.account(n.account.id),
-    n.tweet ? look.status(n.tweet.id) : Promise.resolve(undefined),
-  ]);
-  if (!account || (n.tweet && !status)) return undefined;
+  if (!type) return undefined;
   return {
     id: n.id,
     type,
