@@ -4099,6 +4099,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            400: components["responses"]["MastodonError"];
             401: components["responses"]["MastodonError"];
         };
     };

@@ -2255,6 +2255,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            400: components["responses"]["MastodonError"];
             401: components["responses"]["MastodonError"];
         };
     };
