@@ -86,8 +86,16 @@ export function mastodonError(problem: HttpProblem): { error: string } {
   return { error: fields.length ? `${problem.detail} ${fields.join(', ')}` : problem.detail };
 }
 
+/** Each app's error format for a path no route answers (installErrorHandling), by the app. */
+const pathFormats = new WeakMap<FastifyInstance, PathErrorFormat>();
+
+/** The error format of a request: its route's, else its path's (a 404, a URL that does not decode). */
+function errorFormatOf(request: FastifyRequest): ErrorFormat {
+  return routeErrorFormat(request) ?? pathFormats.get(request.server)?.(request.url.split('?')[0]!) ?? 'problem';
+}
+
 export function sendProblem(reply: FastifyReply, problem: HttpProblem, format?: ErrorFormat): FastifyReply {
-  if ((format ?? routeErrorFormat(reply.request)) === 'mastodon') {
+  if ((format ?? errorFormatOf(reply.request)) === 'mastodon') {
     return reply
       .code(problem.status)
       .headers(problem.headers)
@@ -113,6 +121,7 @@ export type Fallback = (request: FastifyRequest, reply: FastifyReply) => boolean
 export type PathErrorFormat = (path: string) => ErrorFormat;
 
 export function installErrorHandling(app: FastifyInstance, fallback?: Fallback, pathFormat?: PathErrorFormat): void {
+  if (pathFormat) pathFormats.set(app, pathFormat);
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error as FastifyError, request);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -126,14 +135,9 @@ export function installErrorHandling(app: FastifyInstance, fallback?: Fallback, 
       return sendProblem(
         reply,
         problems.uriTooLong(`A part of the path is longer than ${MAX_PARAM_LENGTH} characters.`),
-        pathFormat?.(path) ?? 'problem',
       );
     }
-    return sendProblem(
-      reply,
-      problems.notFound(`No route for ${request.method} ${path}.`),
-      pathFormat?.(path) ?? 'problem',
-    );
+    return sendProblem(reply, problems.notFound(`No route for ${request.method} ${path}.`));
   });
 }
 

@@ -174,18 +174,23 @@ function withErrorFormat(document: OpenApiDocument): OpenApiDocument {
 
 /**
  * The error format of a path no route matches, from the contract: Mastodon's under the
- * first three segments of its paths (`/api/v1/accounts`), unless another contract has
- * paths there too (`/api/v2/search`, `/api/v2/media`), where Starling's problem stays.
+ * fixed start of its paths (up to three segments, before any `{param}`:
+ * `/api/v1/accounts`, `/mastodon/avatars`), unless another contract has paths there too
+ * (`/api/v2/search`, `/api/v2/media`), where Starling's problem stays.
  */
 export function pathErrorFormats(document: OpenApiDocument): (path: string) => ErrorFormat {
-  const prefix = (path: string) => path.split('/').slice(0, 4).join('/');
+  const prefixOf = (path: string) => {
+    const segments = path.split('/').slice(1, 4);
+    const fixed = segments.findIndex((s) => s.includes('{'));
+    return `/${(fixed < 0 ? segments : segments.slice(0, fixed)).join('/')}`;
+  };
   const mastodon = new Set<string>();
   const others = new Set<string>();
   for (const [path, item] of Object.entries((document.paths ?? {}) as Record<string, OpenApiDocument>)) {
-    const formats = Object.values(item).filter((op) => typeof op?.operationId === 'string');
-    const into = formats.every((op) => op[ERROR_FORMAT] === 'mastodon') ? mastodon : others;
-    into.add(prefix(path));
+    const operations = Object.values(item).filter((op) => typeof op?.operationId === 'string');
+    (operations.every((op) => op[ERROR_FORMAT] === 'mastodon') ? mastodon : others).add(prefixOf(path));
   }
   for (const taken of others) mastodon.delete(taken);
-  return (path) => (mastodon.has(prefix(path)) ? 'mastodon' : 'problem');
+  const prefixes = [...mastodon].filter((p) => p !== '/');
+  return (path) => (prefixes.some((p) => path === p || path.startsWith(`${p}/`)) ? 'mastodon' : 'problem');
 }

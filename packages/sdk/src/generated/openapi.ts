@@ -3754,7 +3754,9 @@ export interface operations {
             403: components["responses"]["MastodonError"];
             404: components["responses"]["MastodonError"];
             409: components["responses"]["MastodonError"];
+            413: components["responses"]["MastodonError"];
             414: components["responses"]["MastodonError"];
+            415: components["responses"]["MastodonError"];
         };
     };
     mastodonUnreblogStatus: {
@@ -4045,6 +4047,7 @@ export interface operations {
                     "text/plain": "OK";
                 };
             };
+            400: components["responses"]["MastodonError"];
         };
     };
     mastodonListNotifications: {

@@ -1901,7 +1901,9 @@ export interface operations {
             403: components["responses"]["MastodonError"];
             404: components["responses"]["MastodonError"];
             409: components["responses"]["MastodonError"];
+            413: components["responses"]["MastodonError"];
             414: components["responses"]["MastodonError"];
+            415: components["responses"]["MastodonError"];
         };
     };
     mastodonUnreblogStatus: {
@@ -2201,6 +2203,7 @@ export interface operations {
                     "text/plain": "OK";
                 };
             };
+            400: components["responses"]["MastodonError"];
         };
     };
     mastodonListNotifications: {
