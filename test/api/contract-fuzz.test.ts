@@ -20,7 +20,13 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 /** Operations that end the fuzzing user's session or account go last, so the others see a live token. */
 const ENDING = ['logout', 'deleteUser', 'deleteUserByUsername'];
 /** Operations that answer with an endless event stream, read only up to its headers. */
-const STREAMS = ['streamHome', 'streamNotifications'];
+const STREAMS = [
+  'streamHome',
+  'streamNotifications',
+  'mastodonStreamUser',
+  'mastodonStreamPublic',
+  'mastodonStreamHashtag',
+];
 
 inEachStorageMode(
   'contract fuzzing',

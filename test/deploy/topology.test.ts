@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ownerOf, ROLE_NAMES, ROLES, SERVICES, TOKEN_SIGNER, urlVariable } from '@starling/cli/topology';
+import { CALLERS } from '@starling/kit';
 
 /*
  * The topology (apps/cli/src/topology.ts) against the services it lists: the API
@@ -9,9 +10,15 @@ import { ownerOf, ROLE_NAMES, ROLES, SERVICES, TOKEN_SIGNER, urlVariable } from 
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
 
+// An operation for apps' tokens only shares its path with another service's, which owns
+// the path; the router and the gateway pick it by the token (docs/mastodon.md).
+const forApps = (operation: unknown) => (operation as Record<string, unknown>)[CALLERS] === 'apps';
+
 const operations = SERVICES.flatMap(({ name, definition }) =>
   Object.entries(definition().openapi.paths ?? {}).flatMap(([path, item]) =>
-    METHODS.filter((m) => (item as Record<string, unknown>)[m]).map((method) => ({ service: name, method, path })),
+    METHODS.filter((m) => (item as Record<string, unknown>)[m] && !forApps((item as Record<string, unknown>)[m])).map(
+      (method) => ({ service: name, method, path }),
+    ),
   ),
 );
 

@@ -49,6 +49,7 @@ const READ_MODELS: Record<string, Record<string, string>> = {
     webhooks: 'id',
   },
   graph: { users: 'id', follows: 'follower_id, followee_id' },
+  mastodon: { markers: 'user_id, timeline' },
   timeline: {
     search_users: 'id',
     search_tweets: 'id',
@@ -245,6 +246,10 @@ async function seedHistory(s: Starling): Promise<void> {
   // Ada reads her notifications (made by notify's reactors, then projected: a drain each).
   for (let i = 0; i < 2; i++) await s.platform.bus.drain();
   await ok({ method: 'POST', url: '/api/v2/notifications/read', token: ada.token, json: {} }, 200);
+  // A Mastodon client saves where Ada stopped reading, twice for home (version 2).
+  for (const id of ['1', '2']) {
+    await ok({ method: 'POST', url: '/api/v1/markers', token: ada.token, json: { home: { last_read_id: id } } }, 200);
+  }
   await ok(
     { method: 'PUT', url: '/api/v2/notifications/preferences', token: ada.token, json: { email: { like: 'digest' } } },
     200,
@@ -416,6 +421,7 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
       'notify.notifications',
       'notify.mail.preferences',
       'notify.webhooks',
+      'mastodon.markers',
     ].sort(),
   );
   for (const r of rebuilt) expect(r.events).toBeGreaterThan(0);

@@ -6,3 +6,9 @@ export function mergeContracts(
   base: Record<string, unknown>,
   documents: Array<Record<string, unknown>>,
 ): Record<string, unknown>;
+
+/** `x-starling-callers`: an operation marked `apps` answers only registered apps' tokens (see bundle.js). */
+export const CALLERS: 'x-starling-callers';
+
+/** `x-starling-app-operations`: a merged document's app-only operations that share a path and method with another. */
+export const APP_OPERATIONS: 'x-starling-app-operations';

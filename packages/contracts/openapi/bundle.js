@@ -19,10 +19,27 @@ import { parse } from 'yaml';
 const BY_PACKAGE = 'npm:';
 
 /**
+ * An operation marked `x-starling-callers: apps` answers only requests whose bearer
+ * token was issued to a registered app (Mastodon's paths that are also Starling's own:
+ * docs/mastodon.md). It may share its path and method with another service's operation,
+ * which answers everyone else.
+ */
+export const CALLERS = 'x-starling-callers';
+/** Where a merged document keeps the app-only operations that share a path and method with another. */
+export const APP_OPERATIONS = 'x-starling-app-operations';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const forApps = (operation) => operation?.[CALLERS] === 'apps';
+
+/**
  * One document from several services' contracts: every path and component of each,
  * on top of `base`. Two services may share a component only if they define it alike,
- * so a clash fails here rather than one contract silently winning. The platform's
- * /openapi.json, the gateway's and the SDK's types are all merged by this function.
+ * so a clash fails here rather than one contract silently winning. Two services may
+ * share an operation's path and method only when one of them is for apps' tokens
+ * (`CALLERS`): the other stays in `paths`, the app's goes to `APP_OPERATIONS` (same
+ * layout as `paths`), so the document stays valid OpenAPI and a client generated from
+ * it knows Starling's own operation. The platform's /openapi.json, the gateway's and the
+ * SDK's types are all merged by this function.
  */
 export function mergeContracts(base, documents) {
   const merged = structuredClone(base);
@@ -31,7 +48,22 @@ export function mergeContracts(base, documents) {
   merged.tags ??= [];
   for (const doc of documents) {
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
-      merged.paths[path] = { ...(merged.paths[path] ?? {}), ...item };
+      const into = (merged.paths[path] ??= {});
+      for (const [key, value] of Object.entries(item)) {
+        const existing = into[key];
+        if (!METHODS.includes(key) || existing === undefined) {
+          into[key] = value;
+          continue;
+        }
+        if (forApps(existing) === forApps(value)) {
+          throw new Error(`OpenAPI operation ${key.toUpperCase()} ${path} is in two services' contracts`);
+        }
+        const [own, apps] = forApps(value) ? [existing, value] : [value, existing];
+        into[key] = own;
+        // The path's own parameters go with the operation, which leaves its path item.
+        const parameters = [...(item.parameters ?? []), ...(apps.parameters ?? [])];
+        ((merged[APP_OPERATIONS] ??= {})[path] ??= {})[key] = parameters.length ? { ...apps, parameters } : apps;
+      }
     }
     for (const [kind, entries] of Object.entries(doc.components ?? {})) {
       merged.components[kind] ??= {};

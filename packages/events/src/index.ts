@@ -261,6 +261,24 @@ export const MailRequested = define<{
   sealed?: string;
 }>('MailRequested', 1);
 
+/** What a notification is about: each kind of thing Starling tells people in the app. */
+export type NotificationType = 'follow' | 'mention' | 'reply' | 'like' | 'repost' | 'webhook_disabled';
+
+/**
+ * `recipient_id` has a new notification (the notify service's fact, which the live
+ * streams of other services follow too). `actor_id` is who did it (none for one Starling
+ * itself sends, such as `webhook_disabled`); `tweet_id` the tweet it is about;
+ * `webhook_id` the webhook, for `webhook_disabled`. `notification_id` is time-sortable.
+ */
+export const NotificationCreated = define<{
+  notification_id: string;
+  recipient_id: string;
+  type: NotificationType;
+  actor_id?: string;
+  tweet_id?: string;
+  webhook_id?: string;
+}>('NotificationCreated', 1);
+
 /**
  * An API operation named in the notification rules (NOTIFY_RULES) was called: `before`
  * the handler ran, or `after` it answered with `status`. `path` is the operation's
@@ -278,6 +296,18 @@ export const OperationNoticed = define<{
   actor_id?: string;
   request_id: string;
 }>('OperationNoticed', 1);
+
+// mastodon
+
+/** The timelines a Mastodon client keeps a reading position in. */
+export type MarkerTimeline = 'home' | 'notifications';
+
+/**
+ * `user_id` has read `timeline` up to `last_read_id` (a status or notification id, as the
+ * client saw it), in a Mastodon client. One stream per user and timeline: its version
+ * is the marker's `version`.
+ */
+export const MarkerSet = define<{ user_id: string; timeline: MarkerTimeline; last_read_id: string }>('MarkerSet', 1);
 
 /** The payload as other services may see it. */
 export function publicPayload<T extends object>(definition: EventDefinition<T>, data: T): Partial<T> {
@@ -316,7 +346,9 @@ const definitions = new Map<string, EventDefinition<object>>(
     MediaAttached,
     MediaDeleted,
     MailRequested,
+    NotificationCreated,
     OperationNoticed,
+    MarkerSet,
   ].map((d) => [d.type, d as EventDefinition<object>]),
 );
 

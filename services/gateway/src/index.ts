@@ -1,6 +1,8 @@
 import {
   corsOrigins,
   createLogger,
+  forApps,
+  installCallerConstraint,
   installCors,
   installErrorHandling,
   installHealthRoutes,
@@ -27,6 +29,7 @@ import { LiveStreams, proxyTo, unconfigured } from './proxy.js';
 import { rateLimit } from './rate-limit.js';
 import { gatewaySettings } from './settings.js';
 import { contractRoutes } from './routes.js';
+import { proxyUpgrades } from './upgrades.js';
 import { Upstream, type ServiceName } from './upstreams.js';
 
 export type { ServiceName } from './upstreams.js';
@@ -87,6 +90,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const app = Fastify({ ...serverOptions(config, log as FastifyBaseLogger) });
   let pages: Fallback | undefined;
   installErrorHandling(app, (request, reply) => pages?.(request, reply) ?? false);
+  installCallerConstraint(app);
   installRequestMetrics(app, metrics);
   installRequestLog(app, config.LOG_REQUESTS);
   installSecurityHeaders(app);
@@ -108,7 +112,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const tokens = edgeTokens(keys, config.TOKEN_ISSUER);
   const checkToken = edgeAuth(tokens);
   const checkAccess = policy && accessCheck(policy, operationsOf(contractList), tokens);
-  for (const route of contractRoutes(contracts)) {
+  const routes = contractRoutes(contracts);
+  proxyUpgrades(app.server, routes, upstreams, log as FastifyBaseLogger);
+  for (const route of routes) {
     const upstream = upstreams.get(route.service);
     const policed = checkAccess?.(route.method, route.path);
     const variable = options.services.find((s) => s.name === route.service)!.variable;
@@ -116,6 +122,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       method: route.method,
       url: route.url,
       exposeHeadRoute: false,
+      ...(route.apps ? forApps() : {}),
       ...(route.upload ? { bodyLimit: settings.GATEWAY_UPLOAD_LIMIT } : {}),
       onRequest: [...(TOKENLESS_PATHS.has(route.path) ? [] : [checkToken]), ...(policed ? [policed] : [])],
       handler: upstream ? proxyTo(upstream, config.TRUST_PROXY, live) : unconfigured(route.service, variable),

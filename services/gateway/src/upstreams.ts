@@ -199,6 +199,11 @@ export class Upstream {
     return this.take(fallback ?? this.cursor % n);
   }
 
+  /** The origin of the next replica in turn, for a connection the gateway opens itself (a WebSocket's). */
+  nextOrigin(): string {
+    return this.pick(new Set()).origin;
+  }
+
   private take(index: number): Replica {
     this.cursor = (index + 1) % this.replicas.length;
     return this.replicas[index]!;

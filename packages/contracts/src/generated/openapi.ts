@@ -102,6 +102,8 @@ export interface components {
             username: string;
             /** @description Their display name */
             name: string;
+            /** @description The repost's own id, which orders it in the timeline (Mastodon's reblog id) */
+            repost_id?: string;
         };
     };
     responses: {

@@ -121,6 +121,18 @@ export class Authenticator {
   }
 
   /**
+   * The caller of a bearer token a client could not send in the Authorization header (a
+   * browser's WebSocket carries it in the query or the subprotocol); a bad one is a 401.
+   */
+  async requireToken(token: string): Promise<Caller> {
+    const claims = await this.verify(token);
+    if (!claims) throw problems.unauthorized('The access token is invalid or has expired.');
+    // An app's own token (client credentials) stands for no user: it has no stream to follow.
+    if (claims.sub.startsWith(APP_SUBJECT_PREFIX)) throw problems.unauthorized('This token stands for no user.');
+    return toCaller(claims, 'bearer');
+  }
+
+  /**
    * Whether a caller authenticated earlier may still be served: their token has not
    * expired, and neither their session nor their account has been ended since. Long-lived
    * answers (event streams) ask this as they go.

@@ -65,7 +65,44 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
   return problems.internal();
 }
 
-export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyReply {
+/**
+ * How a route words its errors: Starling's problem documents, or Mastodon's
+ * `{"error": "…"}` (its clients show that text), with the same status and headers. A
+ * contract declares it at its root (`x-starling-errors`), and mergeOpenApi stamps it
+ * on each of its operations, where the route's schema carries it.
+ */
+export const ERROR_FORMAT = 'x-starling-errors';
+export type ErrorFormat = 'problem' | 'mastodon';
+
+/** The error format of the route that answers `request`, if one does. */
+export const routeErrorFormat = (request: FastifyRequest): ErrorFormat | undefined =>
+  (request.routeOptions?.schema as Record<string, unknown> | undefined)?.[ERROR_FORMAT] === 'mastodon'
+    ? 'mastodon'
+    : undefined;
+
+/** Mastodon's error entity: the detail, and the fields at fault when there are some. */
+export function mastodonError(problem: HttpProblem): { error: string } {
+  const fields = (problem.errors ?? []).map((e) => `${e.field} ${e.reason}`);
+  return { error: fields.length ? `${problem.detail} ${fields.join(', ')}` : problem.detail };
+}
+
+/** Each app's error format for a path no route answers (installErrorHandling), by the app. */
+const pathFormats = new WeakMap<FastifyInstance, PathErrorFormat>();
+
+/** The error format of a request: its route's, else its path's (a 404, a URL that does not decode). */
+function errorFormatOf(request: FastifyRequest): ErrorFormat {
+  return routeErrorFormat(request) ?? pathFormats.get(request.server)?.(request.url.split('?')[0]!) ?? 'problem';
+}
+
+export function sendProblem(reply: FastifyReply, problem: HttpProblem, format?: ErrorFormat): FastifyReply {
+  if ((format ?? errorFormatOf(reply.request)) === 'mastodon') {
+    return reply
+      .code(problem.status)
+      .headers(problem.headers)
+      .type('application/json; charset=utf-8')
+      .serializer(JSON.stringify)
+      .send(mastodonError(problem));
+  }
   return reply
     .code(problem.status)
     .headers(problem.headers)
@@ -80,7 +117,11 @@ export const MAX_PARAM_LENGTH = 100;
 /** Answers an unmatched request another way (the web app's pages); false to leave it a 404. */
 export type Fallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
 
-export function installErrorHandling(app: FastifyInstance, fallback?: Fallback): void {
+/** The error format of a path no route matches (a Mastodon path with an unknown id or method). */
+export type PathErrorFormat = (path: string) => ErrorFormat;
+
+export function installErrorHandling(app: FastifyInstance, fallback?: Fallback, pathFormat?: PathErrorFormat): void {
+  if (pathFormat) pathFormats.set(app, pathFormat);
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error as FastifyError, request);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -96,7 +137,7 @@ export function installErrorHandling(app: FastifyInstance, fallback?: Fallback):
         problems.uriTooLong(`A part of the path is longer than ${MAX_PARAM_LENGTH} characters.`),
       );
     }
-    return sendProblem(reply, problems.notFound(`No route for ${request.method} ${request.url.split('?')[0]}.`));
+    return sendProblem(reply, problems.notFound(`No route for ${request.method} ${path}.`));
   });
 }
 

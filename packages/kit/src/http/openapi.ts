@@ -1,8 +1,10 @@
-import { loadContract, mergeContracts } from '@starling/contracts/bundle';
-import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
+import { APP_OPERATIONS, loadContract, mergeContracts } from '@starling/contracts/bundle';
+import type { FastifyInstance, RouteHandlerMethod, RouteOptions } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
-import { sendProblem } from './error-handler.js';
+import { forApps } from './app-callers.js';
+import { ERROR_FORMAT, sendProblem, type ErrorFormat } from './error-handler.js';
 import { problems } from './problem.js';
+import { operationRoute } from './websocket.js';
 
 const MULTIPART = 'multipart/form-data';
 const FORM = 'application/x-www-form-urlencoded';
@@ -35,15 +37,17 @@ export async function registerOperations(
   document: OpenApiDocument,
   handlers: Record<string, RouteHandlerMethod>,
 ): Promise<void> {
-  const operations = Object.values(document.paths ?? {}).flatMap((item) =>
-    Object.values(item as Record<string, { operationId?: string }>)
-      .map((op) => op?.operationId)
-      .filter((id): id is string => typeof id === 'string'),
+  const operations = [...Object.values(document.paths ?? {}), ...Object.values(document[APP_OPERATIONS] ?? {})].flatMap(
+    (item) =>
+      Object.values(item as Record<string, { operationId?: string }>)
+        .map((op) => op?.operationId)
+        .filter((id): id is string => typeof id === 'string'),
   );
   const missing = operations.filter((id) => !handlers[id]);
   if (missing.length) throw new Error(`No handler for operation(s): ${missing.join(', ')}`);
   // The plugin dereferences and rewrites the document; give it a copy.
   const specification = structuredClone(document);
+  const appRoutes = withAppOperations(specification);
   const bodyTypes = withoutMultipartSchemas(specification);
   // Before the body is parsed, and before the platform's own checks (which would ask
   // a form sent to a JSON operation for its JSON body).
@@ -67,7 +71,35 @@ export async function registerOperations(
       );
     }
   });
-  await app.register(openapiGlue, { specification, serviceHandlers: handlers });
+  // A WebSocket operation (webSocketOperation) is registered with its upgrade handler too.
+  await app.register(openapiGlue, {
+    specification,
+    operationResolver: (operationId: string) => {
+      const handler = handlers[operationId]!;
+      const url = appRoutes.get(operationId);
+      return (url ? { handler, url, ...forApps() } : operationRoute(handler)) as RouteOptions;
+    },
+  });
+}
+
+/**
+ * Moves the app-only operations that share a path and method with another service's
+ * (`APP_OPERATIONS`, see mergeContracts) into `paths` of `document` (a copy) under a
+ * private path, for the plugin to build their schemas; each is routed back to its own
+ * path, constrained to apps' tokens (app-callers.ts). Returns their URLs by operationId.
+ */
+function withAppOperations(document: OpenApiDocument): Map<string, string> {
+  const routes = new Map<string, string>();
+  for (const [path, item] of Object.entries((document[APP_OPERATIONS] ?? {}) as Record<string, OpenApiDocument>)) {
+    document.paths[`/~apps${path}`] = item;
+    for (const operation of Object.values(item) as OpenApiDocument[]) {
+      if (typeof operation?.operationId === 'string') {
+        routes.set(operation.operationId, path.replace(/\{([^}]+)\}/g, ':$1'));
+      }
+    }
+  }
+  delete document[APP_OPERATIONS];
+  return routes;
 }
 
 /**
@@ -115,7 +147,50 @@ export function mergeHandlers(handlers: Array<Record<string, RouteHandlerMethod>
   return merged;
 }
 
-/** One document for the whole process: every service's paths and components (see @starling/contracts/bundle). */
+/**
+ * One document for the whole process: every service's paths and components (see
+ * @starling/contracts/bundle). A contract that declares its error shape at its root
+ * (`x-starling-errors: mastodon`) has it stamped on each of its operations, where the
+ * error handling reads it from the route that answers.
+ */
 export function mergeOpenApi(base: OpenApiDocument, documents: OpenApiDocument[]): OpenApiDocument {
-  return mergeContracts(base, documents) as OpenApiDocument;
+  return mergeContracts(base, documents.map(withErrorFormat)) as OpenApiDocument;
+}
+
+function withErrorFormat(document: OpenApiDocument): OpenApiDocument {
+  const format = document[ERROR_FORMAT];
+  if (format === undefined) return document;
+  const paths: OpenApiDocument = {};
+  for (const [path, item] of Object.entries((document.paths ?? {}) as Record<string, OpenApiDocument>)) {
+    paths[path] = Object.fromEntries(
+      Object.entries(item).map(([key, value]) => [
+        key,
+        typeof value?.operationId === 'string' ? { ...value, [ERROR_FORMAT]: format } : value,
+      ]),
+    );
+  }
+  return { ...document, paths };
+}
+
+/**
+ * The error format of a path no route matches, from the contract: Mastodon's under the
+ * fixed start of its paths (up to three segments, before any `{param}`:
+ * `/api/v1/accounts`, `/mastodon/avatars`), unless another contract has paths there too
+ * (`/api/v2/search`, `/api/v2/media`), where Starling's problem stays.
+ */
+export function pathErrorFormats(document: OpenApiDocument): (path: string) => ErrorFormat {
+  const prefixOf = (path: string) => {
+    const segments = path.split('/').slice(1, 4);
+    const fixed = segments.findIndex((s) => s.includes('{'));
+    return `/${(fixed < 0 ? segments : segments.slice(0, fixed)).join('/')}`;
+  };
+  const mastodon = new Set<string>();
+  const others = new Set<string>();
+  for (const [path, item] of Object.entries((document.paths ?? {}) as Record<string, OpenApiDocument>)) {
+    const operations = Object.values(item).filter((op) => typeof op?.operationId === 'string');
+    (operations.every((op) => op[ERROR_FORMAT] === 'mastodon') ? mastodon : others).add(prefixOf(path));
+  }
+  for (const taken of others) mastodon.delete(taken);
+  const prefixes = [...mastodon].filter((p) => p !== '/');
+  return (path) => (prefixes.some((p) => path === p || path.startsWith(`${p}/`)) ? 'mastodon' : 'problem');
 }

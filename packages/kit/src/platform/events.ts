@@ -47,7 +47,8 @@ export interface ProcessEvents {
 /**
  * Subscribes what the process runs: every service's outbox relayed (where the bus
  * relays), the revocation feed, each service's consumers its role runs (an API
- * process those of its own events, a worker those of other services' events), and its
+ * process those of its own events and every-process ones, a worker those of other
+ * services' events), and its
  * jobs where the role is `worker` or `all`, never in an API process. Returns the
  * services' consumers, which `projections rebuild` replays; jobs are not among them.
  */
@@ -61,7 +62,12 @@ export function subscribeConsumers(bus: EventBus, process: ProcessEvents): Subsc
     const ctx = contexts[i]!;
     for (const consumer of service.consumers(ctx)) {
       const own = consumer.source === service.name;
-      if ((role === 'api' && !own) || (role === 'worker' && own)) continue;
+      // One that keeps this process's memory (the connections of its live streams) runs
+      // wherever the API is served, whoever's events it reads.
+      const runs = consumer.everyProcess
+        ? role !== 'worker'
+        : !((role === 'api' && !own) || (role === 'worker' && own));
+      if (!runs) continue;
       bus.subscribe(consumer, ctx.db, service.name);
       subscriptions.push({ consumer, db: ctx.db, owner: service.name });
     }

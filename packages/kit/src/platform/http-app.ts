@@ -7,9 +7,16 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { corsOrigins, installCors } from '../http/cors.js';
 import { docsPolicy } from '../http/docs-policy.js';
-import { installErrorHandling, sendProblem, type Fallback } from '../http/error-handler.js';
+import { installErrorHandling, sendProblem, type ErrorFormat, type Fallback } from '../http/error-handler.js';
 import { installHealthRoutes } from '../http/health.js';
-import { mergeHandlers, mergeOpenApi, registerOperations, type OpenApiDocument } from '../http/openapi.js';
+import { installCallerConstraint } from '../http/app-callers.js';
+import {
+  mergeHandlers,
+  mergeOpenApi,
+  pathErrorFormats,
+  registerOperations,
+  type OpenApiDocument,
+} from '../http/openapi.js';
 import { platformOpenApi } from '../http/platform-openapi.js';
 import { problems } from '../http/problem.js';
 import { installRequestLog } from '../http/request-log.js';
@@ -22,6 +29,7 @@ import { installScopeChecks } from '../http/scopes.js';
 import { installAccessPolicy, type AccessPolicy } from '../http/access-policy.js';
 import type { Authenticator } from '../auth/caller.js';
 import { installInputChecks } from '../http/well-formed-input.js';
+import { installWebSockets } from '../http/websocket.js';
 import { installRequestMetrics, type Metrics } from '../metrics.js';
 import type { ServiceDefinition } from '../service.js';
 import { installFolderRoutes } from '../storage/folder-routes.js';
@@ -72,7 +80,14 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     schemaController: { compilersFactory: { buildValidator: exactBodies } },
   });
   let pages: Fallback | undefined;
-  installErrorHandling(app, (request, reply) => pages?.(request, reply) ?? false);
+  // Known once the contract is installed, below; a 404 before that is Starling's.
+  const errorFormats: { ofPath?: (path: string) => ErrorFormat } = {};
+  installErrorHandling(
+    app,
+    (request, reply) => pages?.(request, reply) ?? false,
+    (path) => errorFormats.ofPath?.(path) ?? 'problem',
+  );
+  installCallerConstraint(app);
   installRequestMetrics(app, metrics);
   installRequestLog(app, config.LOG_REQUESTS);
   installSecurityHeaders(app);
@@ -95,7 +110,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     }
   });
 
+  // Before any route: the plugin wraps each route's handler as it is added.
+  await installWebSockets(app);
   const contract = await installContract(app, config, options.services);
+  errorFormats.ofPath = pathErrorFormats(contract);
   if (options.webRoot) pages = await installWebApp(app, options.webRoot, contentSecurityPolicy(mediaOrigins(config)));
   const { handlers } = options;
   if (handlers) {

@@ -86,7 +86,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * One of the caller's notifications
+         * @description One that does not exist, is not the caller's or may no longer be shown is a 404.
+         */
+        get: operations["getNotification"];
         put?: never;
         post?: never;
         /**
@@ -595,6 +599,32 @@ export interface operations {
             403: components["responses"]["Problem"];
             412: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+        };
+    };
+    getNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notification */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            414: components["responses"]["Problem"];
         };
     };
     dismissNotification: {

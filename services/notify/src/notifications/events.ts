@@ -3,25 +3,12 @@ import type { EventDefinition } from '@starling/events';
 /**
  * The notify service's own events. `NotificationCreated` is the fact every other part
  * reacts to: the notifications list and stream show it, the mailer mails it (per the
- * recipient's preferences), webhooks deliver it as `notification.<type>`.
+ * recipient's preferences), webhooks deliver it as `notification.<type>`. Other
+ * services' live streams follow it too, so its one definition is in @starling/events.
  */
-export type NotificationType = 'follow' | 'mention' | 'reply' | 'like' | 'repost' | 'webhook_disabled';
+export { NotificationCreated, type NotificationType } from '@starling/events';
 
 const define = <T>(type: string, schemaVersion: number) => ({ type, schemaVersion }) as EventDefinition<T>;
-
-/**
- * `recipient_id` has a new notification. `actor_id` is who did it (none for one Starling
- * itself sends, such as `webhook_disabled`); `tweet_id` the tweet it is about;
- * `webhook_id` the webhook, for `webhook_disabled`. `notification_id` is time-sortable.
- */
-export const NotificationCreated = define<{
-  notification_id: string;
-  recipient_id: string;
-  type: NotificationType;
-  actor_id?: string;
-  tweet_id?: string;
-  webhook_id?: string;
-}>('NotificationCreated', 1);
 
 /** `account_id` has read every notification up to and including `up_to_id`. */
 export const NotificationsRead = define<{ account_id: string; up_to_id: string }>('NotificationsRead', 1);

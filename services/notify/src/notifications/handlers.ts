@@ -30,6 +30,15 @@ export const listNotifications: Handler<'listNotifications'> = (ctx) => async (r
   return { notifications: paginate(request, reply, rows, limit, (r) => r.notification_id).map(presentNotification) };
 };
 
+/** One of the caller's notifications, as the list shows it; another's, or one not shown, is a 404. */
+export const getNotification: Handler<'getNotification'> = (ctx) => async (request, reply) => {
+  const caller = await ctx.auth.require(request);
+  const [row] = await visibleNotifications(ctx.db, caller.userId, { id: request.params.id }, 'newest', 1);
+  if (!row) throw problems.notFound(`You have no notification ${request.params.id}.`);
+  reply.header('vary', 'authorization, cookie').header('cache-control', PRIVATE);
+  return presentNotification(row);
+};
+
 export const countUnreadNotifications: Handler<'countUnreadNotifications'> = (ctx) => async (request, reply) => {
   const caller = await ctx.auth.require(request);
   reply.header('vary', 'authorization, cookie').header('cache-control', PRIVATE);

@@ -1,6 +1,12 @@
 import { type Consumer, type Loop, type ServiceContext, routeHandlers } from '@starling/kit';
 import type { RouteHandlerMethod } from 'fastify';
-import { countUnreadNotifications, dismissNotification, listNotifications, markNotificationsRead } from './handlers.js';
+import {
+  countUnreadNotifications,
+  dismissNotification,
+  getNotification,
+  listNotifications,
+  markNotificationsRead,
+} from './handlers.js';
 import { notificationsProjection } from './projection.js';
 import { accountNotifications } from './reactors/accounts.js';
 import { followNotifications } from './reactors/follows.js';
@@ -22,6 +28,7 @@ export const notifications = {
   handlers: (ctx: ServiceContext): Record<string, RouteHandlerMethod> => {
     const handlers = {
       listNotifications,
+      getNotification,
       countUnreadNotifications,
       markNotificationsRead,
       dismissNotification,

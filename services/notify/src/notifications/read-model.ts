@@ -24,6 +24,8 @@ export interface Filter {
   excludeTypes?: readonly string[];
   /** Only those older than this notification id (a page's cursor). */
   before?: string;
+  /** Only this one. */
+  id?: string;
   /** Only those after this `seq` of the feed (the live stream). */
   afterSeq?: string;
 }
@@ -44,6 +46,7 @@ export async function visibleNotifications(
   if (filter.types?.length) where.push(sql`n.type = any(${[...filter.types]}::text[])`);
   if (filter.excludeTypes?.length) where.push(sql`not (n.type = any(${[...filter.excludeTypes]}::text[]))`);
   if (filter.before) where.push(sql`n.notification_id < ${filter.before}`);
+  if (filter.id !== undefined) where.push(sql`n.notification_id = ${filter.id}`);
   if (filter.afterSeq !== undefined) where.push(sql`f.seq > ${filter.afterSeq}::bigint`);
   const orderBy = order === 'newest' ? sql`n.notification_id desc` : sql`f.seq`;
   const { rows } = await sql<NotificationRow>`

@@ -107,7 +107,10 @@ export function presentEntry(tweet: Tweet | undefined, e: Entry): Tweet | undefi
   if (!tweet) return undefined;
   if (e.kind === 'tweet') return tweet;
   if (e.actor_username === null) return undefined;
-  return { ...tweet, reposted_by: { id: e.actor_id, username: e.actor_username, name: e.actor_name! } };
+  return {
+    ...tweet,
+    reposted_by: { id: e.actor_id, username: e.actor_username, name: e.actor_name!, repost_id: e.entry_key },
+  };
 }
 
 /** The tweets of these entries by id, in one query. */

@@ -1,0 +1,13 @@
+import { starlingApi } from '../infra/starling-api.js';
+import { accountPage } from './account-lists.js';
+import { siteOf, type Handler } from './deps.js';
+
+export const mastodonStatusRebloggedBy: Handler<'mastodonStatusRebloggedBy'> = (ctx) => {
+  const site = siteOf(ctx);
+  return async (request, reply) => {
+    const api = starlingApi(ctx, request);
+    return accountPage(request, reply, api, site, (query) =>
+      api.GET('/api/v2/tweets/{id}/reposted_by', { params: { path: { id: request.params.id }, query } }),
+    );
+  };
+};
