@@ -154,7 +154,7 @@ inEachStorageMode('health, metrics and docs', (mode) => {
     const lag = samples((await s.request({ url: '/metrics' })).body, 'starling_projection_lag_events');
     // On the distributed bus each service's relay reports what it has yet to publish.
     const relays = mode.nats
-      ? ['identity', 'tweets', 'graph', 'timeline', 'media', 'notify'].map((r) => `bus.relay.${r}`)
+      ? ['identity', 'tweets', 'graph', 'timeline', 'media', 'notify', 'mastodon'].map((r) => `bus.relay.${r}`)
       : [];
     expect(lag.map((l) => l.labels.consumer).sort()).toEqual([...CONSUMERS, ...relays].sort());
     for (const l of lag) expect(l.value, l.labels.consumer).toBe(0);
