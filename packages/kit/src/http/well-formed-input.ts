@@ -30,7 +30,7 @@ const REASON = 'must not contain a NUL character or an unpaired surrogate';
  * be stored, and a body where the operation has one (without a content type, a POST
  * carries no body at all, which the schema validator does not look at).
  */
-export function installInputChecks(app: FastifyInstance): void {
+export function installInputChecks(app: FastifyInstance, optionalBodies: ReadonlySet<string> = new Set()): void {
   app.addHook('preValidation', async (request: FastifyRequest) => {
     const errors: FieldError[] = [];
     for (const part of [request.params, request.query, request.body]) {
@@ -38,7 +38,35 @@ export function installInputChecks(app: FastifyInstance): void {
     }
     if (errors.length) throw problems.validation(errors, 'The request contains text that cannot be stored.');
     if (request.body === undefined && request.routeOptions.schema?.body) {
+      // A body the contract says is optional may be left out (Mastodon's clients send a
+      // reblog with none): it reads as an empty one.
+      const operationId = (request.routeOptions.schema as { operationId?: string }).operationId;
+      if (operationId !== undefined && optionalBodies.has(operationId)) {
+        request.body = {};
+        return;
+      }
       throw problems.validation([{ field: '(body)', reason: 'is required' }], 'The request needs a JSON body.');
     }
   });
+}
+
+/** The operations whose contract says their request body may be left out (`required` is not true). */
+export function optionalBodies(document: { paths?: Record<string, unknown>; components?: unknown }): Set<string> {
+  const optional = new Set<string>();
+  for (const item of Object.values(document.paths ?? {}) as Array<Record<string, unknown>>) {
+    for (const operation of Object.values(item ?? {}) as Array<{ operationId?: unknown; requestBody?: unknown }>) {
+      if (typeof operation?.operationId !== 'string' || !operation.requestBody) continue;
+      const body = resolveBody(document, operation.requestBody as Record<string, unknown>);
+      if (body?.required !== true) optional.add(operation.operationId);
+    }
+  }
+  return optional;
+}
+
+function resolveBody(document: object, body: Record<string, unknown>): Record<string, unknown> | undefined {
+  const ref = body.$ref;
+  if (typeof ref !== 'string' || !ref.startsWith('#/')) return body;
+  let node: unknown = document;
+  for (const key of ref.slice(2).split('/')) node = (node as Record<string, unknown> | undefined)?.[key];
+  return node as Record<string, unknown> | undefined;
 }

@@ -28,7 +28,7 @@ import { installNotices, type NoticeOptions } from '../http/notices.js';
 import { installScopeChecks } from '../http/scopes.js';
 import { installAccessPolicy, type AccessPolicy } from '../http/access-policy.js';
 import type { Authenticator } from '../auth/caller.js';
-import { installInputChecks } from '../http/well-formed-input.js';
+import { installInputChecks, optionalBodies } from '../http/well-formed-input.js';
 import { installWebSockets } from '../http/websocket.js';
 import { installRequestMetrics, type Metrics } from '../metrics.js';
 import type { ServiceDefinition } from '../service.js';
@@ -91,7 +91,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   installRequestMetrics(app, metrics);
   installRequestLog(app, config.LOG_REQUESTS);
   installSecurityHeaders(app);
-  installInputChecks(app);
+  // Filled once the contract is read, before any request is taken.
+  const bodiesMayBeLeftOut = new Set<string>();
+  installInputChecks(app, bodiesMayBeLeftOut);
   await app.register(cookie);
   // Starling speaks JSON only: anything else is a 415, not a string handed to a handler.
   // The one exception is multipart/form-data, for uploads: only an operation whose
@@ -113,6 +115,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   // Before any route: the plugin wraps each route's handler as it is added.
   await installWebSockets(app);
   const contract = await installContract(app, config, options.services);
+  for (const operationId of optionalBodies(contract)) bodiesMayBeLeftOut.add(operationId);
   errorFormats.ofPath = pathErrorFormats(contract);
   if (options.webRoot) pages = await installWebApp(app, options.webRoot, contentSecurityPolicy(mediaOrigins(config)));
   const { handlers } = options;
