@@ -25,6 +25,8 @@ const CONSUMERS = [
   'identity.sessions',
   'identity.relationships',
   'identity.tweet-counts',
+  'identity.apps',
+  'identity.external-identities',
   'tweets.tweets',
   'tweets.authors',
   'tweets.account-deletions',
@@ -61,6 +63,11 @@ const CONSUMERS = [
   'notify.webhooks.topics.notify',
   'notify.webhooks.topics.timeline',
   'notify.webhooks.topics.tweets',
+  'mastodon.markers',
+  // The streaming API's consumers, which every process runs for its own connections.
+  'mastodon.live.graph',
+  'mastodon.live.notify',
+  'mastodon.live.tweets',
   // Jobs report their lag too.
   'media.extractor',
   'media.object-cleanup',

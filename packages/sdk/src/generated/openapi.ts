@@ -4901,6 +4901,7 @@ export interface operations {
             400: components["responses"]["MastodonError"];
             401: components["responses"]["MastodonError"];
             404: components["responses"]["MastodonError"];
+            414: components["responses"]["MastodonError"];
         };
     };
     mastodonDismissNotification: {
@@ -4926,6 +4927,7 @@ export interface operations {
             400: components["responses"]["MastodonError"];
             401: components["responses"]["MastodonError"];
             404: components["responses"]["MastodonError"];
+            414: components["responses"]["MastodonError"];
         };
     };
     mastodonGetMarkers: {
@@ -5021,6 +5023,7 @@ export interface operations {
             401: components["responses"]["MastodonError"];
             403: components["responses"]["MastodonError"];
             404: components["responses"]["MastodonError"];
+            414: components["responses"]["MastodonError"];
             422: components["responses"]["MastodonError"];
         };
     };
@@ -5053,6 +5056,7 @@ export interface operations {
             401: components["responses"]["MastodonError"];
             403: components["responses"]["MastodonError"];
             404: components["responses"]["MastodonError"];
+            414: components["responses"]["MastodonError"];
             415: components["responses"]["MastodonError"];
             422: components["responses"]["MastodonError"];
         };

@@ -2285,6 +2285,7 @@ export interface operations {
             400: components["responses"]["MastodonError"];
             401: components["responses"]["MastodonError"];
             404: components["responses"]["MastodonError"];
+            414: components["responses"]["MastodonError"];
         };
     };
     mastodonDismissNotification: {
@@ -2310,6 +2311,7 @@ export interface operations {
             400: components["responses"]["MastodonError"];
             401: components["responses"]["MastodonError"];
             404: components["responses"]["MastodonError"];
+            414: components["responses"]["MastodonError"];
         };
     };
     mastodonGetMarkers: {
@@ -2405,6 +2407,7 @@ export interface operations {
             401: components["responses"]["MastodonError"];
             403: components["responses"]["MastodonError"];
             404: components["responses"]["MastodonError"];
+            414: components["responses"]["MastodonError"];
             422: components["responses"]["MastodonError"];
         };
     };
@@ -2437,6 +2440,7 @@ export interface operations {
             401: components["responses"]["MastodonError"];
             403: components["responses"]["MastodonError"];
             404: components["responses"]["MastodonError"];
+            414: components["responses"]["MastodonError"];
             415: components["responses"]["MastodonError"];
             422: components["responses"]["MastodonError"];
         };
