@@ -26,6 +26,17 @@ export function loadSettings<S extends z.ZodType>(schema: S, env: Environment): 
 export const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
+ * `PUBLIC_URL`, the web app's origin as people reach it (links in mail, sign-in redirect
+ * URIs, Mastodon's links and streaming URL), without a trailing slash.
+ */
+export const publicUrl = () =>
+  z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+\/?$/, 'must be an http(s):// origin, such as https://starling.example')
+    .default('http://localhost:3000')
+    .transform((v) => v.replace(/\/+$/, ''));
+
+/**
  * A rate as `COUNT/SECONDS` (`what` names the count in the message, `fallback` is also
  * the example given), parsed into how many per how many seconds.
  */

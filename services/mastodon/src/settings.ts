@@ -1,4 +1,4 @@
-import { loadSettings, type Environment } from '@starling/kit';
+import { loadSettings, type Environment, publicUrl } from '@starling/kit';
 import { z } from 'zod';
 
 /** The mastodon service's settings. */
@@ -7,11 +7,7 @@ const schema = z.object({
    * The web app's origin, as notify reads it: accounts, statuses and hashtags link to its
    * pages, avatars are served under it, and the streaming API is its ws:// or wss:// form.
    */
-  PUBLIC_URL: z
-    .string()
-    .regex(/^https?:\/\/[^\s/?#]+\/?$/, 'must be an http(s):// origin, such as https://starling.example')
-    .default('http://localhost:3000')
-    .transform((v) => v.replace(/\/+$/, '')),
+  PUBLIC_URL: publicUrl(),
   /** The media service's limits, read from the same variables, which the instance document reports. */
   MEDIA_IMAGE_MAX_BYTES: z.coerce
     .number()

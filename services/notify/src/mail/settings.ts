@@ -1,4 +1,4 @@
-import { ConfigError, loadSettings, seconds, type Environment } from '@starling/kit';
+import { ConfigError, loadSettings, seconds, type Environment, publicUrl } from '@starling/kit';
 import { z } from 'zod';
 
 /** No line breaks or control characters: the value ends up in a mail header. */
@@ -27,11 +27,7 @@ export const mailSchema = z.object({
     .regex(/@/, 'must hold an address, such as Starling <no-reply@example.com>')
     .default('Starling <no-reply@localhost>'),
   /** The web app's origin: the links in mail point there. */
-  PUBLIC_URL: z
-    .string()
-    .regex(/^https?:\/\/[^\s/?#]+\/?$/, 'must be an http(s):// origin, such as https://starling.example')
-    .default('http://localhost:3000')
-    .transform((v) => v.replace(/\/+$/, '')),
+  PUBLIC_URL: publicUrl(),
   /** The first retry after a temporary failure waits about this long; each next one twice as long. */
   MAIL_RETRY_BASE_MS: milliseconds(30_000),
   /** The longest wait between two attempts. */

@@ -1,4 +1,4 @@
-import { ConfigError, loadSettings, type Environment } from '@starling/kit';
+import { ConfigError, loadSettings, type Environment, publicUrl } from '@starling/kit';
 import { z } from 'zod';
 
 /** GitHub signs in with OAuth 2 only (no OpenID Connect): named by this issuer, it is special-cased. */
@@ -26,11 +26,7 @@ export type ProviderSettings = Required<Omit<z.infer<typeof provider>, 'client_s
 
 const schema = z.object({
   /** The web app's origin: the redirect URI registered with each provider starts with it. */
-  PUBLIC_URL: z
-    .string()
-    .regex(/^https?:\/\/[^\s/?#]+\/?$/, 'must be an http(s):// origin, such as https://starling.example')
-    .default('http://localhost:3000')
-    .transform((v) => v.replace(/\/+$/, '')),
+  PUBLIC_URL: publicUrl(),
 });
 
 export interface ExternalLoginSettings {
