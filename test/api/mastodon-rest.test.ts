@@ -3,6 +3,7 @@ import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createRestAPIClient } from 'masto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inEachStorageMode, useStarling, type Starling } from '../support/starling.js';
+import { openStreamingSocket, refusedUpgrade } from '../support/websocket.js';
 
 /*
  * Mastodon's client API (docs/mastodon.md), as a Mastodon app sees it: the instance
@@ -265,6 +266,16 @@ inEachStorageMode('Mastodon client API (REST)', (mode) => {
         .fetch()
         .catch((err: unknown) => err);
       expect(missing).toMatchObject({ statusCode: 404 });
+    });
+    it('holds an app to its scopes on the stream too, whose token comes in the query', async () => {
+      const ws = base.replace(/^http/, 'ws');
+      const writeOnly = await appToken(ada.token, 'write:statuses');
+      expect(await refusedUpgrade(`${ws}/api/v1/streaming?stream=public&access_token=${writeOnly}`)).toBe(403);
+      const reader = await openStreamingSocket(
+        `${ws}/api/v1/streaming?stream=public&access_token=${await appToken(ada.token, 'read')}`,
+      );
+      await reader.settled();
+      reader.close();
     });
   });
 

@@ -5085,6 +5085,7 @@ export interface operations {
             };
             400: components["responses"]["MastodonError"];
             401: components["responses"]["MastodonError"];
+            403: components["responses"]["MastodonError"];
         };
     };
     mastodonStreamUser: {
@@ -5102,6 +5103,7 @@ export interface operations {
             200: components["responses"]["MastodonEventStream"];
             400: components["responses"]["MastodonError"];
             401: components["responses"]["MastodonError"];
+            403: components["responses"]["MastodonError"];
         };
     };
     mastodonStreamPublic: {
@@ -5119,6 +5121,7 @@ export interface operations {
             200: components["responses"]["MastodonEventStream"];
             400: components["responses"]["MastodonError"];
             401: components["responses"]["MastodonError"];
+            403: components["responses"]["MastodonError"];
         };
     };
     mastodonStreamHashtag: {
@@ -5137,6 +5140,7 @@ export interface operations {
             200: components["responses"]["MastodonEventStream"];
             400: components["responses"]["MastodonError"];
             401: components["responses"]["MastodonError"];
+            403: components["responses"]["MastodonError"];
         };
     };
     startMediaUpload: {

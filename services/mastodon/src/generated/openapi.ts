@@ -2469,6 +2469,7 @@ export interface operations {
             };
             400: components["responses"]["MastodonError"];
             401: components["responses"]["MastodonError"];
+            403: components["responses"]["MastodonError"];
         };
     };
     mastodonStreamUser: {
@@ -2486,6 +2487,7 @@ export interface operations {
             200: components["responses"]["MastodonEventStream"];
             400: components["responses"]["MastodonError"];
             401: components["responses"]["MastodonError"];
+            403: components["responses"]["MastodonError"];
         };
     };
     mastodonStreamPublic: {
@@ -2503,6 +2505,7 @@ export interface operations {
             200: components["responses"]["MastodonEventStream"];
             400: components["responses"]["MastodonError"];
             401: components["responses"]["MastodonError"];
+            403: components["responses"]["MastodonError"];
         };
     };
     mastodonStreamHashtag: {
@@ -2521,6 +2524,7 @@ export interface operations {
             200: components["responses"]["MastodonEventStream"];
             400: components["responses"]["MastodonError"];
             401: components["responses"]["MastodonError"];
+            403: components["responses"]["MastodonError"];
         };
     };
 }

@@ -1,4 +1,4 @@
-import { problems, SESSION_COOKIE, type Caller, type ServiceContext } from '@starling/kit';
+import { holdsScope, OUTSIDE_SCOPES, problems, SESSION_COOKIE, type Caller, type ServiceContext } from '@starling/kit';
 import type { FastifyRequest } from 'fastify';
 import { LiveConnection, STREAM_NAMES, type Send, type StreamName } from '../infra/live-connection.js';
 import { siteOf } from './deps.js';
@@ -34,6 +34,9 @@ export async function openConnection(
   const token = streamingToken(request);
   if (!token) throw problems.unauthorized('An access token is required to stream.');
   const caller = await ctx.auth.requireToken(token);
+  // A token outside the Authorization header passes no contract scope check: held here to
+  // the stream's own (`read:statuses`, as the contract says), as Mastodon holds it.
+  if (caller.scopes && !holdsScope(caller.scopes, 'read:statuses')) throw problems.forbidden(OUTSIDE_SCOPES);
   return { caller, connection: new LiveConnection(caller, token, ctx, siteOf(ctx), send, request.log) };
 }
 
