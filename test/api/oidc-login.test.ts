@@ -17,7 +17,9 @@ const callback = (id: string) => `${PUBLIC_URL}/api/v1/auth/oidc/${id}/callback`
 inEachStorageMode('sign-in with an external provider (OIDC)', (mode) => {
   let issuer: OidcIssuer;
   let other: OidcIssuer;
-  const env: Record<string, string> = { PUBLIC_URL };
+  // Sign-ups from one address: enough for every other test here, few enough to run out below.
+  const SIGN_UPS = 25;
+  const env: Record<string, string> = { PUBLIC_URL, SIGNUP_RATE_LIMIT: `${SIGN_UPS}/3600` };
   beforeAll(async () => {
     issuer = await startOidcIssuer({ redirectUris: [callback('test')] });
     other = await startOidcIssuer({ redirectUris: [callback('other')] });
@@ -46,10 +48,11 @@ inEachStorageMode('sign-in with an external provider (OIDC)', (mode) => {
   }
 
   /** Brings the provider's answer back to Starling, as the browser would (with its flow cookie, if given). */
-  async function finish(at: URL, flowCookie: string | undefined) {
+  async function finish(at: URL, flowCookie: string | undefined, from?: string) {
     expect(at.origin + at.pathname).toMatch(/^http:\/\/starling\.test\/api\/v1\/auth\/oidc\/\w+\/callback$/);
     const res = await s.request({
       url: at.pathname + at.search,
+      ...(from ? { remoteAddress: from } : {}),
       ...(flowCookie ? { cookies: { starling_oidc: flowCookie } } : {}),
     });
     expectContract?.('GET', at.pathname + at.search, res);
@@ -57,10 +60,13 @@ inEachStorageMode('sign-in with an external provider (OIDC)', (mode) => {
   }
 
   /** The whole flow as `sub`: the callback's answer and the session cookie it set, if any. */
-  async function signIn(sub: string, options: { provider?: string; token?: string; at?: OidcIssuer } = {}) {
+  async function signIn(
+    sub: string,
+    options: { provider?: string; token?: string; at?: OidcIssuer; from?: string } = {},
+  ) {
     const { authorization, flowCookie } = await start(options.provider, options);
     const back = await (options.at ?? issuer).signIn(authorization.href, sub);
-    const res = await finish(back, flowCookie);
+    const res = await finish(back, flowCookie, options.from);
     return { res, session: cookieOf(res, 'starling_session'), back, flowCookie };
   }
 
@@ -298,5 +304,23 @@ inEachStorageMode('sign-in with an external provider (OIDC)', (mode) => {
     const res = await s.request({ url: '/api/v1/auth/oidc/nowhere' });
     expect(res.statusCode).toBe(302);
     expect(res.headers.location).toBe('/login?error=unknown_provider');
+  });
+
+  it('counts a first sign-in against the address’s sign-ups, as a password sign-up is, but not a returning one', async () => {
+    const from = '10.9.9.9';
+    const person = (sub: string) =>
+      issuer.addAccount({
+        sub,
+        email: `${sub}@crowd.test`,
+        email_verified: true,
+        preferred_username: sub.replace(/-/g, '_'),
+      });
+    for (let i = 0; i <= SIGN_UPS; i++) person(i === SIGN_UPS ? 'crowd-one-too-many' : `crowd-${i}`);
+    for (let i = 0; i < SIGN_UPS; i++) {
+      expect((await signIn(`crowd-${i}`, { from })).session, `sign-up ${i + 1}`).toBeDefined();
+    }
+    await expectRefused((await signIn('crowd-one-too-many', { from })).res, 'too_many_sign_ups', 'crowd_one_too_many');
+    // Someone who has an account still signs in from there.
+    expect((await signIn('crowd-0', { from })).session).toBeDefined();
   });
 });

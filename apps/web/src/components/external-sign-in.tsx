@@ -12,6 +12,7 @@ const REFUSALS: Record<string, string> = {
     'An account already uses the email address from that provider. Log in with your password, then link the provider in Settings.',
   identity_in_use: 'That identity is already linked to another Starling account.',
   account_gone: 'The account linked to that identity no longer exists.',
+  too_many_sign_ups: 'Too many accounts were made from your network lately. Try again later.',
 };
 
 export function externalSignInError(code: string | null): string | undefined {

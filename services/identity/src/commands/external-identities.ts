@@ -29,6 +29,17 @@ export interface SignedInAccount {
  * with a free username made of what the provider tells and no password. An address
  * another account holds is never taken over: its owner signs in and links instead.
  */
+/** Whether a sign-in with this identity would make a new account: no account holds it yet. */
+export async function wouldRegister(db: IdentityDb, profile: ExternalProfile): Promise<boolean> {
+  const claim = await db
+    .selectFrom('external_identity_claims')
+    .select('user_id')
+    .where('provider', '=', profile.provider)
+    .where('subject', '=', profile.subject)
+    .executeTakeFirst();
+  return claim === undefined;
+}
+
 export async function signInExternally(
   deps: { write: Write; mail: AccountMail },
   profile: ExternalProfile,

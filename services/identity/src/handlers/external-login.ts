@@ -1,6 +1,7 @@
 import type {} from '@fastify/cookie';
 import type { FastifyReply } from 'fastify';
-import { signInExternally } from '../commands/external-identities.js';
+import { HttpProblem } from '@starling/kit';
+import { signInExternally, wouldRegister } from '../commands/external-identities.js';
 import { startSession } from '../commands/sessions.js';
 import { ExternalLoginFailure } from '../infra/oidc/failure.js';
 import { FLOW_TTL_SECONDS } from '../infra/oidc/flows.js';
@@ -38,7 +39,7 @@ export const startExternalLogin: Handler<'startExternalLogin'> =
   };
 
 export const finishExternalLogin: Handler<'finishExternalLogin'> =
-  ({ ctx, settings, keys, mail, externalLogin }) =>
+  ({ ctx, settings, keys, mail, signUps, externalLogin }) =>
   async (request, reply) => {
     const query = new URLSearchParams(request.url.split('?')[1] ?? '');
     const cookieState = request.cookies[FLOW_COOKIE];
@@ -49,6 +50,8 @@ export const finishExternalLogin: Handler<'finishExternalLogin'> =
     try {
       const { profile, linkUserId } = await externalLogin.finish(request.params.provider, query, cookieState);
       linking = linkUserId !== undefined;
+      // A new account counts against the address's sign-ups, as one made with a password does.
+      if (!linking && (await wouldRegister(ctx.db, profile))) await countSignUp(signUps, request.ip);
       const account = await signInExternally({ write: ctx.write, mail }, profile, linkUserId);
       if (linking) {
         return reply
@@ -67,6 +70,17 @@ export const finishExternalLogin: Handler<'finishExternalLogin'> =
       return refused(reply, 303, error, linking);
     }
   };
+
+async function countSignUp(signUps: { attempt(address: string): Promise<void> }, address: string) {
+  try {
+    await signUps.attempt(address);
+  } catch (error) {
+    if (error instanceof HttpProblem && error.status === 429) {
+      throw new ExternalLoginFailure('too_many_sign_ups', 'the address made too many sign-ups');
+    }
+    throw error;
+  }
+}
 
 /**
  * A refused flow ends on the page the person came from, with a code it explains; what

@@ -11,7 +11,8 @@ export type ExternalLoginCode =
   | 'email_missing'
   | 'email_in_use'
   | 'identity_in_use'
-  | 'account_gone';
+  | 'account_gone'
+  | 'too_many_sign_ups';
 
 export class ExternalLoginFailure extends Error {
   override name = 'ExternalLoginFailure';
