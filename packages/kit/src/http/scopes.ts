@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Authenticator } from '../auth/caller.js';
 import { holdsScope } from './access-policy.js';
 import type { OpenApiDocument } from './openapi.js';
-import { problems } from './problem.js';
+import { HttpProblem, problems } from './problem.js';
 
 /**
  * For each operation that takes a caller, the sets of scopes of which an app's token
@@ -40,7 +40,12 @@ export function installScopeChecks(app: FastifyInstance, contract: OpenApiDocume
     const operationId = (request.routeOptions.schema as { operationId?: string } | undefined)?.operationId;
     const alternatives = operationId && requirements.get(operationId);
     if (!alternatives) return;
-    const grant = await auth.appGrant(request);
+    // A bad or dead token is the operation's to refuse, after its input is checked, as
+    // it was before scopes existed: only a valid app token is held to them here.
+    const grant = await auth.appGrant(request).catch((err: unknown) => {
+      if (err instanceof HttpProblem && err.status === 401) return undefined;
+      throw err;
+    });
     if (!grant) return;
     const allowed = alternatives.some((scopes) => scopes.every((scope) => holdsScope(grant.scopes, scope)));
     if (!allowed) throw problems.forbidden(OUTSIDE_SCOPES);
