@@ -10,7 +10,8 @@ import { inEachStorageMode, useStarling } from '../support/starling.js';
 /*
  * An access policy from a file (ACCESS_POLICY) changes who may call what, with no code
  * changed: here the public timeline is for signed-in people, the user list for admins
- * and search, for an app, needs `read:search`. Without the file the public timeline is
+ * and who-to-follow suggestions, for an app, need `read:follows` besides the contract's
+ * `read:accounts`. Without the file the public timeline is
  * open to anyone (test/api/timelines.test.ts reads it anonymously).
  */
 const policyFile = join(mkdtempSync(join(tmpdir(), 'starling-policy-')), 'access-policy.yaml');
@@ -21,8 +22,8 @@ writeFileSync(
     allow: signed-in
   - operations: [listUsers]
     allow: { roles: [admin] }
-  - operations: [search]
-    allow: { scopes: [read:search] }
+  - operations: [listSuggestedUsers]
+    allow: { scopes: [read:follows] }
 `,
 );
 
@@ -74,17 +75,19 @@ inEachStorageMode('access policy', (mode) => {
     expect(admin.statusCode, admin.body).toBe(200);
   });
 
-  it('lets an app search only with a token that holds read:search, and Starling’s own sessions always', async () => {
+  it('lets an app see suggestions only with a token that also holds read:follows, and Starling’s own sessions always', async () => {
     const cy = await s.signUp('policy_cy');
     const app = (scope: string) => tokenFor(cy, { scope, client_id: 'app-1' });
+    const suggestions = async (token: string) => s.request({ url: '/api/v1/users/suggestions', token });
 
-    const short = await s.request({ url: '/api/v2/search?q=club', token: await app('write follow') });
+    // What the contract asks (read:accounts) is not enough: the policy asks for more.
+    const short = await suggestions(await app('read:accounts'));
     expectProblem(short, 403);
     expect(short.headers['www-authenticate']).toBe(
-      'Bearer realm="starling", error="insufficient_scope", scope="read:search"',
+      'Bearer realm="starling", error="insufficient_scope", scope="read:follows"',
     );
-    expect((await s.request({ url: '/api/v2/search?q=club', token: await app('read') })).statusCode).toBe(200);
-    expect((await s.request({ url: '/api/v2/search?q=club', token: await app('read:search') })).statusCode).toBe(200);
-    expect((await s.request({ url: '/api/v2/search?q=club', token: cy.token })).statusCode).toBe(200);
+    expect((await suggestions(await app('read'))).statusCode).toBe(200);
+    expect((await suggestions(await app('read:accounts read:follows'))).statusCode).toBe(200);
+    expect((await suggestions(cy.token)).statusCode).toBe(200);
   });
 });
