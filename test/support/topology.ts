@@ -32,8 +32,9 @@ const LINE = /(started|restarted) role=(\S+) replica=(\d+) port=(\d+) pid=(\d+)/
 /** Runs `starling up --distributed` with `args` and waits until every process is ready. */
 export async function startTopology(env: Record<string, string | undefined>, args: string[] = []): Promise<Topology> {
   const gatewayPort = await freePort();
-  // A block of ports nobody is likely to use; the processes fail loudly if one is taken.
-  const basePort = 20_000 + Math.floor(Math.random() * 400) * 100;
+  // A block of ports nobody is likely to use, below the ephemeral range (32768 and up on
+  // Linux), where any outgoing connection may take one; the processes fail loudly if one is taken.
+  const basePort = 20_000 + Math.floor(Math.random() * 120) * 100;
   const { child, exited } = spawnStarling(['up', '--distributed', '--base-port', String(basePort), ...args], {
     LOG_LEVEL: 'warn',
     ...env,
