@@ -1,4 +1,5 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import { decodeJwt } from 'jose';
 
 export { APP_OPERATIONS, CALLERS } from '@starling/contracts/bundle';
 
@@ -25,11 +26,11 @@ export const OWN_API_HEADER = 'x-starling-own-api';
 /** Whether an Authorization header carries a bearer JWT whose payload names a registered app. */
 export function isAppToken(authorization: string | string[] | undefined): boolean {
   if (typeof authorization !== 'string') return false;
-  const match = /^Bearer\s+[A-Za-z0-9_-]+\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]*$/i.exec(authorization.trim());
+  const match = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i.exec(authorization.trim());
   if (!match) return false;
   try {
-    const payload = JSON.parse(Buffer.from(match[1]!, 'base64url').toString('utf8')) as { client_id?: unknown };
-    return typeof payload.client_id === 'string' && payload.client_id !== '';
+    const { client_id: clientId } = decodeJwt(match[1]!);
+    return typeof clientId === 'string' && clientId !== '';
   } catch {
     return false;
   }
