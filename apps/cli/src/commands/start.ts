@@ -2,8 +2,10 @@ import { ConfigError, createPlatform, loadConfig, type Config } from '@starling/
 import { tokenRevocations } from '@starling/identity';
 import type { FastifyInstance } from 'fastify';
 import { lockDataDir } from '../data-dir-lock.js';
+import { lagReportSeconds, reportLagEvery } from '../lag-report.js';
+import { rolePlatform } from '../role-platform.js';
 import { allServices, webAppRoot } from '../services.js';
-import { apiRouteFor, gatewayUpstreams, ROLE_NAMES, roleNamed, tokenKeysAt, type RoleEntry } from '../topology.js';
+import { gatewayUpstreams, ROLE_NAMES, roleNamed, type RoleEntry } from '../topology.js';
 
 /** What `start` runs: a Fastify app to listen with, and how to start and stop the rest. */
 interface Runnable {
@@ -105,23 +107,20 @@ async function distributedProcess(config: Config, entry: RoleEntry): Promise<Run
     });
     return { app: gateway.app, start: async () => {}, close: () => gateway.close(), describe: () => ({ role }) };
   }
-  // Replicas share their state through PostgreSQL and NATS; an embedded database cannot be shared.
-  if (!config.DATABASE_URL) throw new ConfigError(`starling start ${role} needs DATABASE_URL (PostgreSQL)`);
-  if (!config.NATS_URL) throw new ConfigError(`starling start ${role} needs NATS_URL (NATS with JetStream)`);
-  const platform = await createPlatform({
-    config,
-    services: [entry.service!.definition()],
-    role: entry.kind === 'worker' ? 'worker' : 'api',
-    revocations: tokenRevocations,
-    tokenKeysAt: tokenKeysAt(config.env),
-    // The notification rules may name any service's operations; this process applies its own.
-    contracts: allServices().map((service) => service.openapi),
-    ...(entry.service!.adaptsApi ? { apiRoute: apiRouteFor(entry.service!, config.env) } : {}),
-  });
+  const platform = await rolePlatform(config, entry);
+  // A worker may log its backlog now and then, for monitoring that reads logs (deploy/aws).
+  const every = entry.kind === 'worker' ? lagReportSeconds(config.env) : 0;
+  let stopReporting = () => {};
   return {
     app: platform.app,
-    start: () => platform.start(),
-    close: () => platform.close(),
+    async start() {
+      await platform.start();
+      stopReporting = reportLagEvery(every, platform.bus, platform.app.log, role);
+    },
+    close: () => {
+      stopReporting();
+      return platform.close();
+    },
     describe: () => ({ role }),
   };
 }

@@ -89,6 +89,12 @@ export function deliveryLoop(ctx: ServiceContext, settings: WebhooksSettings): L
     }
     // A change to the webhook made meanwhile (a PATCH) takes its version: decide again.
     await retryLostRaces(3, 'The webhook kept changing.', () => giveUp(claimed, common, result));
+    // As a mail that fails for good: the line an operator's log-based alert counts (deploy/aws).
+    // The endpoint's answer stays in the delivery, for its owner; the URL may hold a secret.
+    ctx.log.warn(
+      { delivery: claimed.id, webhook: claimed.webhook_id, attempts: common.attempts, status: result.status ?? null },
+      'webhook delivery failed for good',
+    );
   }
 
   async function giveUp(claimed: Claimed, common: Recorded, result: AttemptResult): Promise<void> {
