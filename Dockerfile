@@ -4,6 +4,7 @@
 #   docker run -p 3000:3000 -v starling-data:/data IMAGE     embedded: every service in one process
 #   docker run IMAGE start tweets                            one role of the distributed mode
 #   docker run IMAGE migrate                                 any other `starling` command
+#   docker build --target lambda .                           the same code as Lambda functions (deploy/aws)
 # deploy/compose.yaml runs the whole distributed stack from it; deploy/README.md explains.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -57,6 +58,18 @@ RUN set -eu; \
   test -f /out/apps/web/dist/index.html; \
   test -f /out/apps/cli/dist/main.js; \
   test -f /out/apps/web/site.js
+
+# -------------------------------------------------------------------------------- lambda
+# The same code as AWS Lambda functions (deploy/aws): `docker build --target lambda`.
+# One image, a handler per role of the topology, chosen by each function's command
+# (apps/cli/dist/lambda/index.handlers.<role>). Lambda's own Node.js image brings the
+# runtime interface; the code is the runtime stage's, copied from the build.
+FROM public.ecr.aws/lambda/nodejs:20 AS lambda
+# Lambda's file system is read-only but for /tmp, where the mail folder goes without SMTP_URL.
+ENV NODE_ENV=production \
+  DATA_DIR=/tmp/starling
+COPY --from=build /out/ ${LAMBDA_TASK_ROOT}/
+CMD ["apps/cli/dist/lambda/index.handlers.identity"]
 
 # ------------------------------------------------------------------------------- runtime
 FROM ${NODE_IMAGE} AS runtime
