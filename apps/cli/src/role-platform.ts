@@ -1,30 +1,39 @@
-import { ConfigError, createPlatform, type Config, type Platform } from '@starling/kit';
+import { ConfigError, createPlatform, type Config, type Platform, type ServiceDefinition } from '@starling/kit';
 import { tokenRevocations } from '@starling/identity';
 import type { Logger } from 'pino';
 import { allServices } from './services.js';
 import { apiRouteFor, tokenKeysAt, type RoleEntry } from './topology.js';
+
+export interface RoleOptions {
+  logger?: Logger;
+  /** The role's service, when the caller has built it already. */
+  definition?: ServiceDefinition;
+}
 
 /**
  * The platform of one service role of the distributed mode (an API or a worker): the
  * same whether `starling start <role>` serves it over HTTP or a Lambda function hands
  * it API Gateway's requests (lambda/).
  */
-export async function rolePlatform(config: Config, entry: RoleEntry, logger?: Logger): Promise<Platform> {
+export async function rolePlatform(config: Config, entry: RoleEntry, options: RoleOptions = {}): Promise<Platform> {
   const role = entry.name;
   const service = entry.service;
   if (!service) throw new ConfigError(`${role} runs no service`);
   // Replicas share their state through PostgreSQL and NATS; an embedded database cannot be shared.
   if (!config.DATABASE_URL) throw new ConfigError(`starling start ${role} needs DATABASE_URL (PostgreSQL)`);
   if (!config.NATS_URL) throw new ConfigError(`starling start ${role} needs NATS_URL (NATS with JetStream)`);
+  // The notification rules and the access policy may name any service's operations, so
+  // they are checked against every contract; without either, the others' contracts
+  // (a second of parsing at every start) are not read at all.
+  const rulesSet = !!(config.NOTIFY_RULES || config.ACCESS_POLICY);
   return createPlatform({
     config,
-    services: [service.definition()],
+    services: [options.definition ?? service.definition()],
     role: entry.kind === 'worker' ? 'worker' : 'api',
     revocations: tokenRevocations,
     tokenKeysAt: tokenKeysAt(config.env),
-    // The notification rules may name any service's operations; this process applies its own.
-    contracts: allServices().map((s) => s.openapi),
+    ...(rulesSet ? { contracts: allServices().map((s) => s.openapi) } : {}),
     ...(service.adaptsApi ? { apiRoute: apiRouteFor(service, config.env) } : {}),
-    ...(logger ? { logger } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
 }

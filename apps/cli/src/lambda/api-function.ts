@@ -1,5 +1,5 @@
 import awsLambdaFastify from '@fastify/aws-lambda';
-import { HttpProblem, loadConfig, type Platform } from '@starling/kit';
+import { HttpProblem, loadConfig, type OpenApiDocument, type Platform, type ServiceDefinition } from '@starling/kit';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Logger } from 'pino';
 import { rolePlatform } from '../role-platform.js';
@@ -38,12 +38,23 @@ export interface ServiceFunction extends ApiHandler {
  * with a 501 problem that says so, rather than left hanging until then.
  */
 export function apiFunction(entry: RoleEntry, options: FunctionOptions = {}): ServiceFunction {
-  // Both made on the first call: a function loads only its own service's contract.
-  let live: Set<string> | undefined;
+  // Made on the first call: a function reads only its own service's contract.
+  let service: { definition: ServiceDefinition; live: Set<string> } | undefined;
+  const ownService = () => {
+    if (!service) {
+      const definition = entry.service!.definition();
+      service = { definition, live: liveRoutes(definition.openapi) };
+    }
+    return service;
+  };
   let opened: Promise<{ platform: Platform; handle: ApiHandler }> | undefined;
   const open = async () => {
     const env = await withSecrets(options.env?.() ?? process.env, options.readSecret);
-    const platform = await rolePlatform(loadConfig(env), entry, options.logger);
+    const { definition } = ownService();
+    const platform = await rolePlatform(loadConfig(env), entry, {
+      definition,
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
     try {
       await platform.start();
       const proxy = awsLambdaFastify<APIGatewayProxyEventV2>(platform.app, {
@@ -61,8 +72,7 @@ export function apiFunction(entry: RoleEntry, options: FunctionOptions = {}): Se
     }
   };
   const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
-    live ??= liveRoutes(entry);
-    if (live.has(event.routeKey)) return liveStreamRefused(event);
+    if (ownService().live.has(event.routeKey)) return liveStreamRefused(event);
     // A failed cold start is tried again by the next call rather than kept.
     opened ??= open().catch((err: unknown) => {
       opened = undefined;
@@ -81,8 +91,7 @@ export function apiFunction(entry: RoleEntry, options: FunctionOptions = {}): Se
 }
 
 /** The route keys (`GET /api/v2/streaming/home`) of the service's live streams. */
-function liveRoutes(entry: RoleEntry): Set<string> {
-  const contract = entry.service!.definition().openapi;
+function liveRoutes(contract: OpenApiDocument): Set<string> {
   const keys = Object.entries(contract.paths ?? {}).flatMap(([path, item]) =>
     Object.entries(item as Record<string, Record<string, unknown>>)
       .filter(([, operation]) => typeof operation === 'object' && operation?.responses && isLive(contract, operation))
