@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -20,6 +20,7 @@ import { StarlingStack } from '../../deploy/aws/lib/stack.js';
  * function of the service that serves it. Offline: no AWS account is involved.
  */
 
+const ROOT = resolve(import.meta.dirname, '../..');
 const STACK = 'Starling';
 /** A template's JSON, read by path: its shape is CloudFormation's, checked by the assertions. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any template JSON, navigated freely
@@ -315,6 +316,29 @@ describe.each([
     }
     expect(names).toContain(`${STACK}-${ALERTS.databaseCpu}`);
     expect(names).toContain(`${STACK}-${ALERTS.databaseStorage}`);
+  });
+});
+
+describe('deploy/aws: the log lines the alarms count', () => {
+  /** Every TypeScript source of the services, packages and apps: where log lines are written. */
+  const sources = () =>
+    ['packages', 'services', 'apps/cli']
+      .flatMap((dir) =>
+        (readdirSync(join(ROOT, dir), { recursive: true }) as string[])
+          .filter((f) => f.endsWith('.ts') && f.includes('src/') && !f.includes('node_modules'))
+          .map((f) => readFileSync(join(ROOT, dir, f), 'utf8')),
+      )
+      .join('\n');
+
+  it('are lines Starling writes, word for word', () => {
+    const code = sources();
+    const patterns = [containers, functions].flatMap((t) =>
+      resources(t, 'AWS::Logs::MetricFilter').map((f) => f.Properties.FilterPattern as string),
+    );
+    const messages = new Set(patterns.flatMap((p) => [...p.matchAll(/\$\.msg = "([^"]+)"/g)].map((m) => m[1]!)));
+    expect(messages.size).toBeGreaterThanOrEqual(8);
+    const unknown = [...messages].filter((m) => !code.includes(m.replace(/\*$/, '')));
+    expect(unknown).toEqual([]);
   });
 });
 

@@ -3,10 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { EventBus } from '@starling/kit';
+import { LAG_LINE, lagReport, lagReportSeconds, reportLagEvery } from '@starling/cli/lag-report';
 import {
   apiFunction,
+  apiGatewayEvent,
+  lambdaContext,
   localApiGateway,
   selectRoute,
   starlingApiRoutes,
@@ -87,6 +91,44 @@ describe('secrets named in STARLING_SECRETS', () => {
   it('leave an environment that names none as it is', async () => {
     const env = { DATABASE_URL: 'postgres://x' };
     expect(await withSecrets(env, read)).toBe(env);
+  });
+});
+
+describe('the backlog line a worker logs (LAG_REPORT_SECONDS), which the lag alarms read', () => {
+  const bus = {
+    lag: async () => [
+      { consumer: 'timeline.home', lag: 3 },
+      { consumer: 'timeline.public', lag: 4 },
+      { consumer: 'bus.relay.timeline', lag: 2 },
+    ],
+  } as unknown as EventBus;
+
+  it('sums the consumers and jobs apart from the relay', async () => {
+    expect(await lagReport(bus)).toEqual({ projectionLag: 7, relayLag: 2 });
+  });
+
+  it('is logged every so many seconds, and never once stopped', async () => {
+    vi.useFakeTimers();
+    try {
+      const lines: unknown[] = [];
+      const log = { info: (fields: object, msg: string) => lines.push({ ...fields, msg }), warn: () => {} };
+      const stop = reportLagEvery(60, bus, log, 'timeline-worker');
+      await vi.advanceTimersByTimeAsync(120_000);
+      stop();
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(lines).toEqual([
+        { role: 'timeline-worker', projectionLag: 7, relayLag: 2, msg: LAG_LINE },
+        { role: 'timeline-worker', projectionLag: 7, relayLag: 2, msg: LAG_LINE },
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('takes whole seconds, or nothing', () => {
+    expect(lagReportSeconds({})).toBe(0);
+    expect(lagReportSeconds({ LAG_REPORT_SECONDS: '60' })).toBe(60);
+    expect(() => lagReportSeconds({ LAG_REPORT_SECONDS: '1m' })).toThrow(/LAG_REPORT_SECONDS="1m"/);
   });
 });
 
@@ -171,13 +213,13 @@ describe.skipIf(!available)(`the functions against PostgreSQL and NATS${availabl
   }, 60_000);
 
   it('take an event directly, as Lambda hands it over, and answer in payload format 2.0', async () => {
-    const list = await functions.identity!(event('GET', '/api/v1/users', 'limit=1'), context());
+    const list = await functions.identity!(event('GET', '/api/v1/users', 'limit=1'), lambdaContext('identity'));
     expect(list.statusCode).toBe(200);
     expect(list.headers?.['content-type']).toMatch(/^application\/json/);
     expect(list.isBase64Encoded).toBe(false);
     expect(JSON.parse(list.body!).user_list.length).toBe(1);
 
-    const stream = await functions.timeline!(event('GET', '/api/v2/streaming/home'), context());
+    const stream = await functions.timeline!(event('GET', '/api/v2/streaming/home'), lambdaContext('timeline'));
     expect(stream.statusCode).toBe(501);
     expect(stream.headers?.['content-type']).toBe('application/problem+json');
     expect(JSON.parse(stream.body!)).toMatchObject({
@@ -301,29 +343,11 @@ async function fetchJson(base: string, method: string, path: string, json?: unkn
 }
 
 function event(method: string, path: string, query = ''): APIGatewayProxyEventV2 {
-  const routeKey = `${method} ${selectRoute(routes, method, path)!.route.path}`;
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath: path,
-    rawQueryString: query,
+  return apiGatewayEvent({
+    method,
+    url: query ? `${path}?${query}` : path,
+    routeKey: `${method} ${selectRoute(routes, method, path)!.route.path}`,
     headers: { host: 'api.example.com', 'user-agent': 'test' },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api',
-      domainName: 'api.example.com',
-      domainPrefix: 'api',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'test' },
-      requestId: 'request-1',
-      routeKey,
-      stage: '$default',
-      time: new Date().toUTCString(),
-      timeEpoch: Date.now(),
-    },
-    isBase64Encoded: false,
-  };
-}
-
-function context(): Context {
-  return { getRemainingTimeInMillis: () => 29_000, awsRequestId: 'request-1' } as Context;
+    sourceIp: '203.0.113.7',
+  });
 }

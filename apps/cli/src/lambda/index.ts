@@ -42,6 +42,13 @@ export {
   type ApiRoute,
   type ServiceContract,
 } from './api-gateway.js';
-export { localApiGateway, selectRoute, type LocalApiGateway } from './local-gateway.js';
+export {
+  apiGatewayEvent,
+  lambdaContext,
+  localApiGateway,
+  selectRoute,
+  type EventRequest,
+  type LocalApiGateway,
+} from './local-gateway.js';
 export { SECRETS_VARIABLE, withSecrets, type SecretReader } from './secrets.js';
 export { STOP_MARGIN_MS, workerFunction, type WorkerRun } from './worker-function.js';

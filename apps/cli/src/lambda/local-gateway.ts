@@ -131,43 +131,75 @@ function toEvent(
   body: Buffer,
 ): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
-  let cookies: string[] | undefined;
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
-    // As API Gateway: cookies apart, other repeated headers joined with commas.
-    if (name === 'cookie') cookies = String(value).split(/;\s*/);
-    else headers[name] = Array.isArray(value) ? value.join(',') : value;
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
-  const sourceIp = request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
+  return apiGatewayEvent({
+    method,
+    url: `${url.pathname}${url.search}`,
+    routeKey: `${match.route.method} ${match.route.path}`,
+    headers,
+    ...(Object.keys(match.parameters).length ? { pathParameters: match.parameters } : {}),
+    body,
+    sourceIp: request.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+    protocol: `HTTP/${request.httpVersion}`,
+  });
+}
+
+export interface EventRequest {
+  method: string;
+  /** Path and query, as the client sent them. */
+  url: string;
+  /** The route API Gateway matched, `GET /api/v2/tweets/{id}`. */
+  routeKey: string;
+  headers?: Record<string, string>;
+  pathParameters?: Record<string, string>;
+  body?: Buffer;
+  sourceIp?: string;
+  protocol?: string;
+}
+
+/** The payload format 2.0 event API Gateway hands a function for a request. */
+export function apiGatewayEvent(request: EventRequest): APIGatewayProxyEventV2 {
+  const url = new URL(request.url, 'http://local');
+  const headers: Record<string, string> = {};
+  let cookies: string[] | undefined;
+  for (const [name, value] of Object.entries(request.headers ?? {})) {
+    // As API Gateway: cookies apart, in their own list.
+    if (name.toLowerCase() === 'cookie') cookies = value.split(/;\s*/);
+    else headers[name.toLowerCase()] = value;
+  }
+  const sourceIp = request.sourceIp ?? '127.0.0.1';
   headers['x-forwarded-for'] = headers['x-forwarded-for'] ? `${headers['x-forwarded-for']}, ${sourceIp}` : sourceIp;
-  const routeKey = `${match.route.method} ${match.route.path}`;
   const query: Record<string, string> = {};
   for (const [key, value] of url.searchParams) query[key] = key in query ? `${query[key]},${value}` : value;
-  const now = new Date();
+  const body = request.body ?? Buffer.alloc(0);
   const textual = /^(text\/|application\/([\w.+-]*\+)?json)/i.test(headers['content-type'] ?? '');
+  const now = new Date();
+  const method = request.method.toUpperCase();
   return {
     version: '2.0',
-    routeKey,
+    routeKey: request.routeKey,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
     ...(cookies ? { cookies } : {}),
     headers,
     ...(url.search ? { queryStringParameters: query } : {}),
-    ...(Object.keys(match.parameters).length ? { pathParameters: match.parameters } : {}),
+    ...(request.pathParameters ? { pathParameters: request.pathParameters } : {}),
     requestContext: {
       accountId: 'local',
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'local',
       http: {
-        method: method.toUpperCase(),
+        method,
         path: url.pathname,
-        protocol: `HTTP/${request.httpVersion}`,
+        protocol: request.protocol ?? 'HTTP/1.1',
         sourceIp,
         userAgent: headers['user-agent'] ?? '',
       },
       requestId: randomUUID(),
-      routeKey,
+      routeKey: request.routeKey,
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
@@ -177,7 +209,8 @@ function toEvent(
   };
 }
 
-function lambdaContext(functionName: string): Context {
+/** A Lambda context for a direct call: its time left counts down from API Gateway's 29 s. */
+export function lambdaContext(functionName: string): Context {
   const deadline = Date.now() + 29_000;
   return {
     callbackWaitsForEmptyEventLoop: true,

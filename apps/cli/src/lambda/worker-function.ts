@@ -30,7 +30,7 @@ export function workerFunction(entry: RoleEntry, options: FunctionOptions & { st
   return async (_event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>): Promise<WorkerRun> => {
     const began = Date.now();
     const env = await withSecrets(options.env?.() ?? process.env, options.readSecret);
-    const platform = await rolePlatform(loadConfig(env), entry, options.logger);
+    const platform = await rolePlatform(loadConfig(env), entry, options.logger ? { logger: options.logger } : {});
     try {
       await platform.start();
       const runFor = context.getRemainingTimeInMillis() - STOP_MARGIN_MS;
