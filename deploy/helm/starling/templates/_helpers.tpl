@@ -101,11 +101,6 @@ Secret that holds the keys (existingSecret, or the chart's when database.url is 
 {{- end }}
 {{- end }}
 
-{{/* The topology (templates/_topology.tpl) as a dict. */}}
-{{- define "starling.roles" -}}
-{{- include "starling.topology" . -}}
-{{- end }}
-
 {{/* Whether the cluster (or `helm template --api-versions`) has the ServiceMonitor resource, or it is asked for. */}}
 {{- define "starling.serviceMonitor" -}}
 {{- $on := .Values.serviceMonitor.enabled -}}
