@@ -78,6 +78,9 @@ export class DurableConsumerRunner {
     private readonly afterCommit: () => void = () => {},
   ) {
     this.durable = link.names.durable(consumer.name);
+    // Its series start at zero, so that Prometheus sees the first redelivery or dead
+    // letter as an increase rather than as a new series (alert rules use increase()).
+    for (const counter of [metrics.redeliveries, metrics.deadLetters]) counter.inc({ consumer: consumer.name }, 0);
   }
 
   start(): void {
