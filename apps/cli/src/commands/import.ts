@@ -14,15 +14,16 @@ import { ArchiveError, isTwitterArchive, planTwitterImport, readTwitterArchive }
 import { writeThrough } from '../transfer/write-through.js';
 
 export const IMPORT_USAGE = `Usage: starling import FILE
-       starling import tweets.js --as USERNAME
+       starling import tweets.js [tweets-part1.js …] --as USERNAME
 
 Brings accounts, follows, tweets, likes and reposts into this Starling through each
 service's own write path, keeping their ids and times: from FILE, written by
-\`starling export\`; or a Twitter/X archive's data/tweets.js, as the tweets of the
-existing account USERNAME. Running it again imports nothing twice. Progress goes to
-stderr; the report of what was imported and what was skipped, and why, to stdout.
-Run it with the server stopped when embedded (DATA_DIR); it can run next to a server
-on DATABASE_URL (docs/operations.md, "Moving data").
+\`starling export\`; or a Twitter/X archive's data/tweets.js (and its other parts, if
+it has several), as the tweets of the existing account USERNAME. Running it again
+imports nothing twice. Progress goes to stderr; the report of what was imported and
+what was skipped, and why, to stdout. Run it with the server stopped when embedded
+(DATA_DIR); it can run next to a server on DATABASE_URL (docs/operations.md, "Moving
+data").
 
 Options:
   --as USERNAME  the account a Twitter archive's tweets are imported as
@@ -46,16 +47,16 @@ type Source = { kind: 'starling'; data: StarlingExport } | { kind: 'twitter'; en
 /** `starling import FILE [--as USERNAME]`. */
 export async function importCommand(args: readonly string[]): Promise<number> {
   let source: Source;
-  let file: string;
+  let files: string[];
   try {
-    const parsed = commandArgs(args, { as: { type: 'string' } }, 1);
+    const parsed = commandArgs(args, { as: { type: 'string' } }, Infinity);
     if (!parsed) {
       console.log(IMPORT_USAGE);
       return 0;
     }
     if (!parsed.positionals[0]) throw new UsageError('name the FILE to import');
-    file = parsed.positionals[0];
-    source = await readSource(file, parsed.values.as as string | undefined);
+    files = parsed.positionals;
+    source = await readSources(files, parsed.values.as as string | undefined);
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`starling import: ${err.message}\n\n${IMPORT_USAGE}`);
@@ -93,7 +94,7 @@ export async function importCommand(args: readonly string[]): Promise<number> {
     await analyzeAfterBulkLoad(platform);
     const kinds =
       source.kind === 'starling' ? (['account', 'follow', 'tweet', 'like', 'repost'] as const) : (['tweet'] as const);
-    const from = source.kind === 'starling' ? file : `${file} as @${source.as}`;
+    const from = source.kind === 'starling' ? files[0]! : `${files.join(', ')} as @${source.as}`;
     console.log(report.lines(from, kinds, (performance.now() - began) / 1000).join('\n'));
     return 0;
   } catch (err) {
@@ -111,7 +112,20 @@ export async function importCommand(args: readonly string[]): Promise<number> {
   }
 }
 
-/** The file, read and checked whole before anything is written. */
+/**
+ * The files, read and checked whole before anything is written: one Starling export, or
+ * the parts of a Twitter archive (`tweets.js`, `tweets-part1.js`…), taken together so
+ * that a reply finds the tweet it answers in any part.
+ */
+async function readSources(files: string[], as: string | undefined): Promise<Source> {
+  const sources = await Promise.all(files.map((file) => readSource(file, as)));
+  if (sources.length === 1) return sources[0]!;
+  const parts = sources.flatMap((s) => (s.kind === 'twitter' ? [s.entries] : []));
+  if (parts.length < sources.length)
+    throw new UsageError('name one Starling export, or the parts of one Twitter archive');
+  return { kind: 'twitter', entries: parts.flat(), as: (sources[0] as { as: string }).as };
+}
+
 async function readSource(file: string, as: string | undefined): Promise<Source> {
   let text: string;
   try {
