@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/', '**/dist/', '**/generated/', 'coverage/', 'data/', 'bench/.data/'],
+    ignores: ['**/node_modules/', '**/dist/', '**/generated/', 'coverage/', 'data/', 'bench/.data/', 'test/fixtures/'],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,

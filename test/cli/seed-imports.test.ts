@@ -1,7 +1,15 @@
-import { newEvent, TweetLiked, TweetPosted, UserFollowed, UserRegistered, UserUnfollowed } from '@starling/events';
+import {
+  newEvent,
+  payloadOf,
+  TweetLiked,
+  TweetPosted,
+  UserFollowed,
+  UserRegistered,
+  UserUnfollowed,
+} from '@starling/events';
 import { importFollows } from '@starling/graph';
-import { claimedNames, importRegistrations } from '@starling/identity';
-import { appendNewStreams, IMPORT_ROWS_PER_STATEMENT, idAt, readStream, type Db } from '@starling/kit';
+import { claimedNames, EMAIL_TAKEN, importRegistrations, USERNAME_TAKEN } from '@starling/identity';
+import { appendNewStreams, IMPORT_ROWS_PER_STATEMENT, IN_LOG_ALREADY, idAt, readStream, type Db } from '@starling/kit';
 import { importTweetActivity } from '@starling/tweets';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inEachStorageMode, startStarling, type Starling } from '../support/starling.js';
@@ -111,5 +119,48 @@ inEachStorageMode('bulk imports', (mode) => {
     // The same name again, under another id: refused whole, as a sign-up would be.
     const again = { ...registered, data: { ...registered.data, user_id: idAt(Date.now()) } };
     await expect(importRegistrations(db('identity'), [again])).rejects.toMatchObject({ code: '23505' });
+  });
+
+  it('run again (skipExisting), leaves out what is there and says why, and writes the rest', async () => {
+    const registration = (username: string, email = `${username}@example.com`, id = idAt(Date.now())) => ({
+      ...newEvent(UserRegistered, { user_id: id, username, email, name: username, password_hash: '' }),
+      ...at(Date.now()),
+    });
+    const tag = idAt(Date.now()).slice(-6);
+    const first = registration(`first_${tag}`);
+    await importRegistrations(db('identity'), [first]);
+    const fresh = registration(`fresh_${tag}`);
+    const batch = [
+      first,
+      registration(`FIRST_${tag}`),
+      registration(`other_${tag}`, `first_${tag}@example.com`),
+      fresh,
+      registration(`fresh_${tag}`.toUpperCase(), `again_${tag}@example.com`),
+    ];
+    const skipped = await importRegistrations(db('identity'), batch, { skipExisting: true });
+    expect(skipped.map((s) => [batch.indexOf(s.event), s.reason])).toEqual([
+      [0, IN_LOG_ALREADY],
+      [1, USERNAME_TAKEN],
+      [2, EMAIL_TAKEN],
+      // Taken by an earlier account of the same call.
+      [4, USERNAME_TAKEN],
+    ]);
+    expect(await readStream(db('identity'), `user-${payloadOf(UserRegistered, fresh).user_id}`)).toHaveLength(1);
+
+    const posted = (id: string) => ({
+      ...newEvent(TweetPosted, {
+        tweet_id: id,
+        author_id: 'someone',
+        author_username: 'someone',
+        body: 'imported',
+        entities: { hashtags: [], mentions: [] },
+      }),
+      ...at(Date.now()),
+    });
+    const [old, latest] = [posted(idAt(Date.now())), posted(idAt(Date.now()))];
+    await importTweetActivity(db('tweets'), [old]);
+    const left = await importTweetActivity(db('tweets'), [old, latest, latest], { skipExisting: true });
+    expect(left.map((s) => s.reason)).toEqual([IN_LOG_ALREADY, IN_LOG_ALREADY]);
+    expect(await readStream(db('tweets'), `tweet-${latest.data.tweet_id}`)).toHaveLength(1);
   });
 });

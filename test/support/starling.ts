@@ -82,6 +82,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Join this PostgreSQL database (another replica's) instead of creating one. */
   databaseUrl?: string;
+  /** Keep the embedded database in this folder, for a `starling` command to open after `close`, not in memory. */
+  dataDir?: string;
 }
 
 /** Starts every service in this process on a fresh database, for `inject()` requests. */
@@ -110,7 +112,7 @@ export async function startStarling(
     config,
     services: allServices(),
     revocations: tokenRevocations,
-    dataDir: 'memory://',
+    dataDir: options.dataDir ?? 'memory://',
     ...(options.logger ? { logger: options.logger } : {}),
   });
   await platform.start();

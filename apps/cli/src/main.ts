@@ -1,6 +1,8 @@
 import { ConfigError } from '@starling/kit';
 import { DataDirLocked } from './data-dir-lock.js';
+import { exportCommand } from './commands/export.js';
 import { grantAdminCommand } from './commands/grant-admin.js';
+import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
 import { rebuildCommand } from './commands/rebuild.js';
 import { seedCommand } from './commands/seed.js';
@@ -18,6 +20,9 @@ Commands:
   projections rebuild           Empty every read model and rebuild it from the event log
   users grant-admin <username>  Make an account an admin
   seed --users N --tweets M     Fill the database with demo data (see starling seed --help)
+  export [FILE]                 Write accounts, follows, tweets, likes and reposts as JSON
+  import FILE [--as USERNAME]   Bring in a starling export, or a Twitter archive's tweets.js
+                                as USERNAME's tweets (see starling import --help)
   help                          Show this help
 
 Configuration comes from environment variables; see the README.`;
@@ -37,6 +42,10 @@ export async function main(argv: string[]): Promise<number> {
         break;
       case 'seed':
         return await seedCommand(rest);
+      case 'export':
+        return await exportCommand(rest);
+      case 'import':
+        return await importCommand(rest);
       case 'users':
         if (rest[0] === 'grant-admin' && rest[1]) return await grantAdminCommand(rest[1]);
         break;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 
 const next = monotonicFactory();
@@ -23,22 +23,36 @@ let offset = 0;
 
 /** A ULID for the time `ms` (epoch milliseconds). */
 export function idAt(ms: number): string {
+  if (offset + 10 > POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE);
+    offset = 0;
+  }
+  const id = ulidOf(ms, pool, offset);
+  offset += 10;
+  return id;
+}
+
+/**
+ * A ULID for the time `ms` whose random part is drawn from `key` (a hash of it): the same
+ * key and time give the same id. What an import derives a resource's id from (the
+ * source's own id), so that running it again finds the resource it made before.
+ */
+export const stableIdAt = (ms: number, key: string): string => ulidOf(ms, createHash('sha256').update(key).digest(), 0);
+
+/** 48 bits of time, then 80 random bits (10 bytes of `bytes` from `from`), in Crockford's base 32. */
+function ulidOf(ms: number, bytes: Uint8Array, from: number): string {
   let time = '';
   let t = Math.floor(ms);
   for (let i = 0; i < 10; i++) {
     time = CROCKFORD[t % 32]! + time;
     t = Math.floor(t / 32);
   }
-  if (offset + 10 > POOL_SIZE) {
-    pool = randomBytes(POOL_SIZE);
-    offset = 0;
-  }
   // 80 random bits: 16 characters of 5 bits, from 10 bytes.
   let random = '';
   let bits = 0;
   let value = 0;
   for (let i = 0; i < 10; i++) {
-    value = (value << 8) | pool[offset++]!;
+    value = (value << 8) | bytes[from + i]!;
     bits += 8;
     while (bits >= 5) {
       bits -= 5;

@@ -4,6 +4,7 @@ export type { Revocation, RevocationSource } from './auth/revocation-feed.js';
 export * from './auth/revocations.js';
 export * from './config.js';
 export * from './db/migrate.js';
+export * from './db/pages.js';
 export * from './db/storage.js';
 export * from './events/aggregate.js';
 export * from './events/consumer.js';

@@ -45,7 +45,12 @@ export function watchProjectionLag(metrics: Metrics, bus: EventBus): void {
     labelNames: ['consumer'] as const,
     registers: [metrics.registry],
     async collect() {
-      for (const { consumer, lag } of await bus.lag()) this.set({ consumer }, lag);
+      // The lag is read from the database. While it cannot be (not migrated yet, or
+      // down), the lag is unknown: no series, rather than failing the whole scrape and
+      // losing the metrics that say why, starling_ready among them.
+      const lags = await bus.lag().catch(() => undefined);
+      this.reset();
+      for (const { consumer, lag } of lags ?? []) this.set({ consumer }, lag);
     },
   });
 }

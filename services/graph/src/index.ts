@@ -6,8 +6,10 @@ import { followsProjection } from './projections/follows.js';
 import { usersProjection } from './projections/users.js';
 import { accountDeletions } from './reactors/account-deletions.js';
 
-// For importing follows in bulk (`starling seed`), through this service's own write path.
+// For importing follows in bulk (`starling seed`, `starling import`), through this service's
+// own write path, and for writing them out (`starling export`).
 export { importFollows } from './commands/import-follows.js';
+export { followsForExport } from './follows-export.js';
 
 /** The graph service: who follows whom (API v1). */
 export function graphService(): ServiceDefinition {

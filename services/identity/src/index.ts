@@ -25,8 +25,17 @@ import {
 } from './settings.js';
 
 export { grantAdmin } from './commands/grant-admin.js';
-// For importing accounts in bulk (`starling seed`), through this service's own write path.
-export { claimedNames, importRegistrations, type ClaimedNames } from './commands/import-users.js';
+// For importing accounts in bulk (`starling seed`, `starling import`), through this service's
+// own write path, and for writing them out (`starling export`).
+export {
+  claimedNames,
+  EMAIL_TAKEN,
+  importRegistrations,
+  USERNAME_TAKEN,
+  type ClaimedNames,
+} from './commands/import-users.js';
+export { accountsForExport, type AccountForExport } from './read-models/accounts-export.js';
+export { findUserByUsername } from './read-models.js';
 export { hashPassword } from './domain/password.js';
 export { tokenRevocations } from './revocations.js';
 export { identitySettings, loginRateLimit, signUpRateLimit, type IdentitySettings } from './settings.js';

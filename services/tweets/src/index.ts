@@ -7,8 +7,12 @@ import { migrations } from './migrations/index.js';
 import { tweetsProjection } from './projections/tweets.js';
 import { accountDeletions } from './reactors/account-deletions.js';
 
-// For importing tweets, likes and reposts in bulk (`starling seed`), through this service's own write path.
+// For importing tweets, likes and reposts in bulk (`starling seed`, `starling import`), through
+// this service's own write path, with the rule bodies are checked by; and for writing
+// them out (`starling export`).
 export { importTweetActivity } from './commands/import-activity.js';
+export { MAX_TWEET_LENGTH, tweetBody } from './domain/tweet.js';
+export { likesForExport, repostsForExport, tweetsForExport, type TweetForExport } from './activity-export.js';
 
 /** The tweets service: posting, reading and deleting tweets (API v2). */
 export function tweetsService(): ServiceDefinition {

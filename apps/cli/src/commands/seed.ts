@@ -16,7 +16,7 @@ import { generateActivity, type ActivityCounts } from '../seed/activity.js';
 import type { SeedEvent } from '../seed/events.js';
 import { followerCount, generateFollowGraph, type FollowGraph } from '../seed/graph.js';
 import { generatePeople, type SeedUser } from '../seed/people.js';
-import { catchUp, secondsSince } from '../seed/phases.js';
+import { catchUp, finishDeferred, secondsSince } from '../seed/phases.js';
 import { parseSeedOptions, SEED_USAGE, UsageError, type SeedOptions } from '../seed/options.js';
 import { fmt, Progress } from '../seed/progress.js';
 import { streamOf } from '../seed/random.js';
@@ -197,15 +197,9 @@ async function seed(platform: Platform, options: SeedOptions): Promise<number> {
     project: await catchUp(platform, 'projecting tweets'),
   });
   // Then that work, once (`events`: the homes or other rows it went over).
-  for (const label of deferred.labels) phases.push({ label, events: 0, write: 0, project: 0 });
-  const bars = new Map<string, Progress>();
-  await deferred.finish((label, done, total) => {
-    if (!bars.has(label)) bars.set(label, new Progress(`building ${label}`, total, 'owners'));
-    const phase = phases.find((p) => p.label === label)!;
-    phase.events = total;
-    if (done < total) return bars.get(label)!.update(done);
-    phase.project = bars.get(label)!.finish(total);
-  });
+  for (const work of await finishDeferred(deferred)) {
+    phases.push({ label: work.label, events: work.total, write: 0, project: work.seconds });
+  }
   await analyzeAfterBulkLoad(platform);
 
   report(options, people, graph, counts, prepare, phases, secondsSince(began));

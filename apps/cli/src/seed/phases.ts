@@ -1,4 +1,4 @@
-import type { Platform } from '@starling/kit';
+import type { deferAll, Platform } from '@starling/kit';
 import { Progress } from './progress.js';
 
 /**
@@ -40,6 +40,24 @@ export async function catchUp(platform: Platform, label: string): Promise<number
   }
   await drained;
   return progress.finish(total);
+}
+
+/**
+ * Does the work the projections put off during a bulk load (`deferAll`), with a
+ * progress bar each; answers, per kind of work, how much there was ("owners": the
+ * homes or other rows it went over) and the seconds it took.
+ */
+export async function finishDeferred(
+  deferred: ReturnType<typeof deferAll>,
+): Promise<Array<{ label: string; total: number; seconds: number }>> {
+  const bars = new Map<string, Progress>();
+  const done = new Map<string, { label: string; total: number; seconds: number }>();
+  await deferred.finish((label, finished, total) => {
+    if (!bars.has(label)) bars.set(label, new Progress(`building ${label}`, total, 'owners'));
+    if (finished < total) return bars.get(label)!.update(finished);
+    done.set(label, { label, total, seconds: bars.get(label)!.finish(total) });
+  });
+  return deferred.labels.map((label) => done.get(label) ?? { label, total: 0, seconds: 0 });
 }
 
 /** Seconds since `start` (a `performance.now()` reading). */

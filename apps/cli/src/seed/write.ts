@@ -16,7 +16,7 @@ export const EVENTS_PER_BATCH = 2_000;
 export async function writeAll<T extends SeedEvent>(
   events: Iterable<T>,
   run: string,
-  write: (batch: readonly ImportedEvent[]) => Promise<void>,
+  write: (batch: readonly ImportedEvent[]) => Promise<unknown>,
   progress: (written: number) => void,
 ): Promise<number> {
   let batch: ImportedEvent[] = [];

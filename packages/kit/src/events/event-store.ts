@@ -143,6 +143,28 @@ export interface ImportedEvent<T = unknown> extends NewEvent<T> {
 /** Rows per INSERT of an import: one statement carries them all as one JSON parameter. */
 export const IMPORT_ROWS_PER_STATEMENT = 2_000;
 
+/** An imported event an import left out, and why (a phrase for a report: "in the log already"). */
+export interface SkippedImport<E extends ImportedEvent = ImportedEvent> {
+  event: E;
+  reason: string;
+}
+
+/** Why `appendNewStreams` with `skipExisting` leaves an event out. */
+export const IN_LOG_ALREADY = 'in the log already';
+
+/** Which of `streamIds` have at least one event in this log. */
+export async function streamsInLog(db: Db, streamIds: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let from = 0; from < streamIds.length; from += IMPORT_ROWS_PER_STATEMENT) {
+    const ids = JSON.stringify(streamIds.slice(from, from + IMPORT_ROWS_PER_STATEMENT));
+    const { rows } = await sql<{ stream_id: string }>`
+      select stream_id from events
+      where stream_version = 1 and stream_id in (select value from json_array_elements_text(${ids}::json))`.execute(db);
+    for (const row of rows) found.add(row.stream_id);
+  }
+  return found;
+}
+
 /**
  * Appends imported events, each the first of a stream that must not exist yet (the one
  * `streamOf` names: a function rather than a field, so a large import is not copied
@@ -152,15 +174,36 @@ export const IMPORT_ROWS_PER_STATEMENT = 2_000;
  * What appendToStream checks one stream at a time, the `(stream_id, stream_version)`
  * key checks here for all of them: a stream that exists already fails the statement
  * with PostgreSQL's unique violation (23505), so call it inside the transaction that
- * should fail with it. Nothing is returned: an import is too large to echo back.
+ * should fail with it. Nothing is returned but what was left out: an import is too
+ * large to echo back.
+ *
+ * With `skipExisting` (an import that may run again, `starling import`), an event whose
+ * stream is in the log already, or opened by an earlier event of the same call, is left
+ * out and returned instead; only a writer that opens the stream meanwhile still fails it.
  */
 export async function appendNewStreams<E extends ImportedEvent>(
   db: Db,
   events: readonly E[],
   streamOf: (event: E) => string,
-): Promise<void> {
-  for (let from = 0; from < events.length; from += IMPORT_ROWS_PER_STATEMENT) {
-    const rows = events.slice(from, from + IMPORT_ROWS_PER_STATEMENT).map((e) => ({
+  options: { skipExisting?: boolean } = {},
+): Promise<SkippedImport<E>[]> {
+  const skipped: SkippedImport<E>[] = [];
+  let fresh = events;
+  if (options.skipExisting) {
+    const inLog = await streamsInLog(db, events.map(streamOf));
+    const opened = new Set<string>();
+    fresh = events.filter((event) => {
+      const stream = streamOf(event);
+      if (inLog.has(stream) || opened.has(stream)) {
+        skipped.push({ event, reason: IN_LOG_ALREADY });
+        return false;
+      }
+      opened.add(stream);
+      return true;
+    });
+  }
+  for (let from = 0; from < fresh.length; from += IMPORT_ROWS_PER_STATEMENT) {
+    const rows = fresh.slice(from, from + IMPORT_ROWS_PER_STATEMENT).map((e) => ({
       event_id: randomUUID(),
       stream_id: streamOf(e),
       type: e.type,
@@ -176,6 +219,7 @@ export async function appendNewStreams<E extends ImportedEvent>(
         as r(event_id uuid, stream_id text, type text, schema_version int, data jsonb, metadata jsonb,
              recorded_at timestamptz)`.execute(db);
   }
+  return skipped;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { unseal, type Loop, type ServiceContext } from '@starling/kit';
 import { sql, type Selectable } from 'kysely';
+import { Counter } from 'prom-client';
 import type { NotifyDb } from '../tables.js';
 import { linksFor, messageIdOf, oneClickUrl, type MailEnvironment } from './store.js';
 import type { MailsTable } from './tables.js';
@@ -22,6 +23,7 @@ type Claimed = Selectable<MailsTable>;
 export function deliveryLoop(ctx: ServiceContext, env: MailEnvironment, transport: MailTransport): Loop {
   const db = ctx.db as NotifyDb;
   const { settings } = env;
+  const attempts = attemptsCounter(ctx);
   return {
     name: 'mail delivery',
     async run(signal) {
@@ -47,7 +49,9 @@ export function deliveryLoop(ctx: ServiceContext, env: MailEnvironment, transpor
     // Notification mail (the kind with an unsubscribe link, or webhook_disabled) goes only
     // to the confirmed address it was meant for, of an account still there when it is sent.
     if (mail.template === 'notification' || mail.template === 'digest') {
-      if (!(await stillWanted(mail))) return fail(mail, 'not sent: the account was deleted or its address changed');
+      if (!(await stillWanted(mail))) {
+        return fail(mail, 'not sent: the account was deleted or its address changed', 'dropped');
+      }
     }
     const to = mail.to_address ?? (await addressOf(mail.to_user_id));
     if (!to) return retry(mail, new SendFailure('the recipient’s address is not known yet', false));
@@ -86,6 +90,7 @@ export function deliveryLoop(ctx: ServiceContext, env: MailEnvironment, transpor
       .set({ status: 'sent', sent_at: new Date(), lease_until: null, error: null, to_address: to, ...shown })
       .where('id', '=', mail.id)
       .execute();
+    attempts.inc({ outcome: 'sent' });
     ctx.log.info({ mail: mail.id, template: mail.template }, 'mail sent');
   }
 
@@ -117,17 +122,41 @@ export function deliveryLoop(ctx: ServiceContext, env: MailEnvironment, transpor
       .set({ error: failure.message, lease_until: null, next_attempt_at: new Date(Date.now() + wait) })
       .where('id', '=', mail.id)
       .execute();
+    attempts.inc({ outcome: 'retry' });
     ctx.log.warn({ mail: mail.id, attempts: mail.attempts, error: failure.message }, 'mail will be tried again');
   }
 
-  async function fail(mail: Claimed, error: string): Promise<void> {
+  async function fail(mail: Claimed, error: string, outcome: 'failed' | 'dropped' = 'failed'): Promise<void> {
     await db
       .updateTable('mails')
       .set({ status: 'failed', error, lease_until: null })
       .where('id', '=', mail.id)
       .execute();
+    attempts.inc({ outcome });
     ctx.log.warn({ mail: mail.id, error }, 'mail failed for good');
   }
+}
+
+const OUTCOMES = ['sent', 'retry', 'failed', 'dropped'] as const;
+
+/**
+ * What came of each attempt: sent; retry (the server or the address was not there,
+ * tried again later); failed (refused for good, given up after MAIL_MAX_ATTEMPTS, or
+ * its link could not be opened); dropped (no longer wanted: the account went or its
+ * address changed). Every outcome starts at zero, so the first failure is an increase.
+ */
+function attemptsCounter(ctx: ServiceContext): Counter<'outcome'> {
+  const name = 'starling_mail_attempts_total';
+  const existing = ctx.metrics.registry.getSingleMetric(name) as Counter<'outcome'> | undefined;
+  if (existing) return existing;
+  const counter = new Counter({
+    name,
+    help: 'Mail delivery attempts by outcome: sent, retry, failed (for good) or dropped (no longer wanted)',
+    labelNames: ['outcome'] as const,
+    registers: [ctx.metrics.registry],
+  });
+  for (const outcome of OUTCOMES) counter.inc({ outcome }, 0);
+  return counter;
 }
 
 /** Exponential, with jitter (half to all of it) so retries of many mails do not arrive together. */

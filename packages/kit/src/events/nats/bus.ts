@@ -38,6 +38,8 @@ export class JetStreamBus implements EventBus {
   private readonly relays = new Map<string, OutboxRelay>();
   private readonly followers = new Map<string, WriteFollower>();
   private readonly durables: DurableConsumerRunner[] = [];
+  /** The durable consumers this process pulls for: live whatever the server last saw of their pulls. */
+  private readonly hosted = new Set<string>();
   private readonly feeds: EveryProcessFeed[] = [];
   private readonly jobs: JobWorker[] = [];
   private readonly metrics;
@@ -61,7 +63,7 @@ export class JetStreamBus implements EventBus {
     if (this.relays.has(source)) return;
     const relay = new OutboxRelay(this.options.link, db, source, this.options.log, this.metrics);
     this.relays.set(source, relay);
-    this.followers.set(source, new WriteFollower(this.options.link, relay, this.options.log));
+    this.followers.set(source, new WriteFollower(this.options.link, relay, this.options.log, this.hosted));
   }
 
   subscribe(consumer: Consumer, db: Db, owner: string): void {
@@ -77,6 +79,7 @@ export class JetStreamBus implements EventBus {
         this.notify();
       });
       this.durables.push(runner);
+      this.hosted.add(runner.durable);
       if (this.started) runner.start();
     }
   }

@@ -78,6 +78,9 @@ export class DurableConsumerRunner {
     private readonly afterCommit: () => void = () => {},
   ) {
     this.durable = link.names.durable(consumer.name);
+    // Its series start at zero, so that Prometheus sees the first redelivery or dead
+    // letter as an increase rather than as a new series (alert rules use increase()).
+    for (const counter of [metrics.redeliveries, metrics.deadLetters]) counter.inc({ consumer: consumer.name }, 0);
   }
 
   start(): void {
@@ -98,10 +101,11 @@ export class DurableConsumerRunner {
         await this.ensureDurable(stream);
         const consumer = await this.link.js.consumers.get(stream, this.durable);
         this.messages = await consumer.consume({ max_messages: BATCH, expires: 5_000 });
+        this.watch(this.messages);
         attempt = 0;
         for await (const msg of this.messages) {
           this.queue.push(msg);
-          this.processing ??= this.process().finally(() => (this.processing = undefined));
+          this.processing ??= this.process();
         }
       } catch (err) {
         if (this.stopped) return;
@@ -111,6 +115,20 @@ export class DurableConsumerRunner {
       }
       if (!this.stopped) await sleep(Math.min(500 * (attempt + 1), 5_000));
     }
+  }
+
+  /**
+   * Says in the log when the pulls stall: while they do, nothing reaches this consumer
+   * and writes elsewhere stop waiting for it (the client renews them by itself).
+   */
+  private watch(messages: ConsumerMessages): void {
+    void (async () => {
+      for await (const s of messages.status()) {
+        if (s.type === 'heartbeats_missed' || s.type === 'consumer_not_found' || s.type === 'consumer_deleted') {
+          this.log.warn({ consumer: this.consumer.name, status: s.type }, 'NATS pulls stalled; renewing them');
+        }
+      }
+    })().catch(() => {});
   }
 
   /** The durable consumer, made on first use: explicit acks, from the start of the stream. */
@@ -130,20 +148,29 @@ export class DurableConsumerRunner {
     }
   }
 
+  /**
+   * Applies the queue until it is empty. `processing` is cleared in the very step that
+   * finds it empty: cleared a tick later (by a `.finally`), a message queued in between
+   * would find a run still marked and wait, unapplied, for the next one to arrive.
+   */
   private async process(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, BATCH);
-      try {
-        await this.apply(batch);
-        this.failures = 0;
-      } catch (err) {
-        // The batch could not even start (the database is away): offer it again later.
-        this.failures += 1;
-        if (this.failures === 1 || this.failures % 50 === 0) {
-          this.log.error({ err, consumer: this.consumer.name }, 'consumer batch failed; will retry');
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, BATCH);
+        try {
+          await this.apply(batch);
+          this.failures = 0;
+        } catch (err) {
+          // The batch could not even start (the database is away): offer it again later.
+          this.failures += 1;
+          if (this.failures === 1 || this.failures % 50 === 0) {
+            this.log.error({ err, consumer: this.consumer.name }, 'consumer batch failed; will retry');
+          }
+          for (const msg of batch) msg.nak(TRANSIENT_DELAY_MS);
         }
-        for (const msg of batch) msg.nak(TRANSIENT_DELAY_MS);
       }
+    } finally {
+      this.processing = undefined;
     }
   }
 

@@ -67,6 +67,9 @@ export class JobWorker {
     this.attempts = job.attempts ?? options.attempts;
     this.concurrency = Math.max(1, job.concurrency ?? 1);
     this.stopping = new Promise((resolve) => (this.wake = resolve));
+    // From zero, as a durable consumer's (durable-consumer.ts): a first failure is an increase.
+    for (const counter of [metrics.jobsFailed, metrics.jobsGivenUp]) counter.inc({ job: job.name }, 0);
+    metrics.deadLetters.inc({ consumer: job.name }, 0);
   }
 
   start(): void {

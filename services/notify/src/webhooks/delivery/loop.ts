@@ -11,6 +11,7 @@ import {
 } from '@starling/kit';
 import { newEvent } from '@starling/events';
 import { sql } from 'kysely';
+import { Counter } from 'prom-client';
 import { NotificationCreated } from '../../notifications/events.js';
 import type { NotifyDb } from '../../tables.js';
 import { disable, webhook, webhookStream } from '../domain.js';
@@ -40,6 +41,7 @@ export function deliveryLoop(ctx: ServiceContext, settings: WebhooksSettings): L
   const key = sealKeyOf(ctx.config);
   const inFlight = new Set<Promise<void>>();
   const db: NotifyDb = ctx.db;
+  const attempts = attemptsCounter(ctx);
   // A lease shorter than an attempt may take would let a second worker send it meanwhile.
   const leaseMs = Math.max(
     settings.WEBHOOK_LEASE_MS,
@@ -72,6 +74,7 @@ export function deliveryLoop(ctx: ServiceContext, settings: WebhooksSettings): L
       await held(db, claimed)
         .set({ ...common, status: 'delivered', delivered_at: sql<Date>`clock_timestamp()` })
         .execute();
+      attempts.inc({ outcome: 'delivered' });
       return;
     }
     const left = claimed.attempts_left - 1;
@@ -85,10 +88,12 @@ export function deliveryLoop(ctx: ServiceContext, settings: WebhooksSettings): L
           next_attempt_at: sql<Date>`clock_timestamp() + ${`${delay} milliseconds`}::interval`,
         })
         .execute();
+      attempts.inc({ outcome: 'retry' });
       return;
     }
     // A change to the webhook made meanwhile (a PATCH) takes its version: decide again.
     await retryLostRaces(3, 'The webhook kept changing.', () => giveUp(claimed, common, result));
+    attempts.inc({ outcome: 'failed' });
     // As a mail that fails for good: the line an operator's log-based alert counts (deploy/aws).
     // The endpoint's answer stays in the delivery, for its owner; the URL may hold a secret.
     ctx.log.warn(
@@ -155,4 +160,23 @@ export function deliveryLoop(ctx: ServiceContext, settings: WebhooksSettings): L
       await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/**
+ * What came of each attempt: delivered (a 2xx), retry (tried again later) or failed
+ * (the last attempt; the webhook is then turned off unless the delivery was a
+ * redelivery its owner asked for). From zero, so the first failure is an increase.
+ */
+function attemptsCounter(ctx: ServiceContext): Counter<'outcome'> {
+  const name = 'starling_webhook_attempts_total';
+  const existing = ctx.metrics.registry.getSingleMetric(name) as Counter<'outcome'> | undefined;
+  if (existing) return existing;
+  const counter = new Counter({
+    name,
+    help: 'Webhook delivery attempts by outcome: delivered, retry or failed (the last attempt failed)',
+    labelNames: ['outcome'] as const,
+    registers: [ctx.metrics.registry],
+  });
+  for (const outcome of ['delivered', 'retry', 'failed']) counter.inc({ outcome }, 0);
+  return counter;
 }
