@@ -1,13 +1,14 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CALLERS } from '@starling/kit';
 import { handlers, INTEGRATION, isLive } from '@starling/cli/lambda';
 import { ROLES, SERVICES, type RoleEntry } from '@starling/cli/topology';
-import { ALERTS } from '../../deploy/aws/lib/alarms.js';
+import { ALERTS, DATABASE_ALARMS } from '../../deploy/aws/lib/alarms.js';
 import { handlerOf } from '../../deploy/aws/lib/functions.js';
 import { settingsFrom } from '../../deploy/aws/lib/settings.js';
 import { StarlingStack } from '../../deploy/aws/lib/stack.js';
@@ -28,9 +29,9 @@ type Json = any;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
 
 let outdir: string;
-const synth = (context: Record<string, string>) => {
+const synth = (context: Record<string, string>, env: Record<string, string> = {}) => {
   const app = new App({ outdir, context });
-  const stack = new StarlingStack(app, STACK, { stackName: STACK, settings: settingsFrom(app.node) });
+  const stack = new StarlingStack(app, STACK, { stackName: STACK, settings: settingsFrom(app.node, env) });
   return Template.fromStack(stack);
 };
 
@@ -105,14 +106,25 @@ describe('deploy/aws: the containers (compute=fargate)', () => {
 
   it('has the alarms of the Prometheus alerts, on the load balancer and every service', () => {
     const names = alarmNames(containers);
-    for (const alert of [ALERTS.errorRate, ALERTS.latency, ALERTS.deadLetters, ALERTS.redeliveries]) {
+    for (const alert of [ALERTS.highErrorRate, ALERTS.slowRoute, ALERTS.deadLetters, ALERTS.redeliveries]) {
       expect(names).toContain(`${STACK}-${alert}`);
     }
-    for (const alert of [ALERTS.projectionLag, ALERTS.relayLag, ALERTS.mailFailures, ALERTS.webhookFailures]) {
+    for (const alert of [ALERTS.projectionLagHigh, ALERTS.relayLagHigh, ALERTS.mailFailing, ALERTS.webhooksFailing]) {
       expect(names).toContain(`${STACK}-${alert}`);
     }
-    for (const role of ROLES) expect(names).toContain(`${STACK}-${ALERTS.notReady}-${role.name}`);
-    expect(JSON.stringify(alarmNamed(containers, ALERTS.errorRate))).toContain('HTTPCode_Target_5XX_Count');
+    for (const role of ROLES) expect(names).toContain(`${STACK}-${ALERTS.instanceDown}-${role.name}`);
+    expect(names).toContain(`${STACK}-${ALERTS.notReady}-gateway`);
+    expect(JSON.stringify(alarmNamed(containers, ALERTS.highErrorRate))).toContain('HTTPCode_Target_5XX_Count');
+  });
+
+  it('runs a published image when STARLING_IMAGE names one (CI deploys so), and builds none', () => {
+    const image = 'ghcr.io/starling/starling:1.4.0';
+    const published = synth({ compute: 'fargate' }, { STARLING_IMAGE: image });
+    const images = resources(published, 'AWS::ECS::TaskDefinition').flatMap((t) =>
+      (t.Properties.ContainerDefinitions as Array<{ Image: unknown }>).map((c) => c.Image),
+    );
+    expect(images.filter((i) => i !== image && i !== 'nats:2.10-alpine')).toEqual([]);
+    expect(images.filter((i) => i === image)).toHaveLength(ROLES.length);
   });
 
   function containerOf(role: RoleEntry) {
@@ -224,13 +236,19 @@ describe('deploy/aws: the functions (compute=lambda)', () => {
 
   it('has the alarms of the Prometheus alerts, on API Gateway and every function', () => {
     const names = alarmNames(functions);
-    for (const alert of [ALERTS.errorRate, ALERTS.latency, ALERTS.projectionLag, ALERTS.relayLag, ALERTS.busDown]) {
+    for (const alert of [
+      ALERTS.highErrorRate,
+      ALERTS.slowRoute,
+      ALERTS.projectionLagHigh,
+      ALERTS.relayLagHigh,
+      ALERTS.busDisconnected,
+    ]) {
       expect(names).toContain(`${STACK}-${alert}`);
     }
     for (const role of ROLES.filter((r) => r.kind !== 'gateway')) {
       expect(names).toContain(`${STACK}-${ALERTS.notReady}-${role.name}`);
     }
-    expect(JSON.stringify(alarmNamed(functions, ALERTS.errorRate))).toContain('AWS/ApiGateway');
+    expect(JSON.stringify(alarmNamed(functions, ALERTS.highErrorRate))).toContain('AWS/ApiGateway');
   });
 });
 
@@ -311,11 +329,31 @@ describe.each([
     expect(alarms.length).toBeGreaterThan(10);
     for (const alarm of alarms) expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain('AlarmsTopic');
     const names = alarmNames(template());
-    for (const alert of [ALERTS.deadLetters, ALERTS.redeliveries, ALERTS.mailFailures, ALERTS.webhookFailures]) {
+    for (const alert of [ALERTS.deadLetters, ALERTS.redeliveries, ALERTS.mailFailing, ALERTS.webhooksFailing]) {
       expect(names).toContain(`${STACK}-${alert}`);
     }
-    expect(names).toContain(`${STACK}-${ALERTS.databaseCpu}`);
-    expect(names).toContain(`${STACK}-${ALERTS.databaseStorage}`);
+    expect(names).toContain(`${STACK}-${DATABASE_ALARMS.cpu}`);
+    expect(names).toContain(`${STACK}-${DATABASE_ALARMS.storage}`);
+  });
+});
+
+describe('deploy/aws: the alarms and the Prometheus alerts', () => {
+  it('are named after alerts of deploy/prometheus/rules, whose runbooks they point at', () => {
+    const rules = parse(readFileSync(join(ROOT, 'deploy/prometheus/rules/alerts.yml'), 'utf8')) as {
+      groups: Array<{ rules: Array<{ alert?: string }> }>;
+    };
+    const alerts = rules.groups.flatMap((g) => g.rules.map((r) => r.alert)).filter(Boolean);
+    expect(Object.values(ALERTS).filter((a) => !alerts.includes(a))).toEqual([]);
+    const guide = readFileSync(join(ROOT, 'docs/operations.md'), 'utf8');
+    for (const template of [containers, functions]) {
+      for (const alarm of resources(template, 'AWS::CloudWatch::Alarm')) {
+        const runbook = /Runbook: docs\/operations\.md#(\w+)/.exec(alarm.Properties.AlarmDescription)?.[1];
+        expect(runbook, alarm.Properties.AlarmName).toBeDefined();
+        const known = [...Object.values(ALERTS), ...Object.values(DATABASE_ALARMS)].map((a) => a.toLowerCase());
+        expect(known).toContain(runbook);
+        expect(guide.toLowerCase(), runbook).toMatch(new RegExp(`^#+ ${runbook}$`, 'm'));
+      }
+    }
   });
 });
 

@@ -15,33 +15,38 @@ import type { FunctionRoles } from './functions.js';
 export const NAMESPACE = 'Starling';
 
 /**
- * The alerts of deploy/prometheus/rules, as CloudWatch alarms of the same names
- * (`<stack>-<alert>`): where Prometheus reads Starling's /metrics, CloudWatch reads
- * what AWS measures (the load balancer, API Gateway, Lambda, ECS, RDS) and, for what
- * only Starling knows (dead letters, redeliveries, failed mail and webhooks, backlogs),
- * the lines Starling logs about them. docs/operations.md has a runbook for each.
+ * The alerts of deploy/prometheus/rules/alerts.yml, as CloudWatch alarms of the same
+ * names (`<stack>-<alert>`, `<stack>-<alert>-<role>` where AWS measures each role):
+ * where Prometheus reads Starling's /metrics, CloudWatch reads what AWS measures (the
+ * load balancer, API Gateway, Lambda, ECS, RDS) and, for what only Starling knows
+ * (backlogs, dead letters, redeliveries, mail, webhooks), the lines Starling logs about
+ * it. Each alarm points at its alert's runbook in docs/operations.md.
  */
 export const ALERTS = {
-  errorRate: 'StarlingHighErrorRate',
-  latency: 'StarlingHighLatency',
+  instanceDown: 'StarlingInstanceDown',
   notReady: 'StarlingNotReady',
-  projectionLag: 'StarlingProjectionLag',
-  relayLag: 'StarlingRelayLag',
+  busDisconnected: 'StarlingBusDisconnected',
+  highErrorRate: 'StarlingHighErrorRate',
+  slowRoute: 'StarlingSlowRoute',
+  projectionLagHigh: 'StarlingProjectionLagHigh',
+  relayLagHigh: 'StarlingRelayLagHigh',
+  relayStalled: 'StarlingRelayStalled',
   deadLetters: 'StarlingDeadLetters',
   redeliveries: 'StarlingRedeliveries',
-  webhookFailures: 'StarlingWebhookFailures',
-  mailFailures: 'StarlingMailFailures',
-  busDown: 'StarlingBusDisconnected',
-  databaseCpu: 'StarlingDatabaseCpu',
-  databaseStorage: 'StarlingDatabaseStorage',
+  mailFailing: 'StarlingMailFailing',
+  webhooksFailing: 'StarlingWebhooksFailing',
 } as const;
 
-/** Log lines (pino's `msg`) that count towards a metric. */
+/** What AWS alone watches: the database, which Prometheus does not scrape. */
+export const DATABASE_ALARMS = { cpu: 'StarlingDatabaseCpu', storage: 'StarlingDatabaseStorage' } as const;
+
+/** Log lines (pino's `msg`) counted into a metric, in every role's log. */
 const LINES = {
   DeadLetters: ['dead-lettered*'],
   Redeliveries: ['consumer failed on an event; it will be retried', 'job failed on an event; it will be tried again'],
   RelayFailures: ['relay batch failed; will retry', 'publishing to NATS failed; will retry'],
-  MailFailures: ['mail failed for good'],
+  MailAttempts: ['mail sent', 'mail will be tried again', 'mail failed for good'],
+  MailFailures: ['mail will be tried again', 'mail failed for good'],
   WebhookFailures: ['webhook delivery failed for good'],
 } as const;
 
@@ -53,6 +58,24 @@ export interface AlarmsProps {
   cluster: ecs.Cluster;
   alarmEmail?: string;
 }
+
+interface AlarmSpec {
+  /** The alert it mirrors, which names its runbook. */
+  alert: string;
+  /** A role, for an alarm per role. */
+  role?: string;
+  metric: cloudwatch.IMetric;
+  threshold: number;
+  /** What it means, for whoever reads the notification. */
+  description: string;
+  /** Periods of the metric in a row. */
+  periods?: number;
+  below?: boolean;
+  /** No data is trouble (a service that reports no running task at all). */
+  missingBreaches?: boolean;
+}
+
+const minutes = (n: number) => Duration.minutes(n);
 
 export class StarlingAlarms extends Construct {
   readonly topic: sns.Topic;
@@ -67,87 +90,208 @@ export class StarlingAlarms extends Construct {
     const workers = logGroups.filter(([role]) => role.endsWith('-worker'));
     for (const [role, group] of workers) this.backlogs(role, group);
 
-    this.edgeAlarms(props);
-    this.readiness(props);
-    const starling = (metricName: string, statistic = 'Sum') =>
-      new cloudwatch.Metric({ namespace: NAMESPACE, metricName, statistic, period: Duration.minutes(5) });
-    const prom = (alert: string) => `Mirrors ${alert} of deploy/prometheus/rules.`;
-    this.alarm(
-      ALERTS.deadLetters,
-      starling('DeadLetters'),
-      1,
-      `${prom(ALERTS.deadLetters)} An event was moved to the dead-letter subject.`,
-    );
-    this.alarm(
-      ALERTS.redeliveries,
-      starling('Redeliveries'),
-      20,
-      `${prom(ALERTS.redeliveries)} Consumers or jobs keep failing on events.`,
-    );
-    this.alarm(ALERTS.mailFailures, starling('MailFailures'), 1, `${prom(ALERTS.mailFailures)} Mail was given up on.`);
-    this.alarm(
-      ALERTS.webhookFailures,
-      starling('WebhookFailures'),
-      1,
-      `${prom(ALERTS.webhookFailures)} A webhook delivery was given up on.`,
-    );
-    if (workers.length) {
-      this.alarm(
-        ALERTS.projectionLag,
-        starling('ProjectionLag', 'Maximum'),
-        1000,
-        `${prom(ALERTS.projectionLag)} Workers are more than 1000 events behind.`,
-        3,
-      );
-      this.alarm(
-        ALERTS.relayLag,
-        starling('RelayLag', 'Maximum'),
-        100,
-        `${prom(ALERTS.relayLag)} Events committed are not reaching NATS.`,
-        3,
-      );
-    }
-    this.alarm(
-      `${ALERTS.relayLag}-Failures`,
-      starling('RelayFailures'),
-      5,
-      `${prom(ALERTS.relayLag)} The relay keeps failing to publish to NATS.`,
-    );
+    this.edge(props);
+    this.processes(props);
+    this.events(workers.length > 0);
+    this.delivery();
 
-    const insights = (service: ecs.FargateService) =>
+    const db = props.foundation.database;
+    this.alarm({
+      alert: DATABASE_ALARMS.cpu,
+      metric: db.metricCPUUtilization({ period: minutes(5) }),
+      threshold: 80,
+      periods: 3,
+      description: 'PostgreSQL has been above 80% CPU for 15 minutes.',
+    });
+    this.alarm({
+      alert: DATABASE_ALARMS.storage,
+      metric: db.metricFreeStorageSpace({ period: minutes(5) }),
+      threshold: 2 * 1024 ** 3,
+      below: true,
+      description: 'PostgreSQL has less than 2 GiB free (its storage grows by itself up to 200 GiB).',
+    });
+  }
+
+  /** Errors and slow answers where requests come in: the load balancer, or API Gateway. */
+  private edge(props: AlarmsProps) {
+    const period = minutes(5);
+    const lb = props.containers?.loadBalancer;
+    const targets = props.containers?.gatewayTargets;
+    if (lb && targets) {
+      const errors = new cloudwatch.MathExpression({
+        expression: '100 * (FILL(t5xx, 0) + FILL(e5xx, 0)) / FILL(requests, 1)',
+        usingMetrics: {
+          t5xx: lb.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period }),
+          e5xx: lb.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, { period }),
+          requests: lb.metrics.requestCount({ period }),
+        },
+        period,
+      });
+      this.alarm({
+        alert: ALERTS.highErrorRate,
+        metric: errors,
+        threshold: 5,
+        description: 'More than 5% of requests got a 5xx at the load balancer over 5 minutes.',
+      });
+      this.alarm({
+        alert: ALERTS.slowRoute,
+        metric: targets.metrics.targetResponseTime({ statistic: 'p99', period }),
+        threshold: 1,
+        periods: 2,
+        description: 'The p99 response time of the gateway has been above 1 s for 10 minutes.',
+      });
+    }
+    const api = props.functions?.api;
+    if (api) {
+      const metric = (metricName: string, statistic: string) =>
+        new cloudwatch.Metric({
+          namespace: 'AWS/ApiGateway',
+          metricName,
+          dimensionsMap: { ApiId: api.ref },
+          statistic,
+          period,
+        });
+      const errors = new cloudwatch.MathExpression({
+        expression: '100 * FILL(e5xx, 0) / FILL(requests, 1)',
+        usingMetrics: { e5xx: metric('5xx', 'Sum'), requests: metric('Count', 'Sum') },
+        period,
+      });
+      this.alarm({
+        alert: ALERTS.highErrorRate,
+        metric: errors,
+        threshold: 5,
+        description: 'More than 5% of requests got a 5xx at API Gateway over 5 minutes.',
+      });
+      this.alarm({
+        alert: ALERTS.slowRoute,
+        metric: metric('IntegrationLatency', 'p99'),
+        threshold: 1000,
+        periods: 2,
+        description: "The p99 of the functions' answers has been above 1 s for 10 minutes (cold starts count).",
+      });
+    }
+  }
+
+  /** A role that is not running or not serving; NATS not running. */
+  private processes(props: AlarmsProps) {
+    const running = (service: ecs.FargateService) =>
       new cloudwatch.Metric({
         namespace: 'ECS/ContainerInsights',
         metricName: 'RunningTaskCount',
         dimensionsMap: { ClusterName: props.cluster.clusterName, ServiceName: service.serviceName },
         statistic: 'Minimum',
-        period: Duration.minutes(1),
+        period: minutes(1),
       });
-    this.alarm(
-      ALERTS.busDown,
-      insights(props.bus),
-      1,
-      'NATS is not running: events wait in the outboxes.',
-      3,
-      'below',
-      true,
-    );
+    for (const [role, service] of props.containers?.services ?? []) {
+      this.alarm({
+        alert: ALERTS.instanceDown,
+        role,
+        metric: running(service),
+        threshold: 1,
+        periods: 2,
+        below: true,
+        missingBreaches: true,
+        description: `${role} has had no running task for 2 minutes.`,
+      });
+    }
+    if (props.containers?.gatewayTargets) {
+      this.alarm({
+        alert: ALERTS.notReady,
+        role: 'gateway',
+        metric: props.containers.gatewayTargets.metrics.unhealthyHostCount({
+          period: minutes(1),
+          statistic: 'Maximum',
+        }),
+        threshold: 1,
+        periods: 5,
+        description: 'A gateway task has failed its health check for 5 minutes.',
+      });
+    }
+    for (const [role, fn] of props.functions?.functions ?? []) {
+      const failing = new cloudwatch.MathExpression({
+        expression: 'FILL(errors, 0) + FILL(throttles, 0)',
+        usingMetrics: { errors: fn.metricErrors(), throttles: fn.metricThrottles() },
+        period: minutes(5),
+      });
+      const what = role.endsWith('-worker') ? 'runs failed (it cannot start)' : 'calls failed or were throttled';
+      this.alarm({
+        alert: ALERTS.notReady,
+        role,
+        metric: failing,
+        threshold: 3,
+        description: `${role}: 3 ${what} in 5 minutes.`,
+      });
+    }
+    this.alarm({
+      alert: ALERTS.busDisconnected,
+      metric: running(props.bus),
+      threshold: 1,
+      periods: 2,
+      below: true,
+      missingBreaches: true,
+      description: 'NATS has had no running task for 2 minutes: events wait in the outboxes.',
+    });
+  }
 
-    const db = props.foundation.database;
-    this.alarm(
-      ALERTS.databaseCpu,
-      db.metricCPUUtilization({ period: Duration.minutes(5) }),
-      80,
-      'PostgreSQL is busy.',
-      3,
-    );
-    this.alarm(
-      ALERTS.databaseStorage,
-      db.metricFreeStorageSpace({ period: Duration.minutes(5) }),
-      2 * 1024 ** 3,
-      'PostgreSQL has less than 2 GiB free (storage grows up to 200 GiB by itself).',
-      1,
-      'below',
-    );
+  /** The bus, from the workers' backlog lines and the lines of failures. */
+  private events(withWorkers: boolean) {
+    if (withWorkers) {
+      this.alarm({
+        alert: ALERTS.projectionLagHigh,
+        metric: starling('ProjectionLag', 'Maximum'),
+        threshold: 1000,
+        periods: 2,
+        description: 'A worker has been more than 1000 events behind for 10 minutes.',
+      });
+      this.alarm({
+        alert: ALERTS.relayLagHigh,
+        metric: starling('RelayLag', 'Maximum'),
+        threshold: 1000,
+        periods: 2,
+        description: 'More than 1000 committed events have waited for NATS for 10 minutes.',
+      });
+    }
+    this.alarm({
+      alert: ALERTS.relayStalled,
+      metric: starling('RelayFailures'),
+      threshold: 5,
+      periods: 2,
+      description: 'The relay has kept failing to publish to NATS for 10 minutes.',
+    });
+    this.alarm({
+      alert: ALERTS.deadLetters,
+      metric: starling('DeadLetters', 'Sum', 15),
+      threshold: 1,
+      description: 'Messages were dead-lettered in the last 15 minutes.',
+    });
+    this.alarm({
+      alert: ALERTS.redeliveries,
+      metric: starling('Redeliveries'),
+      threshold: 5,
+      periods: 3,
+      description: 'Consumers and jobs have failed on events more than once a minute for 15 minutes.',
+    });
+  }
+
+  /** Mail (a share of attempts failing) and webhooks (deliveries given up on). */
+  private delivery() {
+    const period = minutes(15);
+    this.alarm({
+      alert: ALERTS.mailFailing,
+      metric: new cloudwatch.MathExpression({
+        expression: 'IF(FILL(attempts, 0) > 0, 100 * FILL(failures, 0) / attempts, 0)',
+        usingMetrics: { attempts: starling('MailAttempts', 'Sum', 15), failures: starling('MailFailures', 'Sum', 15) },
+        period,
+      }),
+      threshold: 20,
+      description: 'More than 20% of mail attempts failed over 15 minutes.',
+    });
+    this.alarm({
+      alert: ALERTS.webhooksFailing,
+      metric: starling('WebhookFailures', 'Sum', 30),
+      threshold: 1,
+      description: 'Webhook deliveries were given up on (all their attempts failed) in the last 30 minutes.',
+    });
   }
 
   /** Counts the lines of LINES in a role's log. */
@@ -180,108 +324,18 @@ export class StarlingAlarms extends Construct {
     }
   }
 
-  /** Errors and p99 latency where requests come in: the load balancer, or API Gateway. */
-  private edgeAlarms(props: AlarmsProps) {
-    const period = Duration.minutes(5);
-    const lb = props.containers?.loadBalancer;
-    const targets = props.containers?.gatewayTargets;
-    if (lb && targets) {
-      const errors = new cloudwatch.MathExpression({
-        expression: '100 * (FILL(t5xx, 0) + FILL(e5xx, 0)) / FILL(requests, 1)',
-        usingMetrics: {
-          t5xx: lb.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period }),
-          e5xx: lb.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, { period }),
-          requests: lb.metrics.requestCount({ period }),
-        },
-        period,
-      });
-      this.alarm(ALERTS.errorRate, errors, 5, 'More than 5% of requests failed (5xx) at the load balancer.', 2);
-      this.alarm(
-        ALERTS.latency,
-        targets.metrics.targetResponseTime({ statistic: 'p99', period }),
-        2,
-        'p99 latency above 2 s.',
-        3,
-      );
-    }
-    const api = props.functions?.api;
-    if (api) {
-      const metric = (metricName: string, statistic: string) =>
-        new cloudwatch.Metric({
-          namespace: 'AWS/ApiGateway',
-          metricName,
-          dimensionsMap: { ApiId: api.ref },
-          statistic,
-          period,
-        });
-      const errors = new cloudwatch.MathExpression({
-        expression: '100 * FILL(e5xx, 0) / FILL(requests, 1)',
-        usingMetrics: { e5xx: metric('5xx', 'Sum'), requests: metric('Count', 'Sum') },
-        period,
-      });
-      this.alarm(ALERTS.errorRate, errors, 5, 'More than 5% of requests failed (5xx) at API Gateway.', 2);
-      this.alarm(
-        ALERTS.latency,
-        metric('Latency', 'p99'),
-        2000,
-        'p99 latency above 2 s at API Gateway (cold starts included).',
-        3,
-      );
-    }
-  }
-
-  /** A role that is not serving: an ECS service without a running task, a function failing or throttled. */
-  private readiness(props: AlarmsProps) {
-    for (const [role, service] of props.containers?.services ?? []) {
-      const running = new cloudwatch.Metric({
-        namespace: 'ECS/ContainerInsights',
-        metricName: 'RunningTaskCount',
-        dimensionsMap: { ClusterName: props.cluster.clusterName, ServiceName: service.serviceName },
-        statistic: 'Minimum',
-        period: Duration.minutes(1),
-      });
-      this.alarm(`${ALERTS.notReady}-${role}`, running, 1, `${role} has no running task.`, 5, 'below', true);
-    }
-    if (props.containers?.gatewayTargets) {
-      const unhealthy = props.containers.gatewayTargets.metrics.unhealthyHostCount({
-        period: Duration.minutes(1),
-        statistic: 'Maximum',
-      });
-      this.alarm(`${ALERTS.notReady}-gateway-targets`, unhealthy, 1, 'A gateway task fails its health check.', 5);
-    }
-    for (const [role, fn] of props.functions?.functions ?? []) {
-      const failing = new cloudwatch.MathExpression({
-        expression: 'FILL(errors, 0) + FILL(throttles, 0)',
-        usingMetrics: { errors: fn.metricErrors(), throttles: fn.metricThrottles() },
-        period: Duration.minutes(5),
-      });
-      const what = role.endsWith('-worker')
-        ? 'runs fail (a worker that cannot start)'
-        : 'invocations fail or are throttled';
-      this.alarm(`${ALERTS.notReady}-${role}`, failing, 3, `${role}: ${what}.`, 1);
-    }
-  }
-
-  private alarm(
-    name: string,
-    metric: cloudwatch.IMetric,
-    threshold: number,
-    description: string,
-    evaluationPeriods = 1,
-    direction: 'above' | 'below' = 'above',
-    missingIsBreaching = false,
-  ) {
+  private alarm(spec: AlarmSpec) {
+    const name = spec.role ? `${spec.alert}-${spec.role}` : spec.alert;
     const alarm = new cloudwatch.Alarm(this, name, {
       alarmName: `${Stack.of(this).stackName}-${name}`,
-      alarmDescription: `${description} Runbook: docs/operations.md, "Alerts and runbooks".`,
-      metric,
-      threshold,
-      evaluationPeriods,
-      comparisonOperator:
-        direction === 'above'
-          ? cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD
-          : cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-      treatMissingData: missingIsBreaching
+      alarmDescription: `${spec.description} Runbook: docs/operations.md#${spec.alert.toLowerCase()}`,
+      metric: spec.metric,
+      threshold: spec.threshold,
+      evaluationPeriods: spec.periods ?? 1,
+      comparisonOperator: spec.below
+        ? cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD
+        : cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: spec.missingBreaches
         ? cloudwatch.TreatMissingData.BREACHING
         : cloudwatch.TreatMissingData.NOT_BREACHING,
     });
@@ -289,4 +343,9 @@ export class StarlingAlarms extends Construct {
     alarm.addOkAction(new actions.SnsAction(this.topic));
     this.alarms.push(alarm);
   }
+}
+
+/** A metric of Starling's log lines, summed (or the most, for a backlog) over `period` minutes. */
+function starling(metricName: string, statistic = 'Sum', period = 5) {
+  return new cloudwatch.Metric({ namespace: NAMESPACE, metricName, statistic, period: minutes(period) });
 }
