@@ -7,9 +7,14 @@
 #
 # Settings are CDK context, given as `-c key=value` (deploy/aws/lib/settings.ts lists
 # them: compute, workers, publicUrl, certificateArn, alarmEmail, smtpSecretArn,
-# databaseInstanceType, multiAz, deletionProtection, stackName). Those given to any of
-# the scripts are kept in deploy/aws/cdk.context.json, which the CDK reads on every
-# run and git ignores, so that update.sh and destroy.sh act on the stack create.sh made.
+# databaseInstanceType, multiAz, deletionProtection, stackName, image,
+# imagePullSecretArn). Those given to any of the scripts are kept in
+# deploy/aws/cdk.context.json, which the CDK reads on every run, so that update.sh and
+# destroy.sh act on the stack create.sh made; commit it for CI's deploy to do the same.
+# It holds no secret, only names and ARNs.
+#
+# STARLING_IMAGE, when set, is a published image the containers run instead of one
+# built from this checkout (CI's deploy job sets it).
 
 AWS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$AWS_DIR/../.." && pwd)"
@@ -29,8 +34,21 @@ require_tools() {
   [ -d "$ROOT/node_modules/aws-cdk-lib" ] || die "run 'npm ci' in $ROOT first"
 }
 
+# Whether this deploy builds an image: the containers' unless STARLING_IMAGE names a
+# published one, the functions' always (Lambda runs images from the account's ECR only).
+builds_images() {
+  [ -z "${STARLING_IMAGE:-}" ] && return 0
+  node -e '
+    const f = process.argv[1];
+    const c = require("node:fs").existsSync(f) ? JSON.parse(require("node:fs").readFileSync(f, "utf8")) : {};
+    const compute = c.compute || "fargate";
+    process.exit(compute === "lambda" || (c.workers || compute) === "lambda" ? 0 : 1);
+  ' "$AWS_DIR/cdk.context.json"
+}
+
 # The images are built locally by Docker during a deploy.
 require_docker() {
+  builds_images || return 0
   command -v docker >/dev/null || die "docker is needed to build Starling's images"
   docker info >/dev/null 2>&1 || die "docker is installed but its engine does not answer"
 }
@@ -86,6 +104,12 @@ for (const pair of pairs) {
 writeFileSync(file, JSON.stringify(context, null, 2) + '\n');
 NODE
   log "settings kept in $AWS_DIR/cdk.context.json"
+}
+
+# Asks before a change that widens permissions or opens the network, where someone can
+# answer; a pipeline (no terminal) has its own approval, before the job runs.
+approval() {
+  if [ -t 0 ]; then echo broadening; else echo never; fi
 }
 
 # The stack's name: the stackName setting, or Starling.

@@ -21,5 +21,5 @@ compile_app
 log "preparing the account and region for the CDK (cdk bootstrap; nothing happens if it was done)"
 cdk bootstrap
 log "deploying $(stack_name)"
-cdk deploy "$(stack_name)" --require-approval broadening ${CDK_ARGS[@]+"${CDK_ARGS[@]}"}
+cdk deploy "$(stack_name)" --require-approval "$(approval)" ${CDK_ARGS[@]+"${CDK_ARGS[@]}"}
 log "done: the stack's outputs above say where Starling answers (Url) and where its media is"

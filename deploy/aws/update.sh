@@ -17,4 +17,4 @@ compile_app
 stack="$(stack_name)"
 log "what changes in $stack:"
 cdk diff "$stack" || true
-cdk deploy "$stack" --require-approval broadening ${CDK_ARGS[@]+"${CDK_ARGS[@]}"}
+cdk deploy "$stack" --require-approval "$(approval)" ${CDK_ARGS[@]+"${CDK_ARGS[@]}"}

@@ -26,11 +26,19 @@ export interface StarlingSettings {
   multiAz: boolean;
   /** Refuse to delete the database (destroy.sh turns it off first, keeping a final snapshot). */
   deletionProtection: boolean;
+  /**
+   * A published image for the containers (STARLING_IMAGE, as CI's deploy gives it), rather
+   * than one built from this checkout. Functions are always built here: Lambda runs
+   * images from the account's own ECR only.
+   */
+  image?: string;
+  /** A Secrets Manager secret (`username`, `password`) for pulling `image` from a private registry. */
+  imagePullSecretArn?: string;
 }
 
 const COMPUTE: readonly Compute[] = ['fargate', 'lambda'];
 
-export function settingsFrom(node: Node): StarlingSettings {
+export function settingsFrom(node: Node, env: Record<string, string | undefined> = {}): StarlingSettings {
   const text = (key: string): string | undefined => {
     const value: unknown = node.tryGetContext(key);
     if (value === undefined || value === null || value === '') return undefined;
@@ -72,6 +80,8 @@ export function settingsFrom(node: Node): StarlingSettings {
     databaseInstanceType: text('databaseInstanceType') ?? 't4g.medium',
     multiAz: flag('multiAz', false),
     deletionProtection: flag('deletionProtection', true),
+    ...optional('image', text('image') ?? (env.STARLING_IMAGE || undefined)),
+    ...optional('imagePullSecretArn', arn('imagePullSecretArn', 'secretsmanager')),
   };
 }
 

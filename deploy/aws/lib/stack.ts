@@ -3,6 +3,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ecrAssets from 'aws-cdk-lib/aws-ecr-assets';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { ROLES, type RoleEntry } from '@starling/cli/topology';
 import type { Construct } from 'constructs';
 import { StarlingAlarms } from './alarms.js';
@@ -86,13 +87,25 @@ export class StarlingStack extends Stack {
     });
 
     if (containerRoles.length) {
-      const image = ecs.ContainerImage.fromDockerImageAsset(
-        new ecrAssets.DockerImageAsset(this, 'Image', {
-          directory: ROOT,
-          target: 'runtime',
-          platform: ecrAssets.Platform.LINUX_AMD64,
-        }),
-      );
+      const image = settings.image
+        ? ecs.ContainerImage.fromRegistry(settings.image, {
+            ...(settings.imagePullSecretArn
+              ? {
+                  credentials: secretsmanager.Secret.fromSecretCompleteArn(
+                    this,
+                    'ImagePullSecret',
+                    settings.imagePullSecretArn,
+                  ),
+                }
+              : {}),
+          })
+        : ecs.ContainerImage.fromDockerImageAsset(
+            new ecrAssets.DockerImageAsset(this, 'Image', {
+              directory: ROOT,
+              target: 'runtime',
+              platform: ecrAssets.Platform.LINUX_AMD64,
+            }),
+          );
       this.containers = new ContainerRoles(this, 'Containers', {
         cluster,
         foundation: this.foundation,
