@@ -1,13 +1,26 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, createLogger, readStream } from '@starling/kit';
+import { sql } from 'kysely';
+import {
+  appendToStream,
+  ConfigError,
+  createEventStoreTables,
+  createLogger,
+  ensureSchema,
+  openStorage,
+  OutboxTailBus,
+  type Db,
+  type Storage,
+} from '@starling/kit';
 import { tracingSettings } from '../../packages/kit/src/tracing/settings.js';
 import { redactedUrl } from '../../packages/kit/src/tracing/redaction.js';
 import { runStarling } from '../support/process.js';
-import { useStarling } from '../support/starling.js';
 
 describe('tracing settings', () => {
   it('are off unless an OTLP endpoint is set, and off again with OTEL_SDK_DISABLED', () => {
@@ -32,8 +45,10 @@ describe('tracing settings', () => {
 
 describe('starling start with a bad tracing setting', () => {
   it('stops before it opens anything, with one line naming the variable', async () => {
-    const result = await runStarling(['start'], { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' });
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'starling-otel-')), 'data');
+    const result = await runStarling(['start'], { OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318', DATA_DIR: dataDir });
     expect(result.code).toBe(78);
+    expect(existsSync(dataDir)).toBe(false);
     const lines = result.stderr.trim().split('\n');
     expect(lines, result.stderr).toHaveLength(1);
     expect(lines[0]).toMatch(/^starling: Invalid environment variable OTEL_EXPORTER_OTLP_ENDPOINT="collector:4318"/);
@@ -51,53 +66,82 @@ describe('an outgoing request’s URL in a span', () => {
 });
 
 /*
- * The embedded mode, traced in this process by an SDK writing to memory: the in-process
- * bus continues a write's trace from the event's metadata, PGlite's statements are spans
- * of the work that runs them, and log lines written in a span carry its ids.
+ * Traced in this process by an SDK writing to memory: the in-process bus (the embedded
+ * mode's) continues a write's trace from the event's metadata, PGlite's statements are
+ * spans of the work that runs them, and log lines written in a span carry its ids.
  */
 describe('tracing in one process', () => {
   const exporter = new InMemorySpanExporter();
   const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-  const s = useStarling({ postgres: false });
+  let storage: Storage;
+  let db: Db;
+  let bus: OutboxTailBus;
+  const secret = 'a value no span may hold';
 
-  beforeAll(() => provider.register());
+  beforeAll(async () => {
+    provider.register();
+    storage = await openStorage({ dataDir: 'memory://' });
+    db = storage.forSchema('src');
+    await ensureSchema(db, 'src');
+    await createEventStoreTables(db);
+    await sql`create table src.seen (event_id uuid primary key, note text not null)`.execute(db);
+    bus = new OutboxTailBus(createLogger({ LOG_LEVEL: 'silent' }), 50);
+    bus.subscribe(
+      {
+        name: 'src.seen',
+        source: 'src',
+        types: ['NoteTaken'],
+        async handle(event, trx) {
+          const { note } = event.data as { note: string };
+          await sql`insert into seen (event_id, note) values (${event.eventId}, ${note})`.execute(trx);
+        },
+      },
+      db,
+      'src',
+    );
+    bus.start();
+  });
   afterAll(async () => {
+    await bus?.stop();
+    await storage?.close();
     await provider.shutdown();
     trace.disable();
     context.disable();
     propagation.disable();
   });
 
-  it('continues a write’s trace in the projections that apply its events, with their statements', async () => {
-    const ada = await s.signUp('trace_ada');
-    const body = 'a body no span may hold';
-    const request = trace.getTracer('test').startSpan('POST /api/v2/tweets', { kind: SpanKind.SERVER });
-    // Inside the span: an injected request starts when it is awaited.
-    const posted = await context.with(trace.setSpan(context.active(), request), async () => {
-      const answer = await s.request({ method: 'POST', url: '/api/v2/tweets', token: ada.token, json: { body } });
-      return answer;
-    });
+  it('continues a write’s trace in the consumers that apply its events, with their statements', async () => {
+    const request = trace.getTracer('test').startSpan('POST /notes', { kind: SpanKind.SERVER });
+    const [event] = await context.with(trace.setSpan(context.active(), request), () =>
+      db.transaction().execute(async (trx) => {
+        const appended = await appendToStream(trx, 'note-1', 0, [{ type: 'NoteTaken', data: { note: secret } }]);
+        return appended.events;
+      }),
+    );
     request.end();
-    expect(posted.statusCode).toBe(201);
-    const id = posted.json<{ id: string }>().id;
     const { traceId, spanId } = request.spanContext();
+    expect(event!.metadata.traceparent).toBe(`00-${traceId}-${spanId}-01`);
 
-    const [event] = await readStream(s.platform.contexts.find((c) => c.name === 'tweets')!.db, `tweet-${id}`);
-    expect(event?.metadata.traceparent).toBe(`00-${traceId}-${spanId}-01`);
-
+    // Applied by a catch-up that no request's context reaches.
+    await bus.drain();
     const spans = exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === traceId);
     const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
-    const projection = spans.find((span) => span.name === 'process timeline.tweets');
-    expect(projection).toMatchObject({ kind: SpanKind.CONSUMER, attributes: { 'starling.event.type': 'TweetPosted' } });
-    expect(parentOf(projection!)).toBe(spanId);
-    const statements = spans.filter((span) => parentOf(span) === projection!.spanContext().spanId);
-    expect(statements.length).toBeGreaterThan(0);
-    for (const statement of statements) {
-      expect(statement.name).toMatch(/^[A-Z]+ timeline$/);
-      expect(statement.attributes['db.system.name']).toBe('postgresql');
-    }
-    // A statement's values travel apart from its text: the tweet's body is in no span.
-    expect(JSON.stringify(spans.map((span) => span.attributes))).not.toContain(body);
+    const consumed = spans.find((span) => span.name === 'process src.seen');
+    expect(consumed).toMatchObject({ kind: SpanKind.CONSUMER, attributes: { 'starling.event.type': 'NoteTaken' } });
+    expect(parentOf(consumed!)).toBe(spanId);
+    const statements = spans.filter((span) => parentOf(span) === consumed!.spanContext().spanId);
+    expect(statements.map((span) => span.name)).toEqual(['INSERT src']);
+    expect(statements[0]!.attributes).toMatchObject({
+      'db.system.name': 'postgresql',
+      'db.query.text': 'insert into seen (event_id, note) values ($1, $2)',
+    });
+    // The write's own statements are in the request's span; the bus's polling is in no trace.
+    expect(spans.filter((span) => parentOf(span) === spanId).map((span) => span.name)).toEqual(
+      expect.arrayContaining(['BEGIN src', 'INSERT src', 'COMMIT src', 'process src.seen']),
+    );
+    expect(spans.every((span) => span.name !== 'SELECT src' || parentOf(span) === spanId)).toBe(true);
+    // A statement's values travel apart from its text: the event's data is in no span.
+    expect(JSON.stringify(exporter.getFinishedSpans().map((span) => span.attributes))).not.toContain(secret);
   });
 
   it('writes the trace and span ids in a log line written within a span, and none outside', () => {
