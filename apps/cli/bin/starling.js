@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `starling` command (`npx starling`); the code is in ../src, built into ../dist.
-import { main } from '../dist/main.js';
+// The command is imported only once tracing is set up (see src/tracing.ts).
+import { runTraced } from '../dist/tracing.js';
 
-process.exit(await main(process.argv.slice(2)));
+process.exit(await runTraced(process.argv.slice(2), async () => (await import('../dist/main.js')).main));

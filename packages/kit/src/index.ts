@@ -43,6 +43,8 @@ export * from './rebuild.js';
 export * from './service.js';
 export * from './settings.js';
 export * from './storage/index.js';
+export { startTracing, tracingActive, type Tracing } from './tracing/start.js';
+export { installTraceRoutes, TRACE_HEADERS } from './tracing/http.js';
 export * from './typed.js';
 export type { ObjectStore } from './storage/object-store.js';
 export * from './seal.js';

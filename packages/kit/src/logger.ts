@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { Config } from './config.js';
+import { logTraceFields } from './tracing/log.js';
 
 /** Fields that carry a credential or personal data, wherever they sit in a logged object. */
 const SECRET_FIELDS = [
@@ -38,14 +39,16 @@ export function serializeError(err: unknown): unknown {
 /**
  * JSON logs to stdout. Credentials never reach a log line: auth headers and cookies are
  * redacted, request bodies are never logged, secret fields are censored wherever they
- * appear, and database errors lose the data they were writing. Logs go to stdout unless
- * another destination is given (tests capture them in memory).
+ * appear, and database errors lose the data they were writing. A line written within a
+ * traced span carries its `trace_id` and `span_id`. Logs go to stdout unless another
+ * destination is given (tests capture them in memory).
  */
 export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, destination?: DestinationStream): Logger {
   const options: LoggerOptions = {
     level: config.LOG_LEVEL,
     base: { app: 'starling' },
     serializers: { err: serializeError },
+    mixin: logTraceFields,
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', ...secretPaths],
       censor: '[redacted]',

@@ -7,6 +7,7 @@ import {
   installErrorHandling,
   installHealthRoutes,
   installRequestLog,
+  installTraceRoutes,
   installRequestMetrics,
   installSecurityHeaders,
   installWebApp,
@@ -15,6 +16,7 @@ import {
   operationsOf,
   mergeOpenApi,
   serverOptions,
+  tracingActive,
   type Config,
   type Fallback,
   type OpenApiDocument,
@@ -93,6 +95,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   installCallerConstraint(app);
   installRequestMetrics(app, metrics);
   installRequestLog(app, config.LOG_REQUESTS);
+  if (tracingActive()) installTraceRoutes(app);
   installSecurityHeaders(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

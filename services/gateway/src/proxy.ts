@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { HttpProblem, problems, sendProblem } from '@starling/kit';
+import { HttpProblem, problems, sendProblem, TRACE_HEADERS, tracingActive } from '@starling/kit';
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { UpstreamFailure, type Upstream, type UpstreamResponse } from './upstreams.js';
 
@@ -37,14 +37,19 @@ function endToEnd(headers: Headers, alsoDrop: Set<string> = new Set()): Record<s
   return kept;
 }
 
+/** Set anew for the upstream when the gateway traces: its own span's context, which the client's is the parent of. */
+const TRACED = new Set([...REWRITTEN, ...TRACE_HEADERS]);
+
 /**
  * What the service is told about the request: who sent it, over what and to which
  * host, and its request id. A client's own X-Forwarded-For is kept only behind a
  * trusted proxy (TRUST_PROXY); otherwise the gateway is the edge and anything a client
- * wrote there is a lie the services' per-address limits would believe.
+ * wrote there is a lie the services' per-address limits would believe. A client's trace
+ * context passes through untouched unless the gateway traces, when the upstream request's
+ * instrumentation sends the gateway's own (a second `traceparent` would void both).
  */
 function upstreamHeaders(request: FastifyRequest, trustProxy: boolean): Record<string, string | string[]> {
-  const headers = endToEnd(request.headers, REWRITTEN);
+  const headers = endToEnd(request.headers, tracingActive() ? TRACED : REWRITTEN);
   const peer = request.socket.remoteAddress ?? request.ip;
   const prior = trustProxy ? request.headers['x-forwarded-for'] : undefined;
   headers['x-forwarded-for'] = prior ? `${String(prior)}, ${peer}` : peer;

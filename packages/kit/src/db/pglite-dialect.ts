@@ -11,6 +11,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { tracedQuery } from '../tracing/db.js';
 import { Mutex } from './mutex.js';
 
 /**
@@ -34,10 +35,15 @@ export class SharedPGlite {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly shared: SharedPGlite) {}
+  constructor(
+    private readonly shared: SharedPGlite,
+    private readonly schema: string,
+  ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.shared.pg.query<R>(query.sql, query.parameters as unknown[]);
+    const result = await tracedQuery(query.sql, this.schema, () =>
+      this.shared.pg.query<R>(query.sql, query.parameters as unknown[]),
+    );
     const affected = result.affectedRows;
     return {
       rows: result.rows,
@@ -65,7 +71,7 @@ class PGliteDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const release = await this.shared.lock.acquire();
-    const connection = new PGliteConnection(this.shared);
+    const connection = new PGliteConnection(this.shared, this.schema);
     this.releases.set(connection, release);
     try {
       await this.shared.useSchema(this.schema);

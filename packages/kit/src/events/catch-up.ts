@@ -1,7 +1,10 @@
+import { detached } from '../tracing/bus.js';
+
 /**
  * Runs batches until one finds nothing to do. Calls while a run is going on join it
  * and extend it by one more full pass, so an event committed during the run is never
- * left for the next poll, and two runs never overlap.
+ * left for the next poll, and two runs never overlap. A run belongs to no caller's trace
+ * (it serves whoever wakes it), so it starts outside any.
  */
 export class CatchUp {
   private running: Promise<number> | undefined;
@@ -15,7 +18,7 @@ export class CatchUp {
       this.again = true;
       return this.running;
     }
-    this.running = this.loop().finally(() => (this.running = undefined));
+    this.running = detached(() => this.loop()).finally(() => (this.running = undefined));
     return this.running;
   }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db/storage.js';
 import type { Checkpoint, RecordedEvent } from './event-store.js';
 import type { Job } from './job.js';
+import { tracedConsumption } from '../tracing/bus.js';
 
 /**
  * Something that reacts to events: a projection that maintains a read model, or a
@@ -31,11 +32,20 @@ export interface Consumer {
   everyProcess?: { since(): Date };
 }
 
-/** Applies events (in log order, already of the consumer's types) through `handleBatch` when it has one. */
+/**
+ * Applies events (in log order, already of the consumer's types) through `handleBatch`
+ * when it has one, in spans of the traces the events came with.
+ */
 export async function applyEvents(consumer: Consumer, events: RecordedEvent[], trx: Db): Promise<void> {
-  if (consumer.handleBatch && events.length > 1) return consumer.handleBatch(events, trx);
-  for (const event of events) await consumer.handle(event, trx);
+  if (consumer.handleBatch && events.length > 1) {
+    return tracedConsumption(consumer.name, events, () => consumer.handleBatch!(events, trx));
+  }
+  for (const event of events) await applyEvent(consumer, event, trx);
 }
+
+/** Applies one event, in a span of the trace it came with. */
+export const applyEvent = (consumer: Consumer, event: RecordedEvent, trx: Db): Promise<void> =>
+  tracedConsumption(consumer.name, [event], () => consumer.handle(event, trx));
 
 /**
  * A `handleBatch` that hands each run of consecutive events whose types are in `types`

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/storage.js';
+import { traceFields } from '../tracing/bus.js';
 
 /** Who and what caused an event: kept with it for audit and tracing, never a secret. */
 export interface EventMetadata {
@@ -8,6 +9,12 @@ export interface EventMetadata {
   actor_id?: string;
   correlation_id?: string;
   causation_id?: string;
+  /**
+   * The W3C trace context of the work that appended it (when tracing is on), which the
+   * bus and its consumers continue: see tracing/bus.ts.
+   */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 export interface NewEvent<T = unknown> {
@@ -103,7 +110,8 @@ export interface Appended {
  * Appends events to a stream that must be at `expectedVersion` (0: the stream must not
  * exist yet). Call it inside the transaction that also changes anything else, so the
  * state change and its outbox entry commit together. Returns what was recorded, so a
- * command can answer from its own events without waiting for any read model.
+ * command can answer from its own events without waiting for any read model. Each event's
+ * metadata gets the active trace context, which its consumers continue (tracing/bus.ts).
  */
 export async function appendToStream(
   db: Db,
@@ -116,12 +124,13 @@ export async function appendToStream(
   const actual = rows[0]?.version ?? 0;
   if (actual !== expectedVersion) throw new WrongExpectedVersion(streamId, expectedVersion, actual);
   const recorded: RecordedEvent[] = [];
+  const trace = traceFields();
   try {
     for (const [i, event] of events.entries()) {
       const inserted = await sql<EventRow>`
         insert into events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
         values (${randomUUID()}, ${streamId}, ${expectedVersion + i + 1}, ${event.type}, ${event.schemaVersion ?? 1},
-                ${JSON.stringify(event.data)}::jsonb, ${JSON.stringify(event.metadata ?? {})}::jsonb)
+                ${JSON.stringify(event.data)}::jsonb, ${JSON.stringify({ ...event.metadata, ...trace })}::jsonb)
         returning ${COLUMNS}`.execute(db);
       recorded.push(toRecorded(inserted.rows[0]!));
     }

@@ -14,6 +14,7 @@ import {
   type RecordedEvent,
 } from './event-store.js';
 import { failureOf, retryDelayMs, type Job } from './job.js';
+import { tracedConsumption } from '../tracing/bus.js';
 
 const BATCH = 500;
 /** How long a process may hold a job's next event before another may take it (a crash frees it then). */
@@ -167,7 +168,7 @@ export class JobTail {
     const about = { job: this.job.name, event: event.eventId, type: event.type };
     for (let tries = 1; ; tries++) {
       try {
-        await this.job.perform(event);
+        await tracedConsumption(this.job.name, [event], () => this.job.perform(event));
         return true;
       } catch (cause) {
         if (tries >= this.attempts) {

@@ -4,6 +4,7 @@ import type { Db, Storage } from '../db/storage.js';
 import type { EventBus } from '../events/consumer.js';
 import type { Checkpoint } from '../events/event-store.js';
 import type { ServiceContext, ServiceDefinition } from '../service.js';
+import { tracedStep } from '../tracing/tracer.js';
 
 /** What every service of the process shares. */
 export type SharedParts = Pick<ServiceContext, 'bus' | 'auth' | 'config' | 'metrics' | 'objects' | 'api'> & {
@@ -29,7 +30,8 @@ export function serviceContexts(services: ServiceDefinition[], shared: SharedPar
 /**
  * Runs a command's transaction, then waits (a bounded time) for the read models to
  * show it, so the caller reads its own write. A bus that waits for the write's own
- * last event is told it, looked up before the transaction commits.
+ * last event is told it, looked up before the transaction commits. The wait is a span of
+ * its own in the request's trace: how long a write waited for the read models.
  */
 function writeThrough(db: Db, bus: EventBus, source: string, log: Logger): ServiceContext['write'] {
   return async (fn) => {
@@ -37,9 +39,9 @@ function writeThrough(db: Db, bus: EventBus, source: string, log: Logger): Servi
       const result = await fn(trx);
       return { result, mark: bus.settlesOnMark ? await lastAppended(trx) : undefined };
     });
-    await bus
-      .settle(source, mark)
-      .catch((err: unknown) => log.warn({ err }, 'read models are behind; they will catch up'));
+    await tracedStep(`settle ${source}`, { 'starling.service': source }, () => bus.settle(source, mark)).catch(
+      (err: unknown) => log.warn({ err }, 'read models are behind; they will catch up'),
+    );
     return result;
   };
 }

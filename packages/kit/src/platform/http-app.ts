@@ -20,6 +20,8 @@ import {
 import { platformOpenApi } from '../http/platform-openapi.js';
 import { problems } from '../http/problem.js';
 import { installRequestLog } from '../http/request-log.js';
+import { installTraceRoutes } from '../tracing/http.js';
+import { tracingActive } from '../tracing/start.js';
 import { installSecurityHeaders } from '../http/security-headers.js';
 import { serverOptions } from '../http/server-options.js';
 import { exactBodies } from '../http/validation.js';
@@ -90,6 +92,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   installCallerConstraint(app);
   installRequestMetrics(app, metrics);
   installRequestLog(app, config.LOG_REQUESTS);
+  if (tracingActive()) installTraceRoutes(app);
   installSecurityHeaders(app);
   // Filled once the contract is read, before any request is taken.
   const bodiesMayBeLeftOut = new Set<string>();

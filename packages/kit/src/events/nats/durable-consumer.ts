@@ -1,13 +1,14 @@
 import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/storage.js';
-import { applyEvents, type Consumer } from '../consumer.js';
+import { applyEvent, applyEvents, type Consumer } from '../consumer.js';
 import { lockCheckpoint, saveCheckpoint } from '../checkpoints.js';
 import { compareCheckpoints, type Checkpoint, type RecordedEvent } from '../event-store.js';
 import { isNotFound, type NatsLink } from './connection.js';
 import { publishDeadLetter } from './dead-letters.js';
 import { checkpointOf, decodeMessage, sameCheckpoint } from './message.js';
 import type { BusMetrics } from './metrics.js';
+import { receivedWith } from '../../tracing/bus.js';
 
 const BATCH = 200;
 /** A crashed replica's unacknowledged messages come back after this long. */
@@ -180,7 +181,9 @@ export class DurableConsumerRunner {
     for (const msg of batch) {
       if (msg.info.deliveryCount > 1) this.metrics.redeliveries.inc({ consumer: this.consumer.name });
       try {
-        deliveries.push({ msg, ...decodeMessage(msg.string()) });
+        const delivery = { msg, ...decodeMessage(msg.string()) };
+        receivedWith(delivery.event, msg.headers);
+        deliveries.push(delivery);
       } catch (err) {
         await this.deadLetter(msg, err, 'the message is not a Starling event');
       }
@@ -274,7 +277,7 @@ export class DurableConsumerRunner {
           if (!oneByOne) run.push(d.event);
           else {
             try {
-              await this.consumer.handle(d.event, trx);
+              await applyEvent(this.consumer, d.event, trx);
             } catch (err) {
               throw new HandlerFailed(i, err);
             }

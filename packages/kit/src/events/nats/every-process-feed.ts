@@ -1,7 +1,8 @@
 import type { ConsumerMessages } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/storage.js';
-import type { Consumer } from '../consumer.js';
+import { applyEvent, type Consumer } from '../consumer.js';
+import { receivedWith } from '../../tracing/bus.js';
 import type { NatsLink } from './connection.js';
 import { decodeMessage } from './message.js';
 
@@ -43,7 +44,9 @@ export class EveryProcessFeed {
         attempt = 0;
         for await (const msg of this.messages) {
           const { event } = decodeMessage(msg.string());
-          if (this.consumer.types.includes(event.type)) await this.consumer.handle(event, this.db);
+          if (!this.consumer.types.includes(event.type)) continue;
+          receivedWith(event, msg.headers);
+          await applyEvent(this.consumer, event, this.db);
         }
       } catch (err) {
         if (this.stopped) return;

@@ -8,6 +8,7 @@ import { isNotFound, type NatsLink } from './connection.js';
 import { publishDeadLetter } from './dead-letters.js';
 import { decodeMessage } from './message.js';
 import type { BusMetrics } from './metrics.js';
+import { receivedWith, tracedConsumption } from '../../tracing/bus.js';
 
 /** How long `stop` waits for performs in flight; their events go to another replica after ack_wait. */
 const STOP_WAIT_MS = 10_000;
@@ -167,6 +168,7 @@ export class JobWorker {
     try {
       const event = await this.eventOf(msg);
       if (!event) return;
+      receivedWith(event, msg.headers);
       if (!this.job.types.includes(event.type)) return msg.ack();
       const tries = msg.info.deliveryCount;
       if (tries > this.attempts) {
@@ -174,7 +176,7 @@ export class JobWorker {
         return await this.giveUp(msg, event, cause);
       }
       try {
-        await this.job.perform(event);
+        await tracedConsumption(this.job.name, [event], () => this.job.perform(event));
       } catch (cause) {
         this.metrics.jobsFailed.inc({ job: this.job.name });
         if (tries >= this.attempts) return await this.giveUp(msg, event, cause);

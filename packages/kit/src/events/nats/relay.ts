@@ -8,6 +8,7 @@ import { headPosition, readAfter, START, type Checkpoint } from '../event-store.
 import type { NatsLink } from './connection.js';
 import { checkpointOf, encodeMessage } from './message.js';
 import type { BusMetrics } from './metrics.js';
+import { tracedPublish } from '../../tracing/bus.js';
 
 const BATCH = 500;
 /** The relay's progress is a row of consumer_checkpoints, in the service's own schema. */
@@ -65,10 +66,11 @@ export class OutboxRelay {
           const h = headers();
           h.set('Starling-Event-Type', event.type);
           const message = encodeMessage({ ...event, data: publicData(event.type, event.data) }, prev);
-          return this.link.js.publish(this.link.names.subject(this.source, event.type), message, {
-            msgID: event.eventId,
-            headers: h,
-          });
+          const subject = this.link.names.subject(this.source, event.type);
+          // In the trace the event was recorded in, whose context the headers then carry.
+          return tracedPublish(event, subject, h, () =>
+            this.link.js.publish(subject, message, { msgID: event.eventId, headers: h }),
+          );
         });
         const acks = await Promise.allSettled(sent);
         // Only an unbroken run of published events moves the checkpoint; the rest go again.
