@@ -1,11 +1,15 @@
 import type { Tweet } from '@starling/sdk';
 import { sql } from 'kysely';
 import { timelineSettings } from '@starling/timeline';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { expectProblem, nextLink } from '../support/assertions.js';
 import { inEachStorageMode, useStarling, type Starling } from '../support/starling.js';
 
 type User = Awaited<ReturnType<Starling['signUp']>>;
+
+// A test here makes up to thirty writes, each of which may wait (CONSISTENCY_WAIT_MS) for
+// the other services' read models: on a loaded machine, more than the default 30 s.
+vi.setConfig({ testTimeout: 90_000 });
 
 /** The requests every timeline suite needs. */
 function helpers(s: Starling) {
