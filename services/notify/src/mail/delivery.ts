@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { unseal, type Loop, type ServiceContext } from '@starling/kit';
 import { sql, type Selectable } from 'kysely';
-import { Counter } from 'prom-client';
+import type { Counter } from 'prom-client';
+import { attemptsCounter } from '../attempts.js';
 import type { NotifyDb } from '../tables.js';
 import { linksFor, messageIdOf, oneClickUrl, type MailEnvironment } from './store.js';
 import type { MailsTable } from './tables.js';
@@ -23,7 +24,7 @@ type Claimed = Selectable<MailsTable>;
 export function deliveryLoop(ctx: ServiceContext, env: MailEnvironment, transport: MailTransport): Loop {
   const db = ctx.db as NotifyDb;
   const { settings } = env;
-  const attempts = attemptsCounter(ctx);
+  const attempts = mailAttempts(ctx);
   return {
     name: 'mail delivery',
     async run(signal) {
@@ -143,20 +144,15 @@ const OUTCOMES = ['sent', 'retry', 'failed', 'dropped'] as const;
  * What came of each attempt: sent; retry (the server or the address was not there,
  * tried again later); failed (refused for good, given up after MAIL_MAX_ATTEMPTS, or
  * its link could not be opened); dropped (no longer wanted: the account went or its
- * address changed). Every outcome starts at zero, so the first failure is an increase.
+ * address changed).
  */
-function attemptsCounter(ctx: ServiceContext): Counter<'outcome'> {
-  const name = 'starling_mail_attempts_total';
-  const existing = ctx.metrics.registry.getSingleMetric(name) as Counter<'outcome'> | undefined;
-  if (existing) return existing;
-  const counter = new Counter({
-    name,
-    help: 'Mail delivery attempts by outcome: sent, retry, failed (for good) or dropped (no longer wanted)',
-    labelNames: ['outcome'] as const,
-    registers: [ctx.metrics.registry],
-  });
-  for (const outcome of OUTCOMES) counter.inc({ outcome }, 0);
-  return counter;
+function mailAttempts(ctx: ServiceContext): Counter<'outcome'> {
+  return attemptsCounter(
+    ctx,
+    'starling_mail_attempts_total',
+    'Mail delivery attempts by outcome: sent, retry, failed (for good) or dropped (no longer wanted)',
+    OUTCOMES,
+  );
 }
 
 /** Exponential, with jitter (half to all of it) so retries of many mails do not arrive together. */

@@ -11,8 +11,9 @@ import {
 } from '@starling/kit';
 import { newEvent } from '@starling/events';
 import { sql } from 'kysely';
-import { Counter } from 'prom-client';
+import type { Counter } from 'prom-client';
 import { NotificationCreated } from '../../notifications/events.js';
+import { attemptsCounter } from '../../attempts.js';
 import type { NotifyDb } from '../../tables.js';
 import { disable, webhook, webhookStream } from '../domain.js';
 import type { WebhooksSettings } from '../settings.js';
@@ -41,7 +42,7 @@ export function deliveryLoop(ctx: ServiceContext, settings: WebhooksSettings): L
   const key = sealKeyOf(ctx.config);
   const inFlight = new Set<Promise<void>>();
   const db: NotifyDb = ctx.db;
-  const attempts = attemptsCounter(ctx);
+  const attempts = webhookAttempts(ctx);
   // A lease shorter than an attempt may take would let a second worker send it meanwhile.
   const leaseMs = Math.max(
     settings.WEBHOOK_LEASE_MS,
@@ -165,18 +166,13 @@ export function deliveryLoop(ctx: ServiceContext, settings: WebhooksSettings): L
 /**
  * What came of each attempt: delivered (a 2xx), retry (tried again later) or failed
  * (the last attempt; the webhook is then turned off unless the delivery was a
- * redelivery its owner asked for). From zero, so the first failure is an increase.
+ * redelivery its owner asked for).
  */
-function attemptsCounter(ctx: ServiceContext): Counter<'outcome'> {
-  const name = 'starling_webhook_attempts_total';
-  const existing = ctx.metrics.registry.getSingleMetric(name) as Counter<'outcome'> | undefined;
-  if (existing) return existing;
-  const counter = new Counter({
-    name,
-    help: 'Webhook delivery attempts by outcome: delivered, retry or failed (the last attempt failed)',
-    labelNames: ['outcome'] as const,
-    registers: [ctx.metrics.registry],
-  });
-  for (const outcome of ['delivered', 'retry', 'failed']) counter.inc({ outcome }, 0);
-  return counter;
+function webhookAttempts(ctx: ServiceContext): Counter<'outcome'> {
+  return attemptsCounter(
+    ctx,
+    'starling_webhook_attempts_total',
+    'Webhook delivery attempts by outcome: delivered, retry or failed (the last attempt failed)',
+    ['delivered', 'retry', 'failed'],
+  );
 }
