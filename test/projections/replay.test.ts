@@ -11,6 +11,7 @@ import {
   type Consumer,
   type Db,
   type Platform,
+  type Projection,
   type RecordedEvent,
 } from '@starling/kit';
 import { actionsOf } from '../support/actions.js';
@@ -62,9 +63,61 @@ const READ_MODELS: Record<string, Record<string, string>> = {
     follower_counts: 'user_id',
     home_entries: 'owner_id, entry_key',
     home_sizes: 'owner_id',
+    pending_fanout: 'entry_key',
     media_attachments: 'id',
   },
 };
+
+/** Empty whenever every consumer has caught up, as in a snapshot. */
+const EMPTY_WHEN_CAUGHT_UP = new Set(['timeline.pending_fanout']);
+
+/**
+ * A background projection and the one whose pending rows it takes up: the home fan-out
+ * writes what `timeline.tweets` leaves in `pending_fanout` into the homes. Neither
+ * alone makes the homes; replayed together (the first ahead, as it is live), they do.
+ */
+const REPLAYED_AFTER: Record<string, string> = { 'timeline.homes': 'timeline.tweets' };
+
+interface Subscription {
+  consumer: Projection;
+  db: Db;
+  owner: string;
+}
+
+/** The platform's projections, each background one folded into the one it follows (REPLAYED_AFTER). */
+function replayUnits(platform: Platform): Subscription[] {
+  const all = platform.subscriptions.filter((sub) => isProjection(sub.consumer)) as Subscription[];
+  const followers = all.filter((sub) => REPLAYED_AFTER[sub.consumer.name]);
+  return all
+    .filter((sub) => !REPLAYED_AFTER[sub.consumer.name])
+    .map((sub) => {
+      const then = followers.find((f) => REPLAYED_AFTER[f.consumer.name] === sub.consumer.name);
+      return then ? { ...sub, consumer: together(sub.consumer, then.consumer) } : sub;
+    });
+}
+
+function together(first: Projection, then: Projection): Projection {
+  const of = (p: Projection, events: RecordedEvent[]) => events.filter((e) => p.types.includes(e.type));
+  const batch = async (p: Projection, events: RecordedEvent[], trx: Db) => {
+    if (!events.length) return;
+    if (p.handleBatch) return p.handleBatch(events, trx);
+    for (const e of events) await p.handle(e, trx);
+  };
+  return {
+    name: `${first.name}+${then.name}`,
+    source: first.source,
+    tables: [...new Set([...first.tables, ...then.tables])],
+    types: [...new Set([...first.types, ...then.types])],
+    async handle(event, trx) {
+      if (first.types.includes(event.type)) await first.handle(event, trx);
+      if (then.types.includes(event.type)) await then.handle(event, trx);
+    },
+    async handleBatch(events, trx) {
+      await batch(first, of(first, events), trx);
+      await batch(then, of(then, events), trx);
+    },
+  };
+}
 
 const dbOf = (platform: Platform, service: string) => platform.contexts.find((c) => c.name === service)!.db;
 
@@ -327,7 +380,10 @@ async function seedHistory(s: Starling): Promise<void> {
 async function rebuildAndCompare(s: Starling): Promise<void> {
   const before = await snapshot(s.platform);
   for (const [service, tables] of Object.entries(before)) {
-    for (const [table, rows] of Object.entries(tables)) expect(rows.length, `${service}.${table}`).toBeGreaterThan(0);
+    for (const [table, rows] of Object.entries(tables)) {
+      if (EMPTY_WHEN_CAUGHT_UP.has(`${service}.${table}`)) expect(rows, `${service}.${table}`).toEqual([]);
+      else expect(rows.length, `${service}.${table}`).toBeGreaterThan(0);
+    }
   }
   expect(before.identity!.users!.map((u) => (u as { username: string }).username)).toEqual(
     expect.arrayContaining(['replay_ada', 'replay_bob']),
@@ -412,6 +468,7 @@ async function rebuildAndCompare(s: Starling): Promise<void> {
       'timeline.search-tweets',
       'timeline.authors',
       'timeline.tweets',
+      'timeline.homes',
       'timeline.follows',
       'media.media',
       'tweets.attachments',
@@ -446,12 +503,7 @@ inEachStorageMode('replaying the log', (mode) => {
   });
   afterAll(async () => s?.close());
 
-  const projections = () =>
-    s.platform.subscriptions.filter((sub) => isProjection(sub.consumer)) as Array<{
-      consumer: Consumer & { tables: readonly string[] };
-      db: Db;
-      owner: string;
-    }>;
+  const projections = () => replayUnits(s.platform);
   const eventsFor = async (consumer: Consumer, db: Db): Promise<RecordedEvent[]> =>
     (await readAfter(db, consumer.source, START, 100_000)).filter((e) => consumer.types.includes(e.type));
   const tablesOf = (consumer: { tables: readonly string[] }, service: string) =>
@@ -508,7 +560,7 @@ inEachStorageMode('replaying the log', (mode) => {
       'graph.follows',
       'identity.relationships',
       'timeline.follows',
-      'timeline.tweets',
+      'timeline.tweets+timeline.homes',
     ]);
     for (const { consumer, db, owner } of batched) {
       const tables = tablesOf(consumer, owner);
@@ -557,7 +609,7 @@ inEachStorageMode('replaying the log with big accounts (FANOUT_MAX_FOLLOWERS=1)'
   afterAll(async () => s?.close());
 
   it('each timeline projection rebuilds its tables from its own log alone, whatever the other log did', async () => {
-    const timeline = s.platform.subscriptions.filter((sub) => sub.owner === 'timeline' && isProjection(sub.consumer));
+    const timeline = replayUnits(s.platform).filter((sub) => sub.owner === 'timeline');
     for (const { consumer, db } of timeline) {
       const tables = Object.fromEntries(
         (consumer as Consumer & { tables: readonly string[] }).tables.map((t) => [t, READ_MODELS.timeline![t]!]),

@@ -7,6 +7,7 @@ import { homeLimits } from './handlers/limits.js';
 import { timelineAttachments } from './projections/attachments.js';
 import { followsProjection } from './projections/follows.js';
 import { homeWrites } from './projections/home-writes.js';
+import { homesProjection } from './projections/homes-projection.js';
 import { tweetsProjection } from './projections/tweets.js';
 import { searchProjections } from './search/index.js';
 import { timelineSettings } from './settings.js';
@@ -27,6 +28,7 @@ export function timelineService(): ServiceDefinition {
         authorsProjection('timeline.authors'),
         timelineAttachments(ctx.objects),
         tweetsProjection(homes),
+        homesProjection(homes),
         followsProjection(homes),
         ...searchProjections,
       ];

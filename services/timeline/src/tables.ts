@@ -87,6 +87,14 @@ export interface HomeSizesTable {
   entries: number;
 }
 
+/** Entries not yet fanned out into the followers' homes (see projections/homes-projection.ts). */
+export interface PendingFanoutTable {
+  entry_key: string;
+  tweet_id: string;
+  actor_id: string;
+  kind: 'tweet' | 'repost';
+}
+
 /** The live stream's buffer of recent home-timeline changes. */
 export interface StreamEventsTable {
   seq: Generated<number>;
@@ -110,6 +118,7 @@ export interface TimelineDatabase {
   follower_counts: FollowerCountsTable;
   home_entries: HomeEntriesTable;
   home_sizes: HomeSizesTable;
+  pending_fanout: PendingFanoutTable;
   stream_events: StreamEventsTable;
 }
 

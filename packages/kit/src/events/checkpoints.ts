@@ -19,6 +19,13 @@ export async function lockCheckpoint(trx: Db, name: string): Promise<Checkpoint>
   return rows[0] ? { txId: rows[0].tx_id, position: Number(rows[0].position) } : START;
 }
 
+/** Where a consumer's checkpoint stands, as committed (the start of the log when it has none). */
+export async function readCheckpoint(db: Db, name: string): Promise<Checkpoint> {
+  const { rows } = await sql<{ tx_id: string; position: number }>`
+    select tx_id::text as tx_id, position from consumer_checkpoints where consumer = ${name}`.execute(db);
+  return rows[0] ? { txId: rows[0].tx_id, position: Number(rows[0].position) } : START;
+}
+
 /** Moves a checkpoint whose row `trx` holds (see `lockCheckpoint`). */
 export async function saveCheckpoint(trx: Db, name: string, at: Checkpoint): Promise<void> {
   await sql`update consumer_checkpoints set tx_id = ${at.txId}::xid8, position = ${at.position}, updated_at = now()

@@ -30,6 +30,19 @@ export interface Consumer {
    * durable checkpoint. Without it, one process at a time applies each event once.
    */
   everyProcess?: { since(): Date };
+  /**
+   * Set for a consumer that a write never waits for: work too large to do before the
+   * answer (a post into every follower's home), whose read model is read together with
+   * what the waited-for consumers have already written, so no reader misses a write
+   * while it catches up. `drain` still waits for it.
+   */
+  background?: boolean;
+  /**
+   * The name of a consumer of the same source and service that this one never passes:
+   * it takes up what that one writes (the home fan-out, the entries `timeline.tweets`
+   * leaves pending), so it waits where that one has not been yet.
+   */
+  after?: string;
 }
 
 /**

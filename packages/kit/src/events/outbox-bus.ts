@@ -6,7 +6,7 @@ import { publicData } from '@starling/events';
 import { CatchUp, SharedRuns } from './catch-up.js';
 import { JobTail } from './job-tail.js';
 import type { Job } from './job.js';
-import { checkpointLag, lockCheckpoint, saveCheckpoint } from './checkpoints.js';
+import { checkpointLag, lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints.js';
 import {
   compareCheckpoints,
   headPosition,
@@ -73,9 +73,13 @@ export class OutboxTailBus implements EventBus {
   private readonly runners: ConsumerRunner[] = [];
   private readonly jobs: JobTail[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private readonly drains = new SharedRuns(() => this.drainOnce(true));
-  /** What a write waits for: the consumers alone, never the jobs (an upload does not wait for its conversion). */
-  private readonly settles = new SharedRuns(() => this.drainOnce(false));
+  private readonly drains = new SharedRuns(() => this.drainOnce('all'));
+  private readonly consumerDrains = new SharedRuns(() => this.drainOnce('consumers'));
+  /**
+   * What a write waits for: the consumers, never the jobs (an upload does not wait for
+   * its conversion) nor the background consumers (a post does not wait for its fan-out).
+   */
+  private readonly settles = new SharedRuns(() => this.drainOnce('settle'));
   private batches = 0;
 
   constructor(
@@ -94,8 +98,10 @@ export class OutboxTailBus implements EventBus {
     this.jobs.push(new JobTail(job, db, this.log, owner !== job.source, this.deadLetterAfter));
   }
 
-  private tails(withJobs = true): Tail[] {
-    return withJobs ? [...this.runners, ...this.jobs] : this.runners;
+  /** Which tails a drain waits for: all, the consumers (no jobs), or what a write waits for. */
+  private tails(scope: DrainScope = 'all'): Tail[] {
+    if (scope === 'all') return [...this.runners, ...this.jobs];
+    return scope === 'consumers' ? this.runners : this.runners.filter((r) => !r.consumer.background);
   }
 
   notify(): void {
@@ -119,13 +125,13 @@ export class OutboxTailBus implements EventBus {
     return tails.filter((_, i) => due[i]);
   }
 
-  /** Concurrent calls share drains; `jobs: false` leaves the jobs out (see `settle`). */
+  /** Concurrent calls share drains; `jobs: false` leaves the jobs out. */
   drain(options: { jobs?: boolean } = {}): Promise<void> {
-    return options.jobs === false ? this.settles.run() : this.drains.run();
+    return options.jobs === false ? this.consumerDrains.run() : this.drains.run();
   }
 
-  private async drainOnce(withJobs: boolean): Promise<void> {
-    const tails = this.tails(withJobs);
+  private async drainOnce(scope: DrainScope): Promise<void> {
+    const tails = this.tails(scope);
     // An event committed before this call is readable only once every transaction older
     // than it has ended (see readAfter); until then a pass would find nothing and stop.
     const dbs = [...new Set(tails.map((t) => t.db))];
@@ -140,11 +146,11 @@ export class OutboxTailBus implements EventBus {
   }
 
   /**
-   * In one process every consumer is local: wait for all of them, as before the answer.
-   * Not for the jobs: a request never waits for work that may take seconds.
+   * In one process every consumer is local: wait for them, as before the answer. Not for
+   * the jobs nor the background consumers: a request never waits for work that may take seconds.
    */
   settle(): Promise<void> {
-    return this.drain({ jobs: false });
+    return this.settles.run();
   }
 
   async lag() {
@@ -173,6 +179,8 @@ export class OutboxTailBus implements EventBus {
     await Promise.allSettled([...this.runners.map((r) => r.idle()), ...this.jobs.map((j) => j.stop())]);
   }
 }
+
+type DrainScope = 'all' | 'consumers' | 'settle';
 
 /** What the bus tails an outbox for: a consumer or a job. */
 interface Tail {
@@ -244,7 +252,10 @@ class ConsumerRunner implements Tail {
       const n = await this.db.transaction().execute(async (trx) => {
         const from = await lockCheckpoint(trx, name);
         // Unwanted types are read and passed over, so the checkpoint (and the lag) moves past them.
-        const events = await readAfter(trx, source, from, BATCH);
+        const read = await readAfter(trx, source, from, BATCH);
+        // Never past the consumer this one follows: the rest waits for its next run.
+        const ceiling = this.consumer.after ? await readCheckpoint(trx, this.consumer.after) : undefined;
+        const events = ceiling ? read.filter((e) => compareCheckpoints(e, ceiling) <= 0) : read;
         await this.deliver(events, trx);
         const last = events.at(-1);
         if (last) {

@@ -5,6 +5,7 @@ import {
   backfillFollows,
   fanOutEntries,
   grow,
+  pendFanOut,
   homeCandidates,
   lockHomes,
   removeEntries,
@@ -20,6 +21,8 @@ import {
  */
 export interface HomeWrites {
   limits: HomeLimits;
+  /** New entries, read from `pending_fanout` until `fanOut` has written them into the homes. */
+  pend(trx: Db, entries: NewEntry[]): Promise<void>;
   fanOut(trx: Db, entries: NewEntry[]): Promise<void>;
   backfillFollows(trx: Db, follows: Array<{ followerId: string; followeeId: string }>): Promise<void>;
   backfill(trx: Db, actorId: string, followerId: string | undefined): Promise<void>;
@@ -36,6 +39,7 @@ export function homeWrites(limits: HomeLimits): HomeWrites {
     };
   return {
     limits,
+    pend: unlessDeferred((trx, entries: NewEntry[]) => pendFanOut(trx, entries)),
     fanOut: unlessDeferred((trx, entries: NewEntry[]) => fanOutEntries(trx, entries, limits)),
     backfillFollows: unlessDeferred((trx, follows: Array<{ followerId: string; followeeId: string }>) =>
       backfillFollows(trx, follows, limits),
@@ -74,7 +78,8 @@ export async function rebuildHomes(
   progress?: (done: number, total: number) => void,
 ): Promise<void> {
   await lockHomes(trx);
-  await sql`truncate home_entries, home_sizes`.execute(trx);
+  // Nothing is pending once every home is built from the tables as they are.
+  await sql`truncate home_entries, home_sizes, pending_fanout`.execute(trx);
   const { rows } = await sql<{ owner_id: string }>`
     select distinct follower_id as owner_id from follows order by 1`.execute(trx);
   const owners = rows.map((r) => r.owner_id);

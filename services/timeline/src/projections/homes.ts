@@ -171,8 +171,23 @@ export interface NewEntry {
 }
 
 /**
+ * New entries, waiting for the fan-out (`timeline.homes`) in `pending_fanout`, where
+ * home reads find them meanwhile. A redelivered entry is already there.
+ */
+export async function pendFanOut(trx: Db, entries: NewEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await sql`
+    insert into pending_fanout (entry_key, tweet_id, actor_id, kind)
+    select * from unnest(${entries.map((e) => e.key)}::text[], ${entries.map((e) => e.tweetId)}::text[],
+                         ${entries.map((e) => e.actorId)}::text[], ${entries.map((e) => e.kind)}::text[])
+    on conflict do nothing`.execute(trx);
+}
+
+/**
  * New entries, each into the home of each follower of its actor when the actor is
- * fanned out: one statement for them all, then one trim of the homes that grew too long.
+ * fanned out and it is still here (a tweet deleted or a repost undone since needs none): one
+ * statement for them all, then one trim of the homes that grew too long. The entries
+ * stop pending in the same transaction, so a reader finds each in one place or the other.
  */
 export async function fanOutEntries(trx: Db, entries: NewEntry[], limits: HomeLimits): Promise<void> {
   if (entries.length === 0) return;
@@ -185,11 +200,14 @@ export async function fanOutEntries(trx: Db, entries: NewEntry[], limits: HomeLi
          as e(key, tweet_id, actor_id, kind)
     join follows f on f.followee_id = e.actor_id
     where f.follower_id <> e.actor_id and ${isFannedOut(sql.ref('e.actor_id'), limits)}
+      and exists (select 1 from tweets t where t.id = e.tweet_id)
+      and (e.kind = 'tweet' or exists (select 1 from reposts r where r.repost_id = e.key))
     on conflict do nothing
     returning owner_id`,
     limits,
   ).execute(trx);
   await trim(trx, rows);
+  await sql`delete from pending_fanout where entry_key = any(${entries.map((e) => e.key)}::text[])`.execute(trx);
 }
 
 /**

@@ -20,17 +20,19 @@ import type { LikesTable, RepostsTable, TimelineDb, TweetsTable } from '../table
 /**
  * The timeline's own copy of the tweets it shows, from the tweets service's events:
  * `tweets` (with live like, repost and direct-reply counts), `likes` and `reposts` (for
- * `liked`/`reposted`), `tweet_tags`, and the tweets' side of `home_entries` (see
- * homes.ts). Posting twice inserts once; a count moves only when a row was actually
+ * `liked`/`reposted`), `tweet_tags`, and the tweets' side of the home timelines
+ * (homes.ts) but for the fan-out itself: new entries wait in `pending_fanout` until the
+ * fan-out (homes-projection.ts, which a post does not wait for) has written them into
+ * the followers' homes, and deletions and undone reposts leave the homes here. Posting twice inserts once; a count moves only when a row was actually
  * inserted or deleted, so a redelivered event never counts twice; a like or repost of a
  * tweet not (or no longer) here is not applied. A deletion takes the tweet's likes,
- * reposts, tags and home entries with it; replies to it keep their `in_reply_to_id`.
+ * reposts, tags, pending and home entries with it; replies to it keep their `in_reply_to_id`.
  */
 export function tweetsProjection(homes: HomeWrites): Projection {
   return {
     name: 'timeline.tweets',
     source: 'tweets',
-    tables: ['tweets', 'likes', 'reposts', 'tweet_tags', 'home_entries', 'home_sizes'],
+    tables: ['tweets', 'likes', 'reposts', 'tweet_tags', 'pending_fanout', 'home_entries', 'home_sizes'],
     deferrable: homes.deferrable,
     types: [
       TweetPosted.type,
@@ -63,6 +65,7 @@ export function tweetsProjection(homes: HomeWrites): Projection {
             .where('tweet_id', '=', d.tweet_id)
             .returning('user_id')
             .execute();
+          await db.deleteFrom('pending_fanout').where('tweet_id', '=', d.tweet_id).execute();
           await homes.remove(trx, sql`tweet_id = ${d.tweet_id}`);
           if (rows.length > 0) {
             await bufferArrival(trx, event, {
@@ -96,6 +99,7 @@ export function tweetsProjection(homes: HomeWrites): Projection {
             .execute();
           if (rows.length === 0) return;
           await uncount(db, d.tweet_id, 'repost_count');
+          await db.deleteFrom('pending_fanout').where('entry_key', '=', rows[0]!.repost_id).execute();
           await homes.remove(trx, sql`tweet_id = ${d.tweet_id} and entry_key = ${rows[0]!.repost_id}`);
           return;
         }
@@ -110,17 +114,16 @@ const ADDITIONS = [TweetPosted.type, TweetLiked.type, TweetReposted.type];
 /**
  * Posts, likes and reposts, in that order, whatever their order in the run: a like or a
  * repost names a tweet posted before it in the log, so it finds it either way, and none
- * of them undoes another. Then one fan-out of the new tweets and reposts and one trim of
- * the homes they grew, and the stream buffer in log order.
+ * of them undoes another. Then the new tweets and reposts pend for the fan-out, and go
+ * to the stream buffer in log order.
  */
 async function add(trx: Db, events: RecordedEvent[], homes: HomeWrites): Promise<void> {
   const ofType = (type: string) => events.filter((e) => e.type === type);
-  if (ofType(TweetPosted.type).length || ofType(TweetReposted.type).length) await lockHomes(trx);
   const posts = await post(trx, ofType(TweetPosted.type));
   await like(trx, ofType(TweetLiked.type));
   const reposts = await repost(trx, ofType(TweetReposted.type));
   const arrivals = [...posts, ...reposts].sort((a, b) => events.indexOf(a.event) - events.indexOf(b.event));
-  await homes.fanOut(
+  await homes.pend(
     trx,
     arrivals.map((a) => a.entry),
   );

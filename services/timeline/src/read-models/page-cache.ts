@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { sql } from 'kysely';
 
 /** The projections whose tables the timeline pages read. */
-const PAGE_SOURCES = ['timeline.tweets', 'timeline.follows', 'timeline.authors'];
+const PAGE_SOURCES = ['timeline.tweets', 'timeline.homes', 'timeline.follows', 'timeline.authors'];
 /** Pages kept per process (a page of 20 tweets is some tens of kilobytes in memory). */
 const MAX_PAGES = 1_000;
 

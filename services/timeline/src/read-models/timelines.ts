@@ -32,11 +32,16 @@ const withActor = (entries: RawBuilder<unknown>) => sql`
 
 /**
  * The entries of a page of `ownerId`'s home timeline, newest first, before `before` (an
- * entry key). Three sources, each read by index and cut to the page size before merging: the
- * fanned-out `home_entries`, the owner's own entries, and the entries of the big accounts
- * they follow (never fanned out). When the stored home is full (its size in `home_sizes`),
- * the merged sources stop where it stops, so the timeline reaches back as far as its
- * stored entries do.
+ * entry key). Four sources, each read by index and cut to the page size before merging:
+ * the fanned-out `home_entries`; the entries pending their fan-out (of the accounts the
+ * owner follows, and not in this home already by a follow's backfill); the owner's own
+ * entries; and the entries of the big accounts they follow (never fanned out).
+ *
+ * The page is what the home will be once the pending entries are in it: when the stored
+ * home and the pending entries newer than its oldest make `length` or more, the oldest
+ * stored entries that the fan-out will trim are left out, and the other sources stop
+ * where the stored home will then stop (its floor), so the timeline reaches back as far
+ * as its stored entries do.
  */
 export function homeEntries(
   ownerId: string,
@@ -46,22 +51,42 @@ export function homeEntries(
 ): RawBuilder<Entry> {
   const below = (column: string) => (before !== undefined ? sql`and ${sql.ref(column)} < ${before}` : sql``);
   return sql<Entry>`
-    with floor as (
-      select case when (select entries from home_sizes where owner_id = ${ownerId}) >= ${limits.length}
-                  then (select min(entry_key) from home_entries where owner_id = ${ownerId})
-                  else '' end as key
-    ),
-    merged as (
+    with merged as (
       select ${ownerId}::text as actor_id
       union
       select c.user_id from follower_counts c
       where c.followers > ${limits.maxFollowers}
         and exists (select 1 from follows f where f.follower_id = ${ownerId} and f.followee_id = c.user_id)
     ),
+    pending as (
+      select p.entry_key, p.tweet_id, p.actor_id, p.kind
+      from follows f join pending_fanout p on p.actor_id = f.followee_id
+      where f.follower_id = ${ownerId} and p.actor_id not in (select actor_id from merged)
+        and not exists (select 1 from home_entries h where h.owner_id = ${ownerId} and h.entry_key = p.entry_key)
+    ),
+    stored as (
+      select coalesce((select entries from home_sizes where owner_id = ${ownerId}), 0) as size,
+             (select min(entry_key) from home_entries where owner_id = ${ownerId}) as oldest
+    ),
+    excess as (
+      select stored.size + (select count(*) from pending p where p.entry_key > coalesce(stored.oldest, ''))
+             - ${limits.length} as n
+      from stored
+    ),
+    floor as (
+      select case when excess.n < 0 then ''
+                  else coalesce((select entry_key from home_entries where owner_id = ${ownerId}
+                                 order by entry_key offset excess.n limit 1), '') end as key
+      from excess
+    ),
     entries as (
-      (select entry_key, tweet_id, actor_id, kind from home_entries
-       where owner_id = ${ownerId} ${below('entry_key')}
-       order by entry_key desc limit ${limit})
+      (select h.entry_key, h.tweet_id, h.actor_id, h.kind from home_entries h cross join floor
+       where h.owner_id = ${ownerId} and h.entry_key >= floor.key ${below('h.entry_key')}
+       order by h.entry_key desc limit ${limit})
+      union all
+      (select p.* from pending p cross join floor
+       where p.entry_key >= floor.key ${below('p.entry_key')}
+       order by p.entry_key desc limit ${limit})
       union all
       select x.* from merged m cross join floor
       cross join lateral (${actorEntries(sql.ref('m.actor_id'), limit, before !== undefined ? sql`${before}::text` : undefined)}) x

@@ -2,7 +2,7 @@ import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@na
 import type { Logger } from 'pino';
 import type { Db } from '../../db/storage.js';
 import { applyEvent, applyEvents, type Consumer } from '../consumer.js';
-import { lockCheckpoint, saveCheckpoint } from '../checkpoints.js';
+import { lockCheckpoint, readCheckpoint, saveCheckpoint } from '../checkpoints.js';
 import { compareCheckpoints, type Checkpoint, type RecordedEvent } from '../event-store.js';
 import { isNotFound, type NatsLink } from './connection.js';
 import { publishDeadLetter } from './dead-letters.js';
@@ -78,7 +78,7 @@ export class DurableConsumerRunner {
     /** Called after a batch with effects commits. */
     private readonly afterCommit: () => void = () => {},
   ) {
-    this.durable = link.names.durable(consumer.name);
+    this.durable = consumer.background ? link.names.backgroundDurable(consumer.name) : link.names.durable(consumer.name);
     // Its series start at zero, so that Prometheus sees the first redelivery or dead
     // letter as an increase rather than as a new series (alert rules use increase()).
     for (const counter of [metrics.redeliveries, metrics.deadLetters]) counter.inc({ consumer: consumer.name }, 0);
@@ -259,6 +259,8 @@ export class DurableConsumerRunner {
     const outcome = await this.db.transaction().execute(async (trx) => {
       let at = await lockCheckpoint(trx, this.consumer.name);
       const start = at;
+      // Where the consumer this one follows stands: past it, an event waits as an earlier one would.
+      const ceiling = this.consumer.after ? await readCheckpoint(trx, this.consumer.after) : undefined;
       let consumed = 0;
       let applied = 0;
       let inOrder = true;
@@ -269,7 +271,7 @@ export class DurableConsumerRunner {
           consumed += 1;
           continue;
         }
-        if (!sameCheckpoint(d.prev, at)) {
+        if (!sameCheckpoint(d.prev, at) || (ceiling && compareCheckpoints(checkpointOf(d.event), ceiling) > 0)) {
           inOrder = false;
           break;
         }

@@ -5,6 +5,8 @@
  * so several Starlings (or test runs) can share one NATS server.
  */
 const JOB_DURABLE_PREFIX = 'job--';
+/** A background consumer's durable (see `Consumer.background`): a write passes it over too. */
+const BACKGROUND_DURABLE_PREFIX = 'later--';
 
 export class BusNames {
   constructor(readonly prefix: string) {}
@@ -37,8 +39,14 @@ export class BusNames {
     return `${JOB_DURABLE_PREFIX}${this.durable(job)}`;
   }
 
-  isJobDurable(durable: string): boolean {
-    return durable.startsWith(JOB_DURABLE_PREFIX);
+  /** A background consumer's durable: its name after BACKGROUND_DURABLE_PREFIX (no `--` in Starling's names either). */
+  backgroundDurable(consumer: string): string {
+    return `${BACKGROUND_DURABLE_PREFIX}${this.durable(consumer)}`;
+  }
+
+  /** Whether a write waits for this durable consumer: not for a job's, nor a background consumer's. */
+  isWaitedFor(durable: string): boolean {
+    return !durable.startsWith(JOB_DURABLE_PREFIX) && !durable.startsWith(BACKGROUND_DURABLE_PREFIX);
   }
 
   get deadLetterStream(): string {

@@ -75,12 +75,12 @@ export class WriteFollower {
 
   /**
    * The lowest acknowledged sequence among the consumers that have a live puller. Jobs
-   * are left out: a write never waits for the work its events start.
+   * and background consumers are left out: a write never waits for the work its events start.
    */
   private async liveAckFloor(stream: string): Promise<number> {
     let floor = Number.MAX_SAFE_INTEGER;
     for await (const c of this.link.jsm.consumers.list(stream)) {
-      if (this.link.names.isJobDurable(c.name)) continue;
+      if (!this.link.names.isWaitedFor(c.name)) continue;
       // The server's view of a puller lapses for a moment between two pull requests, and
       // for longer when a busy process renews late; one of this process's own never does.
       const live = this.hosted.has(c.name) || c.num_waiting > 0 || c.num_ack_pending > 0;
