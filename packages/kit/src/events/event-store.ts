@@ -119,20 +119,29 @@ export async function appendToStream(
   expectedVersion: number,
   events: readonly NewEvent[],
 ): Promise<Appended> {
-  const { rows } = await sql<{ version: number }>`
-    select coalesce(max(stream_version), 0)::int as version from events where stream_id = ${streamId}`.execute(db);
-  const actual = rows[0]?.version ?? 0;
-  if (actual !== expectedVersion) throw new WrongExpectedVersion(streamId, expectedVersion, actual);
+  if (events.length === 0) {
+    const actual = await streamVersion(db, streamId);
+    if (actual !== expectedVersion) throw new WrongExpectedVersion(streamId, expectedVersion, actual);
+  }
   const recorded: RecordedEvent[] = [];
   const trace = traceFields();
   try {
     for (const [i, event] of events.entries()) {
+      // The first insert checks the stream's version in the same statement: one round
+      // trip for the common write of one event. It inserts nothing when the check fails.
+      const check =
+        i === 0
+          ? sql`where (select coalesce(max(stream_version), 0) from events where stream_id = ${streamId}) = ${expectedVersion}::int`
+          : sql``;
       const inserted = await sql<EventRow>`
         insert into events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
-        values (${randomUUID()}, ${streamId}, ${expectedVersion + i + 1}, ${event.type}, ${event.schemaVersion ?? 1},
-                ${JSON.stringify(event.data)}::jsonb, ${JSON.stringify({ ...event.metadata, ...trace })}::jsonb)
+        select ${randomUUID()}::uuid, ${streamId}::text, ${expectedVersion + i + 1}::int, ${event.type}::text,
+               ${event.schemaVersion ?? 1}::int, ${JSON.stringify(event.data)}::jsonb, ${JSON.stringify({ ...event.metadata, ...trace })}::jsonb
+        ${check}
         returning ${COLUMNS}`.execute(db);
-      recorded.push(toRecorded(inserted.rows[0]!));
+      if (!inserted.rows[0])
+        throw new WrongExpectedVersion(streamId, expectedVersion, await streamVersion(db, streamId));
+      recorded.push(toRecorded(inserted.rows[0]));
     }
   } catch (err) {
     // A concurrent writer appended the same version first: the loser of the race.
@@ -142,6 +151,13 @@ export async function appendToStream(
     throw err;
   }
   return { version: expectedVersion + events.length, events: recorded };
+}
+
+/** A stream's version: its newest event's, 0 when it has none. */
+async function streamVersion(db: Db, streamId: string): Promise<number> {
+  const { rows } = await sql<{ version: number }>`
+    select coalesce(max(stream_version), 0)::int as version from events where stream_id = ${streamId}`.execute(db);
+  return rows[0]?.version ?? 0;
 }
 
 /** An event from the past, brought in by an import: it keeps the time it happened. */
