@@ -76,7 +76,6 @@ const CONSUMERS = [
 /** The consumers no write waits for. */
 const BACKGROUND = ['timeline.homes'];
 
-
 inEachStorageMode('health, metrics and docs', (mode) => {
   const s = useStarling(mode);
 

@@ -78,7 +78,9 @@ export class DurableConsumerRunner {
     /** Called after a batch with effects commits. */
     private readonly afterCommit: () => void = () => {},
   ) {
-    this.durable = consumer.background ? link.names.backgroundDurable(consumer.name) : link.names.durable(consumer.name);
+    this.durable = consumer.background
+      ? link.names.backgroundDurable(consumer.name)
+      : link.names.durable(consumer.name);
     // Its series start at zero, so that Prometheus sees the first redelivery or dead
     // letter as an increase rather than as a new series (alert rules use increase()).
     for (const counter of [metrics.redeliveries, metrics.deadLetters]) counter.inc({ consumer: consumer.name }, 0);
