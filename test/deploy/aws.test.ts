@@ -7,7 +7,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CALLERS } from '@starling/kit';
 import { handlers, INTEGRATION, isLive } from '@starling/cli/lambda';
-import { ROLES, SERVICES, type RoleEntry } from '@starling/cli/topology';
+import { contractOf, ROLES, SERVICES, type RoleEntry } from '@starling/cli/topology';
 import { ALERTS, DATABASE_ALARMS } from '../../deploy/aws/lib/alarms.js';
 import { handlerOf } from '../../deploy/aws/lib/functions.js';
 import { settingsFrom } from '../../deploy/aws/lib/settings.js';
@@ -199,7 +199,7 @@ describe('deploy/aws: the functions (compute=lambda)', () => {
     const misrouted: string[] = [];
     let operations = 0;
     for (const service of SERVICES) {
-      const contract = service.definition().openapi;
+      const contract = contractOf(service);
       for (const [path, item] of Object.entries(contract.paths ?? {})) {
         for (const method of METHODS) {
           const operation = (item as Record<string, Json>)[method];
@@ -229,7 +229,7 @@ describe('deploy/aws: the functions (compute=lambda)', () => {
   });
 
   it('knows which operations are live streams, which a function refuses', () => {
-    const timeline = SERVICES.find((s) => s.name === 'timeline')!.definition().openapi;
+    const timeline = contractOf(SERVICES.find((s) => s.name === 'timeline')!);
     expect(isLive(timeline, timeline.paths['/api/v2/streaming/home'].get)).toBe(true);
     expect(isLive(timeline, timeline.paths['/api/v2/timelines/public'].get)).toBe(false);
   });

@@ -13,7 +13,7 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBu
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
-import { ownerOf, ROLES, SERVICES, TOKEN_SIGNER, urlVariable } from '@starling/cli/topology';
+import { contractOf, ownerOf, ROLES, SERVICES, TOKEN_SIGNER, urlVariable } from '@starling/cli/topology';
 import { CALLERS } from '@starling/kit';
 
 /*
@@ -459,12 +459,12 @@ describe.skipIf(!helm)('deploy/helm/starling', () => {
      * must reach its owner, as nginx.conf sends it (test/deploy/nginx.test.ts).
      */
     const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
-    const operations = SERVICES.flatMap(({ name, definition }) =>
-      Object.entries(definition().openapi.paths ?? {}).flatMap(([path, item]) =>
+    const operations = SERVICES.flatMap((service) =>
+      Object.entries(contractOf(service).paths ?? {}).flatMap(([path, item]) =>
         METHODS.filter((m) => {
           const op = (item as Record<string, Record<string, unknown> | undefined>)[m];
           return op && op[CALLERS] !== 'apps';
-        }).map(() => ({ service: name, path: path.replace(/\{[^}]+\}/g, '01JC3Z8Q9M4V7T2R5X6Y8W0ABC') })),
+        }).map(() => ({ service: service.name, path: path.replace(/\{[^}]+\}/g, '01JC3Z8Q9M4V7T2R5X6Y8W0ABC') })),
       ),
     );
 

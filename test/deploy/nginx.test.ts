@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVICES } from '@starling/cli/topology';
+import { contractOf, SERVICES } from '@starling/cli/topology';
 import { CALLERS, CONTENT_SECURITY_POLICY } from '@starling/kit';
 
 /*
@@ -72,8 +72,9 @@ const SERVICE_ROLES = SERVICES.map((s) => s.name);
 /** Every path and method of every service's contract in the topology, owned by that service. */
 function contractOperations(): Operation[] {
   const operations: Operation[] = [];
-  for (const { name: service, definition } of SERVICES) {
-    const document = definition().openapi;
+  for (const entry of SERVICES) {
+    const service = entry.name;
+    const document = contractOf(entry);
     for (const [path, item] of Object.entries(document.paths ?? {}) as [string, Record<string, unknown>][]) {
       for (const method of METHODS) {
         // An operation for apps' tokens only is routed by the token, which nginx cannot read (nginx.conf).
@@ -89,8 +90,9 @@ function contractOperations(): Operation[] {
 /** The contract paths that answer with an event stream (text/event-stream), and their services. */
 function streamingOperations(): Array<[path: string, service: string]> {
   const streams: Array<[string, string]> = [];
-  for (const { name: service, definition } of SERVICES) {
-    const paths = (definition().openapi.paths ?? {}) as Record<string, { get?: { responses?: object } }>;
+  for (const entry of SERVICES) {
+    const service = entry.name;
+    const paths = (contractOf(entry).paths ?? {}) as Record<string, { get?: { responses?: object } }>;
     for (const [path, item] of Object.entries(paths)) {
       const responses = Object.values(item.get?.responses ?? {}) as Array<{ content?: Record<string, unknown> }>;
       if (responses.some((r) => r.content?.['text/event-stream'])) streams.push([path, service]);

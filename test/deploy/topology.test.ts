@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownerOf, ROLE_NAMES, ROLES, SERVICES, TOKEN_SIGNER, urlVariable } from '@starling/cli/topology';
+import { contractOf, ownerOf, ROLE_NAMES, ROLES, SERVICES, TOKEN_SIGNER, urlVariable } from '@starling/cli/topology';
 import { CALLERS } from '@starling/kit';
 
 /*
@@ -14,19 +14,23 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as 
 // the path; the router and the gateway pick it by the token (docs/mastodon.md).
 const forApps = (operation: unknown) => (operation as Record<string, unknown>)[CALLERS] === 'apps';
 
-const operations = SERVICES.flatMap(({ name, definition }) =>
-  Object.entries(definition().openapi.paths ?? {}).flatMap(([path, item]) =>
+const operations = SERVICES.flatMap((service) =>
+  Object.entries(contractOf(service).paths ?? {}).flatMap(([path, item]) =>
     METHODS.filter((m) => (item as Record<string, unknown>)[m] && !forApps((item as Record<string, unknown>)[m])).map(
-      (method) => ({ service: name, method, path }),
+      (method) => ({ service: service.name, method, path }),
     ),
   ),
 );
 
 describe('the topology', () => {
-  it('names each service once, and each is a running service of that name', () => {
+  it('names each service once, and each is a running service of that name, whose contract it reads', async () => {
     const names = SERVICES.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const service of SERVICES) expect(service.definition().name).toBe(service.name);
+    for (const service of SERVICES) {
+      const definition = await service.definition();
+      expect(definition.name).toBe(service.name);
+      expect(contractOf(service)).toEqual(definition.openapi);
+    }
   });
 
   it('owns every operation of every contract by the prefixes of the service that serves it', () => {

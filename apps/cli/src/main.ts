@@ -1,13 +1,5 @@
 import { ConfigError } from '@starling/kit';
 import { DataDirLocked } from './data-dir-lock.js';
-import { exportCommand } from './commands/export.js';
-import { grantAdminCommand } from './commands/grant-admin.js';
-import { importCommand } from './commands/import.js';
-import { migrateCommand } from './commands/migrate.js';
-import { rebuildCommand } from './commands/rebuild.js';
-import { seedCommand } from './commands/seed.js';
-import { startCommand } from './commands/start.js';
-import { upCommand } from './commands/up.js';
 
 const USAGE = `Usage: starling <command>
 
@@ -27,27 +19,33 @@ Commands:
 
 Configuration comes from environment variables; see the README.`;
 
+/**
+ * Each command is loaded when it runs, with what it needs: `start tweets` loads the
+ * tweets service alone, `up` no service at all (see topology.ts).
+ */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'start':
-        return await startCommand(rest);
+        return await (await import('./commands/start.js')).startCommand(rest);
       case 'up':
-        return await upCommand(rest);
+        return await (await import('./commands/up.js')).upCommand(rest);
       case 'migrate':
-        return await migrateCommand();
+        return await (await import('./commands/migrate.js')).migrateCommand();
       case 'projections':
-        if (rest[0] === 'rebuild') return await rebuildCommand();
+        if (rest[0] === 'rebuild') return await (await import('./commands/rebuild.js')).rebuildCommand();
         break;
       case 'seed':
-        return await seedCommand(rest);
+        return await (await import('./commands/seed.js')).seedCommand(rest);
       case 'export':
-        return await exportCommand(rest);
+        return await (await import('./commands/export.js')).exportCommand(rest);
       case 'import':
-        return await importCommand(rest);
+        return await (await import('./commands/import.js')).importCommand(rest);
       case 'users':
-        if (rest[0] === 'grant-admin' && rest[1]) return await grantAdminCommand(rest[1]);
+        if (rest[0] === 'grant-admin' && rest[1]) {
+          return await (await import('./commands/grant-admin.js')).grantAdminCommand(rest[1]);
+        }
         break;
       case 'help':
       case '--help':

@@ -1,13 +1,10 @@
-import { ConfigError, createPlatform, type Config, type Platform, type ServiceDefinition } from '@starling/kit';
-import { tokenRevocations } from '@starling/identity';
+import { ConfigError, createPlatform, type Config, type Platform } from '@starling/kit';
+import { tokenRevocations } from '@starling/identity/revocations';
 import type { Logger } from 'pino';
-import { allServices } from './services.js';
-import { apiRouteFor, tokenKeysAt, type RoleEntry } from './topology.js';
+import { apiRouteFor, contractOf, SERVICES, tokenKeysAt, type RoleEntry } from './topology.js';
 
 export interface RoleOptions {
   logger?: Logger;
-  /** The role's service, when the caller has built it already. */
-  definition?: ServiceDefinition;
 }
 
 /**
@@ -24,15 +21,15 @@ export async function rolePlatform(config: Config, entry: RoleEntry, options: Ro
   if (!config.NATS_URL) throw new ConfigError(`starling start ${role} needs NATS_URL (NATS with JetStream)`);
   // The notification rules and the access policy may name any service's operations, so
   // they are checked against every contract; without either, the others' contracts
-  // (a second of parsing at every start) are not read at all.
+  // (a second of parsing at every start) are not read at all. Their code never is.
   const rulesSet = !!(config.NOTIFY_RULES || config.ACCESS_POLICY);
   return createPlatform({
     config,
-    services: [options.definition ?? service.definition()],
+    services: [await service.definition()],
     role: entry.kind === 'worker' ? 'worker' : 'api',
     revocations: tokenRevocations,
     tokenKeysAt: tokenKeysAt(config.env),
-    ...(rulesSet ? { contracts: allServices().map((s) => s.openapi) } : {}),
+    ...(rulesSet ? { contracts: SERVICES.map(contractOf) } : {}),
     ...(service.adaptsApi ? { apiRoute: apiRouteFor(service, config.env) } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });

@@ -1,12 +1,5 @@
-import { graphService } from '@starling/graph';
-import { identityService } from '@starling/identity';
-import { mastodonService } from '@starling/mastodon';
-import { mediaService } from '@starling/media';
-import { notifyService } from '@starling/notify';
-import { urlsFrom, type ServiceDefinition } from '@starling/kit';
+import { loadOpenApi, urlsFrom, type OpenApiDocument, type ServiceDefinition } from '@starling/kit';
 import type { UpstreamService } from '@starling/gateway';
-import { timelineService } from '@starling/timeline';
-import { tweetsService } from '@starling/tweets';
 
 /**
  * Starling's topology, declared once: which services exist, what each owns of the API,
@@ -14,6 +7,11 @@ import { tweetsService } from '@starling/tweets';
  * `up --distributed`, the gateway's routing and upstream variables follow from it, and
  * the deploy files (deploy/compose.yaml, nginx.conf, prometheus.yml) are checked
  * against it by test/deploy. docs/architecture.md shows how to add a service.
+ *
+ * A process loads the code of the services it runs and no other: one role of the
+ * distributed mode imports its own service (`definition`), the gateway reads the
+ * contracts alone (`contractOf`). Every service's code in every process cost each role
+ * some 40 MB and a second of its start (sharp, nodemailer, the OAuth libraries...).
  */
 
 /** What a process needs from outside itself, in the distributed mode. */
@@ -22,8 +20,8 @@ export type Need = 'database' | 'bus' | 'object-storage' | 'mail';
 export interface ServiceEntry {
   /** The service's name: its database schema, its role, its compose service, its `<NAME>_URL`. */
   name: string;
-  /** Builds the service for a process that runs it. */
-  definition: () => ServiceDefinition;
+  /** Loads the service's code and builds it, for a process that runs it. */
+  definition: () => Promise<ServiceDefinition>;
   /**
    * The API paths it owns: a contract path belongs to the service whose prefix matches
    * the most segments (`{…}` matches any one segment). Ingress rules follow these.
@@ -47,7 +45,7 @@ export interface ServiceEntry {
 export const SERVICES = [
   {
     name: 'identity',
-    definition: identityService,
+    definition: async () => (await import('@starling/identity')).identityService(),
     prefixes: [
       '/api/v1/info',
       '/api/v1/users',
@@ -65,7 +63,7 @@ export const SERVICES = [
   },
   {
     name: 'tweets',
-    definition: tweetsService,
+    definition: async () => (await import('@starling/tweets')).tweetsService(),
     prefixes: ['/api/v2/tweets'],
     // Object storage's settings: tweets show their media at the files' public URLs.
     needs: ['database', 'bus', 'object-storage'],
@@ -74,7 +72,7 @@ export const SERVICES = [
   },
   {
     name: 'graph',
-    definition: graphService,
+    definition: async () => (await import('@starling/graph')).graphService(),
     prefixes: ['/api/v1/users/{id}/follow', '/api/v1/users/{id}/followers', '/api/v1/users/{id}/following'],
     needs: ['database', 'bus'],
     worker: true,
@@ -82,7 +80,7 @@ export const SERVICES = [
   },
   {
     name: 'timeline',
-    definition: timelineService,
+    definition: async () => (await import('@starling/timeline')).timelineService(),
     prefixes: ['/api/v2/timelines', '/api/v2/streaming', '/api/v2/search'],
     needs: ['database', 'bus', 'object-storage'],
     worker: true,
@@ -90,7 +88,7 @@ export const SERVICES = [
   },
   {
     name: 'media',
-    definition: mediaService,
+    definition: async () => (await import('@starling/media')).mediaService(),
     prefixes: ['/api/v2/media'],
     needs: ['database', 'bus', 'object-storage'],
     worker: true,
@@ -99,7 +97,7 @@ export const SERVICES = [
   },
   {
     name: 'notify',
-    definition: notifyService,
+    definition: async () => (await import('@starling/notify')).notifyService(),
     prefixes: ['/api/v2/notifications', '/api/v2/streaming/notifications', '/api/v2/webhooks', '/api/v2/mail'],
     // Its worker delivers mail (SMTP_URL) and webhook calls.
     needs: ['database', 'bus', 'mail'],
@@ -108,7 +106,7 @@ export const SERVICES = [
   },
   {
     name: 'mastodon',
-    definition: mastodonService,
+    definition: async () => (await import('@starling/mastodon')).mastodonService(),
     // Mastodon's paths; where one is also Starling's own (/api/v2/search, POST /api/v2/media),
     // the request is told apart by its token (docs/mastodon.md).
     prefixes: [
@@ -135,6 +133,14 @@ export const SERVICES = [
 ] as const satisfies readonly ServiceEntry[];
 
 export type ServiceName = (typeof SERVICES)[number]['name'];
+
+/**
+ * A service's contract, read from its package's openapi.yaml (the file the service
+ * itself serves, services/<name>/openapi.yaml) without loading the service's code.
+ */
+export function contractOf(service: Pick<ServiceEntry, 'name'>): OpenApiDocument {
+  return loadOpenApi(new URL(`../../../services/${service.name}/openapi.yaml`, import.meta.url));
+}
 
 /** The environment variable that says where a service's replicas are (comma-separated URLs). */
 export const urlVariable = (service: string) => `${service.toUpperCase().replace(/-/g, '_')}_URL`;
@@ -222,7 +228,7 @@ export function gatewayUpstreams(env: Record<string, string | undefined> = proce
       name: service.name,
       variable,
       origins: urlsFrom(env, variable),
-      contract: service.definition().openapi,
+      contract: contractOf(service),
       ...(service.keepsFiles ? { keepsFiles: true } : {}),
     };
   });

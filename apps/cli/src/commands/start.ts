@@ -1,10 +1,10 @@
 import { ConfigError, createPlatform, loadConfig, type Config } from '@starling/kit';
-import { tokenRevocations } from '@starling/identity';
+import { tokenRevocations } from '@starling/identity/revocations';
+import { builtWebApp as webAppRoot } from '@starling/web/site';
 import type { FastifyInstance } from 'fastify';
 import { lockDataDir } from '../data-dir-lock.js';
 import { lagReportSeconds, reportLagEvery } from '../lag-report.js';
 import { rolePlatform } from '../role-platform.js';
-import { allServices, webAppRoot } from '../services.js';
 import { gatewayUpstreams, ROLE_NAMES, roleNamed, type RoleEntry } from '../topology.js';
 
 /** What `start` runs: a Fastify app to listen with, and how to start and stop the rest. */
@@ -79,6 +79,7 @@ export async function startCommand(args: string[] = []): Promise<number> {
 async function embedded(config: Config): Promise<Runnable> {
   // Held until the process exits: `starling seed` and `projections rebuild` refuse to run meanwhile.
   lockDataDir(config, 'start');
+  const { allServices } = await import('../services.js');
   const webRoot = webAppRoot();
   const platform = await createPlatform({
     config,

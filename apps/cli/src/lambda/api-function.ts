@@ -1,9 +1,9 @@
 import awsLambdaFastify from '@fastify/aws-lambda';
-import { HttpProblem, loadConfig, type OpenApiDocument, type Platform, type ServiceDefinition } from '@starling/kit';
+import { HttpProblem, loadConfig, type OpenApiDocument, type Platform } from '@starling/kit';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Logger } from 'pino';
 import { rolePlatform } from '../role-platform.js';
-import type { RoleEntry } from '../topology.js';
+import { contractOf, type RoleEntry } from '../topology.js';
 import { isLive } from './api-gateway.js';
 import { withSecrets, type SecretReader } from './secrets.js';
 
@@ -38,23 +38,14 @@ export interface ServiceFunction extends ApiHandler {
  * with a 501 problem that says so, rather than left hanging until then.
  */
 export function apiFunction(entry: RoleEntry, options: FunctionOptions = {}): ServiceFunction {
-  // Made on the first call: a function reads only its own service's contract.
-  let service: { definition: ServiceDefinition; live: Set<string> } | undefined;
-  const ownService = () => {
-    if (!service) {
-      const definition = entry.service!.definition();
-      service = { definition, live: liveRoutes(definition.openapi) };
-    }
-    return service;
-  };
+  // Read on the first call: a function reads only its own service's contract, and
+  // loads only its own service's code (rolePlatform).
+  let live: Set<string> | undefined;
+  const liveRoutesOf = () => (live ??= liveRoutes(contractOf(entry.service!)));
   let opened: Promise<{ platform: Platform; handle: ApiHandler }> | undefined;
   const open = async () => {
     const env = await withSecrets(options.env?.() ?? process.env, options.readSecret);
-    const { definition } = ownService();
-    const platform = await rolePlatform(loadConfig(env), entry, {
-      definition,
-      ...(options.logger ? { logger: options.logger } : {}),
-    });
+    const platform = await rolePlatform(loadConfig(env), entry, options.logger ? { logger: options.logger } : {});
     try {
       await platform.start();
       const proxy = awsLambdaFastify<APIGatewayProxyEventV2>(platform.app, {
@@ -72,7 +63,7 @@ export function apiFunction(entry: RoleEntry, options: FunctionOptions = {}): Se
     }
   };
   const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
-    if (ownService().live.has(event.routeKey)) return liveStreamRefused(event);
+    if (liveRoutesOf().has(event.routeKey)) return liveStreamRefused(event);
     // A failed cold start is tried again by the next call rather than kept.
     opened ??= open().catch((err: unknown) => {
       opened = undefined;

@@ -1,4 +1,4 @@
-import { ROLES, SERVICES, TOKEN_SIGNER, type RoleEntry, type ServiceEntry } from '../topology.js';
+import { contractOf, ROLES, SERVICES, TOKEN_SIGNER, type RoleEntry, type ServiceEntry } from '../topology.js';
 import { apiFunction } from './api-function.js';
 import { apiRoutes, type ApiRoute } from './api-gateway.js';
 import { workerFunction } from './worker-function.js';
@@ -26,7 +26,7 @@ export const handlers = Object.fromEntries(
 export function starlingApiRoutes(): ApiRoute[] {
   const services = (SERVICES as readonly ServiceEntry[]).map((s) => ({
     name: s.name,
-    openapi: s.definition().openapi,
+    openapi: contractOf(s),
     prefixes: s.prefixes,
   }));
   return apiRoutes(services, TOKEN_SIGNER.name);

@@ -1,14 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { PGliteDialect, SharedPGlite } from './pglite-dialect.js';
 
 // int8 (counts, positions) as numbers and xid8 as strings, alike on both engines.
 const INT8 = 20;
-pg.types.setTypeParser(INT8, (v) => Number(v));
 
 /**
  * A Kysely handle whose unqualified table names resolve to one service's schema. The kit
@@ -36,6 +34,11 @@ export interface StorageOptions {
   poolSize?: number;
 }
 
+/**
+ * Each engine's driver is loaded only when it is opened: a process uses one of them,
+ * and the other's code would only take its start time and memory (node-postgres alone
+ * is some 15 MB resident in a process that runs PGlite).
+ */
 export async function openStorage(options: StorageOptions): Promise<Storage> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPGlite(options.dataDir);
 }
@@ -49,6 +52,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
 const PGLITE_SHARED_BUFFERS = '32MB';
 
 async function openPGlite(dataDir: string): Promise<Storage> {
+  const { PGlite } = await import('@electric-sql/pglite');
   let location: string | undefined;
   if (dataDir !== 'memory://') {
     location = resolve(dataDir, 'pglite');
@@ -97,6 +101,8 @@ async function initialiseInWorker(location: string): Promise<void> {
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Storage> {
+  const { default: pg } = await import('pg');
+  pg.types.setTypeParser(INT8, (v) => Number(v));
   const pools: pg.Pool[] = [];
   const makePool = (schema?: string) => {
     const pool = new pg.Pool({

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { request as send } from 'undici';
 
 /**
  * Starling's public HTTP API as a client sees it, for a service that is an adapter over
@@ -45,6 +44,9 @@ export function apiFetch(app: () => FastifyInstance, route: ApiRoute = () => [])
         headers: flatHeaders(res.headers),
       });
     }
+    // undici (some 20 MB resident) is loaded by the processes that call other services
+    // only: the mastodon adapter of the distributed mode, on its first call.
+    const { request: send } = await import('undici');
     let failure: unknown;
     for (let i = 0; i < origins.length; i++) {
       const origin = origins[turn++ % origins.length]!;

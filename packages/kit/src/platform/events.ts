@@ -3,7 +3,6 @@ import type { Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import type { Db } from '../db/storage.js';
 import type { Consumer, EventBus } from '../events/consumer.js';
-import { JetStreamBus } from '../events/nats/bus.js';
 import { OutboxTailBus } from '../events/outbox-bus.js';
 import type { ServiceContext, ServiceDefinition } from '../service.js';
 
@@ -22,9 +21,13 @@ export interface Subscription {
   owner: string;
 }
 
-/** JetStream between processes when NATS_URL is set; otherwise each outbox tailed in this process. */
+/**
+ * JetStream between processes when NATS_URL is set; otherwise each outbox tailed in this
+ * process. The NATS client is loaded only then: the embedded process never needs it.
+ */
 export async function openBus(config: Config, log: Logger, registry: Registry): Promise<EventBus> {
   if (!config.NATS_URL) return new OutboxTailBus(log, config.PROJECTION_POLL_MS, config.DEAD_LETTER_AFTER);
+  const { JetStreamBus } = await import('../events/nats/bus.js');
   return JetStreamBus.connect({
     url: config.NATS_URL,
     prefix: config.NATS_PREFIX,

@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteHandlerMethod } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
@@ -33,6 +34,7 @@ import type { Authenticator } from '../auth/caller.js';
 import { installInputChecks, optionalBodies } from '../http/well-formed-input.js';
 import { installWebSockets } from '../http/websocket.js';
 import { installRequestMetrics, type Metrics } from '../metrics.js';
+import { compileOnFirstUse } from './compile-on-first-use.js';
 import type { ServiceDefinition } from '../service.js';
 import { installFolderRoutes } from '../storage/folder-routes.js';
 import { FolderStore } from '../storage/folder-store.js';
@@ -79,7 +81,12 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   const app = Fastify({
     ...serverOptions(config, options.log as FastifyBaseLogger),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true } },
-    schemaController: { compilersFactory: { buildValidator: exactBodies } },
+    schemaController: {
+      compilersFactory: {
+        buildValidator: compileOnFirstUse(exactBodies),
+        buildSerializer: compileOnFirstUse(SerializerSelector()),
+      },
+    },
   });
   let pages: Fallback | undefined;
   // Known once the contract is installed, below; a 404 before that is Starling's.

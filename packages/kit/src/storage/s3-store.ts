@@ -1,13 +1,6 @@
-import {
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { createRequire } from 'node:module';
+import type * as S3 from '@aws-sdk/client-s3';
+import type * as S3Post from '@aws-sdk/s3-presigned-post';
 import { assertKey, assertPrefix } from './keys.js';
 import type { ObjectStore, PresignedUpload, UploadOptions } from './object-store.js';
 
@@ -26,6 +19,19 @@ export interface S3StoreOptions {
   pageSize?: number | undefined;
 }
 
+/**
+ * The AWS SDK, loaded by the first S3Store made: some 25 MB resident and a good part of
+ * a start, which a process that keeps its files in a folder has no use for.
+ */
+const require = createRequire(import.meta.url);
+interface AwsSdk {
+  s3: typeof S3;
+  post: typeof S3Post;
+}
+let loaded: AwsSdk | undefined;
+const awsSdk = (): AwsSdk =>
+  (loaded ??= { s3: require('@aws-sdk/client-s3'), post: require('@aws-sdk/s3-presigned-post') });
+
 /** DeleteObjects takes at most this many keys a call. */
 const DELETE_BATCH = 1000;
 
@@ -34,7 +40,8 @@ const DELETE_BATCH = 1000;
  * (whose missing POST-policy uploads docs/architecture.md describes).
  */
 export class S3Store implements ObjectStore {
-  readonly client: S3Client;
+  readonly client: S3.S3Client;
+  private readonly sdk = awsSdk();
   readonly bucket: string;
   private readonly publicBase: string;
   private readonly pageSize: number | undefined;
@@ -42,7 +49,7 @@ export class S3Store implements ObjectStore {
   constructor(options: S3StoreOptions) {
     this.pageSize = options.pageSize;
     this.bucket = options.bucket;
-    this.client = new S3Client({
+    this.client = new this.sdk.s3.S3Client({
       region: options.region,
       forcePathStyle: options.forcePathStyle,
       // Other stores than AWS's (MinIO, Ceph RGW, R2) do not all take the checksums
@@ -61,18 +68,23 @@ export class S3Store implements ObjectStore {
 
   async put(key: string, body: Uint8Array, options: { contentType: string }): Promise<void> {
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: assertKey(key), Body: body, ContentType: options.contentType }),
+      new this.sdk.s3.PutObjectCommand({
+        Bucket: this.bucket,
+        Key: assertKey(key),
+        Body: body,
+        ContentType: options.contentType,
+      }),
     );
   }
 
   async get(key: string): Promise<Buffer | undefined> {
-    const command = new GetObjectCommand({ Bucket: this.bucket, Key: assertKey(key) });
+    const command = new this.sdk.s3.GetObjectCommand({ Bucket: this.bucket, Key: assertKey(key) });
     const answer = await this.client.send(command).catch(missingAsUndefined);
     return answer?.Body ? Buffer.from(await answer.Body.transformToByteArray()) : undefined;
   }
 
   async size(key: string): Promise<number | undefined> {
-    const command = new HeadObjectCommand({ Bucket: this.bucket, Key: assertKey(key) });
+    const command = new this.sdk.s3.HeadObjectCommand({ Bucket: this.bucket, Key: assertKey(key) });
     return (await this.client.send(command).catch(missingAsUndefined))?.ContentLength;
   }
 
@@ -81,7 +93,7 @@ export class S3Store implements ObjectStore {
     for (let i = 0; i < keys.length; i += DELETE_BATCH) {
       const batch = keys.slice(i, i + DELETE_BATCH);
       const answer = await this.client.send(
-        new DeleteObjectsCommand({
+        new this.sdk.s3.DeleteObjectsCommand({
           Bucket: this.bucket,
           Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
         }),
@@ -97,7 +109,12 @@ export class S3Store implements ObjectStore {
     let ContinuationToken: string | undefined;
     do {
       const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken, MaxKeys: this.pageSize }),
+        new this.sdk.s3.ListObjectsV2Command({
+          Bucket: this.bucket,
+          Prefix: prefix,
+          ContinuationToken,
+          MaxKeys: this.pageSize,
+        }),
       );
       for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
       ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
@@ -116,7 +133,7 @@ export class S3Store implements ObjectStore {
    */
   async presignUpload(key: string, options: UploadOptions): Promise<PresignedUpload> {
     const expiresAt = new Date(Date.now() + options.expiresInSeconds * 1000);
-    const { url, fields } = await createPresignedPost(this.client, {
+    const { url, fields } = await this.sdk.post.createPresignedPost(this.client, {
       Bucket: this.bucket,
       Key: assertKey(key),
       Conditions: [
@@ -146,7 +163,7 @@ export function bucketUrl(options: Pick<S3StoreOptions, 'bucket' | 'endpoint' | 
 /** NoSuchKey, or a 404 with no body to name it (a HEAD), reads as undefined; a missing bucket does not. */
 function missingAsUndefined(err: unknown): undefined {
   const missing =
-    err instanceof S3ServiceException &&
+    err instanceof awsSdk().s3.S3ServiceException &&
     (err.name === 'NoSuchKey' || (err.$metadata.httpStatusCode === 404 && err.name !== 'NoSuchBucket'));
   if (missing) return undefined;
   throw err;

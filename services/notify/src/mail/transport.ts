@@ -1,6 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { createTransport } from 'nodemailer';
+import type Nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { MailSettings } from './settings.js';
 
@@ -37,6 +38,20 @@ export interface MailTransport {
   close(): void;
 }
 
+const require = createRequire(import.meta.url);
+
+/**
+ * nodemailer, loaded when the first mail goes out: some 15 MB and a good part of a
+ * start in every process that runs notify, most of which never send one.
+ */
+const nodemailer = (): typeof Nodemailer => require('nodemailer');
+
+/** `make()` on the first call, the same thing after; `made` is it once made. */
+function once<T>(make: () => T): (() => T) & { made?: T } {
+  const get = (() => (get.made ??= make())) as (() => T) & { made?: T };
+  return get;
+}
+
 export function openTransport(settings: MailSettings, dataDir: string, log: Logger): MailTransport {
   if (settings.SMTP_URL) return smtpTransport(settings);
   const dir = settings.MAIL_DIR ?? (dataDir.startsWith('memory://') ? undefined : join(dataDir, 'mail'));
@@ -49,24 +64,26 @@ function smtpTransport(settings: MailSettings): MailTransport {
   // One connection per mail: nothing held open between mails that a crash could leave
   // half-written, and each worker sends one mail at a time anyway. The URL (which may
   // hold credentials) goes to nodemailer only; its logger stays off.
-  const transport = createTransport({
-    url: settings.SMTP_URL,
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-    logger: false,
-    debug: false,
-  });
+  const transport = once(() =>
+    nodemailer().createTransport({
+      url: settings.SMTP_URL,
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout,
+      logger: false,
+      debug: false,
+    }),
+  );
   return {
     kind: 'smtp',
     async send(message) {
       try {
-        await transport.sendMail(message);
+        await transport().sendMail(message);
       } catch (err) {
         throw classify(err);
       }
     },
-    close: () => transport.close(),
+    close: () => transport.made?.close(),
   };
 }
 
@@ -81,11 +98,11 @@ function classify(err: unknown): SendFailure {
 }
 
 function folderTransport(dir: string | undefined): MailTransport {
-  const builder = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const builder = once(() => nodemailer().createTransport({ streamTransport: true, buffer: true, newline: 'unix' }));
   return {
     kind: 'folder',
     async send(message, fileName) {
-      const built = await builder.sendMail(message);
+      const built = await builder().sendMail(message);
       // Without a folder (an in-memory test instance) the admins' list is the only copy.
       if (!dir) return;
       await mkdir(dir, { recursive: true });
@@ -94,6 +111,6 @@ function folderTransport(dir: string | undefined): MailTransport {
       await writeFile(`${path}.tmp`, built.message as Buffer);
       await rename(`${path}.tmp`, path);
     },
-    close: () => builder.close(),
+    close: () => builder.made?.close(),
   };
 }

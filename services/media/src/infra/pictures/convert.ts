@@ -1,6 +1,7 @@
 import type { MediaSize, MediaType } from '@starling/events';
 import { encode } from 'blurhash';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import { sharp } from './sharp.js';
 
 /** The long side of a converted picture, and of its preview. */
 export const ORIGINAL_MAX_SIDE = 4096;

@@ -1,6 +1,6 @@
 import { refuse } from '@starling/kit';
-import sharp from 'sharp';
 import { disguise, sniff, type Sniffed } from '../../domain/sniff.js';
+import { sharp } from './sharp.js';
 
 export interface Claimed {
   filename?: string | undefined;
