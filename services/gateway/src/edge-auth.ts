@@ -8,7 +8,15 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
-import type { Upstream } from './upstreams.js';
+import { Cancellation, type Upstream, type UpstreamResponse } from './upstreams.js';
+
+/** A body as text, whole or streamed. */
+async function bodyText(body: UpstreamResponse['body']): Promise<string> {
+  if (Buffer.isBuffer(body)) return body.toString('utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 export const JWKS_PATH = '/api/v1/auth/jwks';
 
@@ -34,20 +42,19 @@ export function identityKeys(identity: Upstream, log: FastifyBaseLogger): JWTVer
     [customFetch]: async (_url, options) => {
       const headers: Record<string, string> = {};
       options.headers.forEach((value, name) => (headers[name] = value));
+      const cancellation = new Cancellation();
+      const stop = () => cancellation.cancel();
+      options.signal?.addEventListener('abort', stop);
       try {
-        const response = await identity.send({
-          method: 'GET',
-          path: JWKS_PATH,
-          headers,
-          signal: options.signal,
-          log,
-        });
-        const text = await response.body.text();
+        const response = await identity.send({ method: 'GET', path: JWKS_PATH, headers, cancellation, log });
+        const text = await bodyText(response.body);
         if (response.statusCode !== 200) throw new Error(`identity answered ${response.statusCode}`);
         JSON.parse(text);
         return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
       } catch (err) {
         throw new KeysUnavailable('The token keys could not be fetched from identity', { cause: err });
+      } finally {
+        options.signal?.removeEventListener('abort', stop);
       }
     },
   });
