@@ -67,6 +67,8 @@ const unavailable = (err: unknown) =>
 export interface EdgeTokens {
   /** The claims, or undefined for a bad token; a 503 problem when identity's keys cannot be had. */
   claimsOf(token: string, log: FastifyBaseLogger): Promise<JWTPayload | undefined>;
+  /** The claims of a token verified lately (the common case: a client sends one token for its lifetime). */
+  known(token: string): JWTPayload | undefined;
 }
 
 /** `keys` is undefined when IDENTITY_URL is unset. */
@@ -74,6 +76,7 @@ export function edgeTokens(keys: JWTVerifyGetKey | undefined, issuer: string): E
   // A client sends one token for its whole lifetime: its signature is checked once a minute, not per request.
   const verified = new VerifiedTokens();
   return {
+    known: (token) => verified.get(token),
     async claimsOf(token, log) {
       if (!keys) {
         throw problems.unavailable(
@@ -111,17 +114,19 @@ export function edgeTokens(keys: JWTVerifyGetKey | undefined, issuer: string): E
  * are cookies: a stale cookie is an anonymous visitor, which only the service can judge.
  */
 export function edgeAuth(tokens: EdgeTokens): onRequestHookHandler {
-  return async (request, reply) => {
+  return (request, reply, done) => {
     const header = request.headers.authorization;
-    if (header === undefined) return;
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return sendProblem(reply, problems.unauthorized('The Authorization header must be "Bearer <token>".'));
-    try {
-      if (await tokens.claimsOf(match[1]!, request.log)) return;
-    } catch (err) {
-      if (err instanceof HttpProblem) return sendProblem(reply, err);
-      throw err;
+    if (header === undefined) return done();
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) {
+      sendProblem(reply, problems.unauthorized('The Authorization header must be "Bearer <token>".'));
+      return;
     }
-    return sendProblem(reply, problems.unauthorized('The access token is invalid or has expired.'));
+    if (tokens.known(token)) return done();
+    tokens.claimsOf(token, request.log).then(
+      (claims) =>
+        claims ? done() : sendProblem(reply, problems.unauthorized('The access token is invalid or has expired.')),
+      (err: unknown) => (err instanceof HttpProblem ? sendProblem(reply, err) : done(err as Error)),
+    );
   };
 }

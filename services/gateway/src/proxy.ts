@@ -32,7 +32,9 @@ const connectionTokens = (value: string | string[]) =>
   );
 
 function endToEnd(headers: Headers, alsoDrop?: Set<string>): Record<string, string | string[]> {
-  const listed = headers.connection === undefined ? undefined : connectionTokens(headers.connection);
+  const { connection } = headers;
+  // The usual value names a header that is dropped anyway.
+  const listed = connection === undefined || connection === 'keep-alive' ? undefined : connectionTokens(connection);
   const kept: Record<string, string | string[]> = {};
   for (const name in headers) {
     const value = headers[name];
