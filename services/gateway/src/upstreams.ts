@@ -135,6 +135,8 @@ export class Upstream {
    *   503 is the answer, as the service gave it (its Retry-After included);
    * - POST and PATCH are sent again only when the connection was refused or never
    *   opened (the replica never saw them); otherwise they may have taken effect.
+   * A small answer is read whole before it is passed on (exchange.ts), so one cut off
+   * by a dying replica is a connection failure like the above, never a short answer.
    * Other answers, 502 and 504 included, are passed on as they are.
    */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
