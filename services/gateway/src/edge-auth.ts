@@ -8,7 +8,15 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
-import type { Upstream } from './upstreams.js';
+import { Cancellation, type Upstream, type UpstreamResponse } from './upstreams.js';
+
+/** A body as text, whole or streamed. */
+async function bodyText(body: UpstreamResponse['body']): Promise<string> {
+  if (Buffer.isBuffer(body)) return body.toString('utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 export const JWKS_PATH = '/api/v1/auth/jwks';
 
@@ -34,20 +42,19 @@ export function identityKeys(identity: Upstream, log: FastifyBaseLogger): JWTVer
     [customFetch]: async (_url, options) => {
       const headers: Record<string, string> = {};
       options.headers.forEach((value, name) => (headers[name] = value));
+      const cancellation = new Cancellation();
+      const stop = () => cancellation.cancel();
+      options.signal?.addEventListener('abort', stop);
       try {
-        const response = await identity.send({
-          method: 'GET',
-          path: JWKS_PATH,
-          headers,
-          signal: options.signal,
-          log,
-        });
-        const text = await response.body.text();
+        const response = await identity.send({ method: 'GET', path: JWKS_PATH, headers, cancellation, log });
+        const text = await bodyText(response.body);
         if (response.statusCode !== 200) throw new Error(`identity answered ${response.statusCode}`);
         JSON.parse(text);
         return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
       } catch (err) {
         throw new KeysUnavailable('The token keys could not be fetched from identity', { cause: err });
+      } finally {
+        options.signal?.removeEventListener('abort', stop);
       }
     },
   });
@@ -60,6 +67,8 @@ const unavailable = (err: unknown) =>
 export interface EdgeTokens {
   /** The claims, or undefined for a bad token; a 503 problem when identity's keys cannot be had. */
   claimsOf(token: string, log: FastifyBaseLogger): Promise<JWTPayload | undefined>;
+  /** The claims of a token verified lately (the common case: a client sends one token for its lifetime). */
+  known(token: string): JWTPayload | undefined;
 }
 
 /** `keys` is undefined when IDENTITY_URL is unset. */
@@ -67,6 +76,7 @@ export function edgeTokens(keys: JWTVerifyGetKey | undefined, issuer: string): E
   // A client sends one token for its whole lifetime: its signature is checked once a minute, not per request.
   const verified = new VerifiedTokens();
   return {
+    known: (token) => verified.get(token),
     async claimsOf(token, log) {
       if (!keys) {
         throw problems.unavailable(
@@ -104,17 +114,19 @@ export function edgeTokens(keys: JWTVerifyGetKey | undefined, issuer: string): E
  * are cookies: a stale cookie is an anonymous visitor, which only the service can judge.
  */
 export function edgeAuth(tokens: EdgeTokens): onRequestHookHandler {
-  return async (request, reply) => {
+  return (request, reply, done) => {
     const header = request.headers.authorization;
-    if (header === undefined) return;
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return sendProblem(reply, problems.unauthorized('The Authorization header must be "Bearer <token>".'));
-    try {
-      if (await tokens.claimsOf(match[1]!, request.log)) return;
-    } catch (err) {
-      if (err instanceof HttpProblem) return sendProblem(reply, err);
-      throw err;
+    if (header === undefined) return done();
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) {
+      sendProblem(reply, problems.unauthorized('The Authorization header must be "Bearer <token>".'));
+      return;
     }
-    return sendProblem(reply, problems.unauthorized('The access token is invalid or has expired.'));
+    if (tokens.known(token)) return done();
+    tokens.claimsOf(token, request.log).then(
+      (claims) =>
+        claims ? done() : sendProblem(reply, problems.unauthorized('The access token is invalid or has expired.')),
+      (err: unknown) => (err instanceof HttpProblem ? sendProblem(reply, err) : done(err as Error)),
+    );
   };
 }

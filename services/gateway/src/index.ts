@@ -97,8 +97,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   installRequestLog(app, config.LOG_REQUESTS);
   if (tracingActive()) installTraceRoutes(app);
   installSecurityHeaders(app);
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   app.addHook('onRequest', rateLimit(memoryRateLimiter(...settings.GATEWAY_RATE_LIMIT), metrics));
   const connections = trackConnections(app.server);

@@ -1,7 +1,8 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { HttpProblem, problems, sendProblem, TRACE_HEADERS, tracingActive } from '@starling/kit';
-import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
-import { UpstreamFailure, type Upstream, type UpstreamResponse } from './upstreams.js';
+import type { FastifyRequest, RouteHandlerMethod } from 'fastify';
+import type { AnswerHeaders } from './exchange.js';
+import { Cancellation, UpstreamFailure, type Upstream } from './upstreams.js';
 
 /**
  * Headers that describe one connection, not the message: they are never passed on
@@ -21,17 +22,24 @@ const REWRITTEN = new Set([
 
 type Headers = Record<string, string | string[] | undefined>;
 
-function endToEnd(headers: Headers, alsoDrop: Set<string> = new Set()): Record<string, string | string[]> {
-  const listed = new Set(
-    String(headers.connection ?? '')
+/** The tokens of a Connection header: the headers it names are this connection's own. */
+const connectionTokens = (value: string | string[]) =>
+  new Set(
+    String(value)
       .split(',')
       .map((t) => t.trim().toLowerCase())
       .filter(Boolean),
   );
+
+function endToEnd(headers: Headers, alsoDrop?: Set<string>): Record<string, string | string[]> {
+  const { connection } = headers;
+  // The usual value names a header that is dropped anyway.
+  const listed = connection === undefined || connection === 'keep-alive' ? undefined : connectionTokens(connection);
   const kept: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || name.startsWith('proxy-') || listed.has(name)) continue;
-    if (alsoDrop.has(name)) continue;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || HOP_BY_HOP.has(name) || alsoDrop?.has(name)) continue;
+    if (name.startsWith('proxy-') || listed?.has(name)) continue;
     kept[name] = value;
   }
   return kept;
@@ -76,15 +84,15 @@ export class LiveStreams {
 
 /**
  * The handler of every route of a service: sends the request to one of its replicas
- * (see Upstream.send for which and how often) and streams the answer back as it comes,
- * so Server-Sent Events flow one by one. A client that goes away aborts the upstream
- * request.
+ * (see Upstream.send for which and how often) and passes the answer back: a small one
+ * whole, as it came, any other streamed as it comes, so Server-Sent Events flow one by
+ * one. A client that goes away abandons the upstream request.
  */
 export function proxyTo(upstream: Upstream, trustProxy: boolean, live: LiveStreams): RouteHandlerMethod {
   return async (request, reply) => {
-    const controller = new AbortController();
-    reply.raw.on('close', () => {
-      if (!reply.raw.writableFinished) controller.abort();
+    const cancellation = new Cancellation();
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) cancellation.cancel();
     });
 
     let response;
@@ -94,11 +102,11 @@ export function proxyTo(upstream: Upstream, trustProxy: boolean, live: LiveStrea
         path: request.raw.url ?? request.url,
         headers: upstreamHeaders(request, trustProxy),
         body: Buffer.isBuffer(request.body) ? request.body : undefined,
-        signal: controller.signal,
+        cancellation,
         log: request.log,
       });
     } catch (err) {
-      if (controller.signal.aborted) return reply.hijack(); // nobody is left to answer
+      if (cancellation.cancelled) return reply.hijack(); // nobody is left to answer
       if (err instanceof UpstreamFailure) {
         const status = err.timedOut ? 504 : 502;
         const title = err.timedOut ? 'Gateway timeout' : 'Bad gateway';
@@ -111,40 +119,35 @@ export function proxyTo(upstream: Upstream, trustProxy: boolean, live: LiveStrea
     const { statusCode, headers, body } = response;
     reply.code(statusCode).headers(endToEnd(headers));
     if (request.method === 'HEAD' || statusCode === 204 || statusCode === 304) {
-      await body.dump();
+      if (!Buffer.isBuffer(body)) body.resume(); // nothing to pass on: read to its end, the connection stays usable
       return reply.send();
     }
-    return reply.send(relay(body, reply, controller, live));
+    if (Buffer.isBuffer(body) || !isEventStream(headers)) return reply.send(body);
+    return reply.send(liveStream(body, live));
   };
 }
 
+const isEventStream = (headers: AnswerHeaders) => String(headers['content-type'] ?? '').startsWith('text/event-stream');
+
 /**
- * The upstream body as the reply's payload. An upstream that fails mid-body cuts the
- * client's connection (a truncated answer must not look complete); an event stream is
- * ended cleanly at shutdown, and its client reconnects with Last-Event-ID.
+ * An event stream as the reply's payload: it never ends by itself, so the gateway's
+ * shutdown ends it, cleanly, and its client reconnects with Last-Event-ID. A replica
+ * that fails mid-stream cuts the client's connection, as any truncated answer does.
  */
-function relay(
-  body: UpstreamResponse['body'],
-  reply: FastifyReply,
-  controller: AbortController,
-  live: LiveStreams,
-): PassThrough {
+function liveStream(body: Readable, live: LiveStreams): PassThrough {
   const out = new PassThrough();
   let stopping = false;
   body.on('error', (err: Error) => {
-    if (stopping) return;
-    out.destroy(controller.signal.aborted ? undefined : err);
+    if (!stopping) out.destroy(err);
   });
   body.pipe(out);
-  if (String(reply.getHeader('content-type') ?? '').startsWith('text/event-stream')) {
-    const forget = live.add(() => {
-      stopping = true;
-      body.unpipe(out);
-      out.end();
-      body.destroy();
-    });
-    out.on('close', forget);
-  }
+  const forget = live.add(() => {
+    stopping = true;
+    body.unpipe(out);
+    out.end();
+    body.destroy();
+  });
+  out.on('close', forget);
   return out;
 }
 

@@ -10,12 +10,12 @@ const LIMITED = /^\/api(\/|\?|$)/;
  * a trusted proxy names when TRUST_PROXY is set), counted before anything else is done.
  */
 export function rateLimit(limiter: RateLimiter, metrics: GatewayMetrics): onRequestHookHandler {
-  return async (request, reply) => {
-    if (!LIMITED.test(request.url)) return;
+  return (request, reply, done) => {
+    if (!LIMITED.test(request.url)) return done();
     const verdict = limiter.hit(request.ip);
-    if (verdict.allowed) return;
+    if (verdict.allowed) return done();
     metrics.rateLimited.inc();
-    return sendProblem(
+    sendProblem(
       reply,
       problems.tooManyRequests(verdict.retryAfterSeconds, 'Too many requests from this address. Try again later.'),
     );

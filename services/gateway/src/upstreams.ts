@@ -1,7 +1,22 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { Pool, type Dispatcher } from 'undici';
+import { Cancellation, exchange, type UpstreamResponse } from './exchange.js';
 import type { GatewayMetrics } from './metrics.js';
+
+export { Cancellation, type UpstreamResponse } from './exchange.js';
+
+/** Waits `ms`, or rejects as soon as the client goes away. */
+function pause(ms: number, cancellation: Cancellation): Promise<void> {
+  const controller = new AbortController();
+  const forget = cancellation.onCancel(() => controller.abort());
+  return sleep(ms, undefined, { signal: controller.signal }).finally(forget);
+}
+
+/** Lets go of an answer that will not be passed on (a 503 tried elsewhere). */
+function discard(response: UpstreamResponse): void {
+  if (!Buffer.isBuffer(response.body)) response.body.destroy();
+}
 
 /** A service behind the gateway, by the name the topology gives it. */
 export type ServiceName = string;
@@ -77,11 +92,10 @@ export interface UpstreamRequest {
   path: string;
   headers: Record<string, string | string[]>;
   body?: Buffer;
-  signal: AbortSignal;
+  /** Cancelled when the client goes away: the attempt in flight is abandoned, and no other made. */
+  cancellation: Cancellation;
   log: FastifyBaseLogger;
 }
-
-export type UpstreamResponse = Dispatcher.ResponseData;
 
 /** Every attempt failed without a usable answer: the client gets a 502 (or 504). */
 export class UpstreamFailure extends Error {
@@ -121,6 +135,8 @@ export class Upstream {
    *   503 is the answer, as the service gave it (its Retry-After included);
    * - POST and PATCH are sent again only when the connection was refused or never
    *   opened (the replica never saw them); otherwise they may have taken effect.
+   * A small answer is read whole before it is passed on (exchange.ts), so one cut off
+   * by a dying replica is a connection failure like the above, never a short answer.
    * Other answers, 502 and 504 included, are passed on as they are.
    */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
@@ -129,17 +145,20 @@ export class Upstream {
     const tried = new Set<Replica>();
     for (let attempt = 1; ; attempt++) {
       const replica = this.pick(tried);
-      if (tried.has(replica)) await sleep(SAME_REPLICA_BACKOFF_MS, undefined, { signal: request.signal });
+      if (tried.has(replica)) await pause(SAME_REPLICA_BACKOFF_MS, request.cancellation);
       tried.add(replica);
       const last = attempt >= attempts;
       try {
-        const response = await replica.pool.request({
-          method: request.method as Dispatcher.HttpMethod,
-          path: request.path,
-          headers: request.headers,
-          body: request.body ?? null,
-          signal: request.signal,
-        });
+        const response = await exchange(
+          replica.pool,
+          {
+            method: request.method as Dispatcher.HttpMethod,
+            path: request.path,
+            headers: request.headers,
+            body: request.body ?? null,
+          },
+          request.cancellation,
+        );
         const anotherReplica = this.replicas.some((r) => !tried.has(r));
         if (response.statusCode === 503 && retryable && !last && anotherReplica) {
           this.count('unavailable');
@@ -147,14 +166,14 @@ export class Upstream {
             { service: this.service, replica: replica.origin, attempt },
             'upstream answered 503; trying another replica',
           );
-          await response.body.dump();
+          discard(response);
           this.metrics.retries.inc({ service: this.service });
           continue;
         }
         this.count(response.statusCode >= 500 ? 'server_error' : 'ok');
         return response;
       } catch (err) {
-        if (request.signal.aborted) {
+        if (request.cancellation.cancelled) {
           this.count('client_gone');
           throw err;
         }

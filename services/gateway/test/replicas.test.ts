@@ -144,4 +144,28 @@ describe('replicas', () => {
     expect(response.status).toBe(200);
     await expect(response.text()).rejects.toThrow();
   });
+
+  it('never passes on a short answer cut off by a dying replica: a GET goes to another, a POST gets a 502', async () => {
+    const dying = await replica((_request, response) => {
+      // Its length says 100 bytes; 9 arrive.
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      response.write('{"data":[');
+      setImmediate(() => response.socket?.destroy());
+    });
+    const live = await replica();
+    const gateway = await gatewayFor([dying.url, live.url]);
+    const get = await fetch(`${gateway.url}/api/v2/tweets/01HZX`);
+    expect(get.status).toBe(200);
+    expect(await get.json()).toMatchObject({ service: 'tweets', url: '/api/v2/tweets/01HZX' });
+
+    const alone = await gatewayFor([dying.url]);
+    const before = dying.seen.length;
+    const post = await fetch(`${alone.url}/api/v2/tweets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text":"hello"}',
+    });
+    await problemOf(post, 502);
+    expect(dying.seen.length).toBe(before + 1);
+  });
 });

@@ -23,9 +23,20 @@ export type CallerKind = 'app' | 'starling';
  */
 export const OWN_API_HEADER = 'x-starling-own-api';
 
+/**
+ * Whether a JWT's payload (between its first two dots) mentions `client_id` at all: a
+ * cheap first look, since the router asks on every request and most tokens are users'.
+ */
+function mentionsClientId(authorization: string): boolean {
+  const start = authorization.indexOf('.') + 1;
+  const end = start > 0 ? authorization.indexOf('.', start) : -1;
+  if (end < 0) return false;
+  return Buffer.from(authorization.slice(start, end), 'base64url').toString('latin1').includes('"client_id"');
+}
+
 /** Whether an Authorization header carries a bearer JWT whose payload names a registered app. */
 export function isAppToken(authorization: string | string[] | undefined): boolean {
-  if (typeof authorization !== 'string') return false;
+  if (typeof authorization !== 'string' || !mentionsClientId(authorization)) return false;
   const match = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i.exec(authorization.trim());
   if (!match) return false;
   try {

@@ -47,11 +47,12 @@ export function installCors(app: FastifyInstance, origins: readonly string[], do
   const allowOrigin = (reply: FastifyReply, origin: string) =>
     reply.headers({ 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' });
 
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const origin = listedOrigin(request);
     if (origin && request.method !== 'OPTIONS') {
       allowOrigin(reply, origin).header('access-control-expose-headers', EXPOSED_HEADERS);
     }
+    done();
   });
 
   // What is answered depends on the origin once some are listed: caches must keep them apart.

@@ -10,7 +10,7 @@ export const SLOW_REQUEST_MS = 1000;
  * handler, with the error.
  */
 export function installRequestLog(app: FastifyInstance, logRequests: boolean): void {
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const responseTime = Math.round(reply.elapsedTime);
     const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime };
     // An event stream lasts as long as its reader stays: long is its normal.
@@ -18,5 +18,6 @@ export function installRequestLog(app: FastifyInstance, logRequests: boolean): v
     if (responseTime >= SLOW_REQUEST_MS && !streamed) request.log.warn(line, 'slow request');
     else if (logRequests) request.log.info(line, 'request completed');
     else request.log.debug(line, 'request completed');
+    done();
   });
 }

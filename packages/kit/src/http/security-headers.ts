@@ -25,7 +25,7 @@ export function appendHeaderValues(reply: FastifyReply, name: string, values: st
  * it varies by the credentials, and an answer to a request that carried some is private.
  */
 export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
     if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
     if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', API_POLICY);
@@ -33,6 +33,6 @@ export function installSecurityHeaders(app: FastifyInstance): void {
       appendHeaderValues(reply, 'vary', ['Authorization', 'Cookie']);
       if (carriesCredentials(request) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private');
     }
-    return payload;
+    done(null, payload);
   });
 }

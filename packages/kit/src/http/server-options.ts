@@ -3,6 +3,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { LogController, type FastifyBaseLogger, type FastifyHttpOptions } from 'fastify';
 import type { Config } from '../config.js';
 import { answerClientError, answerFrameworkError, MAX_PARAM_LENGTH } from './error-handler.js';
+import { lazyChildLogger } from './request-logger.js';
 
 /** An id a client may hand us to follow its request through the logs: short, and safe in a log line. */
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -36,6 +37,7 @@ export function serverOptions(
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // Request lines are the request log's own (request-log.ts), at the level LOG_REQUESTS says.
     logController: new LogController({ disableRequestLogging: true }),
+    childLoggerFactory: lazyChildLogger,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   };
