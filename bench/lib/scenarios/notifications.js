@@ -23,7 +23,7 @@ import { login, mapLimit, postTweet, request } from '../api.js';
 import { subjectOf } from '../app-tokens.js';
 import { percentile } from '../load.js';
 import { startMemorySampler } from '../memory.js';
-import { waitForIdle } from '../starling.js';
+import { assertAlive, waitForIdle } from '../starling.js';
 
 /** The target: 10,000 like notifications recorded within this long. */
 export const RECORDED_TARGET_MS = 5_000;
@@ -122,11 +122,15 @@ export async function notifications({ instance, config, pool, runTag: run, passw
     let deadline = Infinity;
     likesA.then(() => (deadline = now() + WAIT_MS));
     while (now() < deadline) {
+      // A server that died answers nothing more: say so now rather than after the wait.
+      assertAlive(instance);
       lastCount = (await unreadCount(baseUrl, author.token)) ?? lastCount;
       if (lastCount >= expected) return (recordedAt = now());
       await sleep(POLL_MS);
     }
   })();
+  // Its failure is awaited below, once the likes are done; until then it must not count as unhandled.
+  watch.catch(() => {});
   const a = await likesA;
   const likesSeconds = (now() - firstA) / 1000;
   await watch;
@@ -180,7 +184,10 @@ export async function notifications({ instance, config, pool, runTag: run, passw
   const deadline = now() + WAIT_MS;
   const mails = () => smtp.to(author.email).slice(mailsBefore);
   const calls = () => webhooks.at(runTag);
-  while (now() < deadline && (mails().length < wanted.mails || calls().length < wanted.calls)) await sleep(POLL_MS);
+  while (now() < deadline && (mails().length < wanted.mails || calls().length < wanted.calls)) {
+    assertAlive(instance);
+    await sleep(POLL_MS);
+  }
   const rssB = await samplerB.stop();
 
   // Which like each arrival is about: the mail names the liker and links the tweet; a call's body has both ids.
