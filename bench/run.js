@@ -358,6 +358,7 @@ async function main() {
         ...(migrationNote ? [migrationNote] : []),
         `load: ${config.connections} connections, ${config.warmup} s warm-up + ${config.duration} s per scenario ` +
           `(login: 4 connections, at least 6 s; posting ${config.quick ? 'at least 10 s' : '60 s'}; mixed at least 6 s; ` +
+          `Mastodon API home at least 10 s; ` +
           `${fmt(config.streams)} streams; see bench/README.md); ` +
           `a pool of ${config.pool} users; distributed: ${REPLICAS}, DATABASE_POOL_SIZE=` +
           `${process.env.DATABASE_POOL_SIZE || DISTRIBUTED_POOL_SIZE}; wall time ${Math.round((performance.now() - began) / 1000)} s`,

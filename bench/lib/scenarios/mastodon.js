@@ -6,10 +6,18 @@
 import { appToken, registerApp } from '../app-tokens.js';
 import { measure, rotating } from '../load.js';
 
+/**
+ * Each page reads every author and mentioned account through the API (handlers/people.ts):
+ * at 50 connections on a busy 2-core machine a request took over 5 s, so a 3 s smoke
+ * run saw none finish. At least 10 s, a few rounds.
+ */
+const MIN_SECONDS = 10;
+
 /** 10. GET /api/v1/timelines/home?limit=20 with an app's token, the pool's users in turn. */
 export async function mastodonHomeTimeline({ instance, config, pool, signingJwk, runTag }) {
   const clientId = await registerApp(instance.baseUrl, `Starling bench ${runTag}`);
   const tokens = pool.map((p) => appToken(p.token, clientId, signingJwk));
+  const run = { ...config, duration: Math.max(config.duration, MIN_SECONDS) };
   const target = {
     url: instance.baseUrl,
     requests: rotating((i) => ({ path: '/api/v1/timelines/home?limit=20', token: tokens[i % tokens.length] })),
@@ -17,9 +25,9 @@ export async function mastodonHomeTimeline({ instance, config, pool, signingJwk,
   return {
     n: 10,
     scenario: 'Mastodon API home timeline, 20 items',
-    ...(await measure(target, config, instance)),
+    ...(await measure(target, run, instance)),
     notes:
-      `${pool.length} users in turn, each with a token of one app registered by POST /api/v1/apps ` +
+      `${run.duration} s; ${pool.length} users in turn, each with a token of one app registered by POST /api/v1/apps ` +
       `(scope "read write follow"; signed by the bench with the server's key: see lib/app-tokens.js)`,
   };
 }

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { eachFollowerPage, lookupUser, postTweet } from '../api.js';
+import { eachFollowerPage, lookupUser, request } from '../api.js';
 import { appToken, registerApp } from '../app-tokens.js';
 import { onCleanup } from '../cleanup.js';
 import { percentile } from '../load.js';
@@ -34,6 +34,11 @@ const DELIVERY_TIMEOUT_MS = 30_000;
 const CLIENTS = 2;
 /** Streams being opened at once, per client. */
 const OPENING = 100;
+/**
+ * How long the post may take to be answered: a server busy with its streams can be
+ * slow to, and whether the streams show the post is still worth knowing.
+ */
+const POST_TIMEOUT_MS = 120_000;
 /** A stream not open after this long counts as failed. */
 const OPEN_TIMEOUT_MS = 60_000;
 /** No more streams are opened after this long (a smoke run: a third of it). */
@@ -61,6 +66,16 @@ export function streamCapacity(limit, throughGateway) {
 }
 
 const now = () => performance.timeOrigin + performance.now();
+
+/** What the scenario was doing when a request failed: a timeout alone does not say. */
+async function doing(what, work) {
+  try {
+    return await work;
+  } catch (err) {
+    err.message = `${what}: ${err.message}`;
+    throw err;
+  }
+}
 
 /** A forked client and a way to ask it one thing at a time. */
 function startClient() {
@@ -131,8 +146,14 @@ async function oneKind({ instance, kind, url, tokens, count, author, runTag, qui
     // A moment for the server to finish the work of the last connections before the post.
     await sleep(2_000);
     const sentAt = now();
-    await postTweet(instance.baseUrl, author.token, `bench ${runTag}: live to every stream ${marker}`);
+    const posted = await request(`${instance.baseUrl}/api/v2/tweets`, {
+      method: 'POST',
+      token: author.token,
+      body: { body: `bench ${runTag}: live to every stream ${marker}` },
+      timeoutMs: POST_TIMEOUT_MS,
+    }).catch((err) => ({ status: err.name === 'TimeoutError' ? 'timeout' : err.message }));
     const answeredMs = now() - sentAt;
+    const postFailed = posted.status === 201 ? null : String(posted.status);
     const delivered = await Promise.all(
       clients.map((c) => c.ask({ type: 'await', deadline: sentAt + DELIVERY_TIMEOUT_MS }, 'delivered')),
     );
@@ -141,6 +162,7 @@ async function oneKind({ instance, kind, url, tokens, count, author, runTag, qui
     const closed = delivered.reduce((n, d) => n + d.closed, 0);
     const inTime = delays.filter((d) => d <= DELIVERY_TARGET_MS).length;
     result = {
+      postFailed,
       requested: count,
       open,
       failed,
@@ -165,7 +187,20 @@ const ms = (x) => (x === null ? 'n/a' : `${Math.round(x).toLocaleString('en-US')
 const n = (x) => x.toLocaleString('en-US');
 
 function rowOf(number, scenario, result, rss, who) {
-  const { requested, open, failed, errors, connect, openSeconds, answeredMs, delays, missing, closed, inTime } = result;
+  const {
+    postFailed,
+    requested,
+    open,
+    failed,
+    errors,
+    connect,
+    openSeconds,
+    answeredMs,
+    delays,
+    missing,
+    closed,
+    inTime,
+  } = result;
   const errorList = Object.entries(errors)
     .map(([e, k]) => `${n(k)} ${e}`)
     .join(', ');
@@ -184,7 +219,8 @@ function rowOf(number, scenario, result, rss, who) {
       `${n(open)} of ${n(requested)} streams open (${who}), in ${openSeconds.toFixed(1)} s, ` +
       `connect p50 ${ms(percentile(connect, 50))}, p99 ${ms(percentile(connect, 99))}` +
       (failed > 0 ? `; ${n(failed)} failed to open (${errorList})` : '') +
-      `; one post (answered in ${ms(answeredMs)}): ${n(inTime)}/${n(open)} streams had it within ` +
+      `; one post (${postFailed === null ? 'answered' : `answered ${postFailed}`} in ${ms(answeredMs)}): ` +
+      `${n(inTime)}/${n(open)} streams had it within ` +
       `${DELIVERY_TARGET_MS / 1000} s of sending it; p50/p99 = delay per stream, time = to the last` +
       (missing > 0
         ? `; ${n(missing)} never had it within ${DELIVERY_TIMEOUT_MS / 1000} s` +
@@ -196,10 +232,10 @@ function rowOf(number, scenario, result, rss, who) {
 export async function streaming({ instance, config, pool, manifest, password, tokenCache, signingJwk, runTag }) {
   const baseUrl = instance.baseUrl;
   const distributed = instance.mode === 'distributed';
-  const account = await lookupUser(baseUrl, manifest.top[0].username);
-  const { tokens } = await tokenCache.tokensFor(baseUrl, [account.username], password);
+  const account = await doing('looking the author up', lookupUser(baseUrl, manifest.top[0].username));
+  const { tokens } = await doing('logging the author in', tokenCache.tokensFor(baseUrl, [account.username], password));
   const author = { id: account.id, username: account.username, token: tokens[0] };
-  const listeners = await followersInPool(baseUrl, author, pool);
+  const listeners = await doing("reading the author's followers", followersInPool(baseUrl, author, pool));
   if (listeners.length === 0) throw new Error(`none of the pool follows @${author.username}`);
 
   // Every stream is a socket on the serving process (and through the gateway, two there).
@@ -233,7 +269,10 @@ export async function streaming({ instance, config, pool, manifest, password, to
   await waitForIdle(instance);
   await sleep(2_000);
 
-  const clientId = await registerApp(baseUrl, `Starling bench streams ${runTag}`);
+  const clientId = await doing(
+    'registering an app, after the SSE streams',
+    registerApp(baseUrl, `Starling bench streams ${runTag}`),
+  );
   const appTokens = listeners.map((l) => appToken(l.token, clientId, signingJwk));
   const wsBase = baseUrl.replace(/^http/, 'ws');
   const ws = await oneKind({
