@@ -18,7 +18,7 @@ export interface BenchRow {
   followers?: number;
   streams?: { requested: number; open: number; inTime: number; delivered: number };
   sharp?: { rate: number; p50: number; p99: number };
-  notifications?: { expected: number; recorded: number };
+  notifications?: { planned?: number; expected: number; recorded: number };
   memory?: Array<{
     name: string;
     role: string;
