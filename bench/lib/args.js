@@ -6,9 +6,10 @@ export const MODES = ['embedded', 'postgres', 'distributed'];
 export const USAGE = `Usage: npm run bench -- [flags]
 
 Runs the benchmark scenarios (home timeline, public timeline, one tweet, posting,
-login, a 90/10 read/write mix, fan-out delay, cold start) on seeded data sets, in
-each storage mode, next to a bare node:http ceiling, and appends the table to
-bench/RESULTS.md.
+login, a 90/10 read/write mix, fan-out delay, cold start, media, the Mastodon API's
+home timeline, live streams, notifications with their mail and webhooks) on seeded
+data sets, in each storage mode, next to a bare node:http ceiling, and appends the
+table and how it meets the targets to bench/RESULTS.md.
 
   --quick            the small set only, 1 s warm-up + 3 s runs, embedded and (when
                      DATABASE_URL and NATS_URL are set) postgres: a smoke run, not a
@@ -24,6 +25,8 @@ bench/RESULTS.md.
   --postgres         same as --modes postgres (kept for older command lines)
   --duration N       seconds per measured load run (default 10; --quick: 3)
   --connections N    concurrent autocannon connections (default 50)
+  --streams N        live streams held open at once in the streaming scenario
+                     (default 10,000; --quick: 1,000)
   --rebuild          seed the data sets again even when a cached copy matches
   --no-write         print the table only; do not append to bench/RESULTS.md
   -h, --help         this text`;
@@ -70,6 +73,7 @@ export function parseFlags(argv, env = process.env) {
         postgres: { type: 'boolean', default: false },
         duration: { type: 'string' },
         connections: { type: 'string' },
+        streams: { type: 'string' },
         rebuild: { type: 'boolean', default: false },
         'no-write': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -146,6 +150,8 @@ export function parseFlags(argv, env = process.env) {
     fanoutPosts: quick ? 1 : 3,
     fanoutSample: quick ? 20 : 50,
     coldStarts: 3,
+    // Live streams open at once (the target: 10,000 on one process).
+    streams: values.streams ? positiveInt('streams', values.streams) : quick ? 1_000 : 10_000,
     rebuild: values.rebuild,
     write: !values['no-write'],
   };

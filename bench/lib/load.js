@@ -4,7 +4,7 @@ import autocannon from 'autocannon';
 
 import { request } from './api.js';
 import { throwIfInterrupted } from './cleanup.js';
-import { startRssSampler } from './process.js';
+import { startMemorySampler } from './memory.js';
 
 /** Nearest-rank percentile of an ascending Float64Array. */
 export function percentile(sorted, p) {
@@ -20,10 +20,12 @@ export function percentile(sorted, p) {
  * `target` is autocannon's options minus connections and duration: a url, and
  * for the scenarios that vary each request, `requests` with a `setupRequest`.
  */
-async function run(target, connections, duration) {
+async function run(target, connections, duration, amount) {
   throwIfInterrupted();
   const latencies = [];
-  const instance = autocannon({ ...target, connections, duration, pipelining: 1 });
+  // `amount` (a number of requests) replaces the duration when a scenario needs exactly so many.
+  const length = amount ? { amount } : { duration };
+  const instance = autocannon({ ...target, connections, ...length, pipelining: 1 });
   // Like autocannon, count latency for 2xx answers only.
   instance.on('response', (_client, statusCode, _bytes, ms) => {
     if (statusCode >= 200 && statusCode < 300) latencies.push(ms);
@@ -48,17 +50,21 @@ async function settle(target) {
 
 /**
  * Warm up first so JIT compilation, connection setup and caches do not land in the
- * numbers, then measure, sampling the RSS of `pids()` during the measured run only.
- * Each run is followed by `settle`. Returns the figures the report uses.
+ * numbers, then measure, sampling the memory of `watched` (an instance, or a function
+ * returning pids) during the measured run only. Each run is followed by `settle`.
+ * `onMeasured` is called as the measured run starts (a scenario's own counters reset
+ * there); `amount`, when given, is the measured run's number of requests instead of a
+ * duration. Returns the figures the report uses.
  */
-export async function measure(target, { connections, duration, warmup }, pids) {
+export async function measure(target, { connections, duration, warmup }, watched, { onMeasured, amount } = {}) {
   if (warmup > 0) {
     await run(target, connections, warmup);
     await settle(target);
   }
-  const sampler = pids ? startRssSampler(pids) : null;
-  const { result, latencies } = await run(target, connections, duration);
-  const rss = sampler ? sampler.stop() : { rssMb: null, maxRssMb: null, largestPid: null };
+  onMeasured?.();
+  const sampler = watched ? startMemorySampler(watched) : null;
+  const { result, latencies } = await run(target, connections, duration, amount);
+  const rss = sampler ? await sampler.stop() : { rssMb: null, maxRssMb: null, largestPid: null, memory: [] };
   const settleBegan = performance.now();
   await settle(target);
   return {
@@ -81,14 +87,19 @@ export async function measure(target, { connections, duration, warmup }, pids) {
 /**
  * A `requests` entry whose every request is made by `make(i)`, i counting requests
  * across all connections: rotating tokens, ids and bodies without any one of them
- * going hot. `make` returns { method, path, token, body }.
+ * going hot. `make` returns { method, path, token, body }. `onResponse(status, body,
+ * made)`, when given, hears each answer with its body (autocannon then keeps bodies)
+ * and what `make` made for it.
  */
-export function rotating(make) {
+export function rotating(make, { onResponse } = {}) {
   let i = 0;
   const requests = [
     {
-      setupRequest(req) {
-        const { method = 'GET', path, token, body } = make(i++);
+      setupRequest(req, context) {
+        const made = make(i++);
+        // One request at a time per connection: the context is this request's until its answer.
+        if (context) context.made = made;
+        const { method = 'GET', path, token, body } = made;
         const headers = { ...req.headers, accept: 'application/json' };
         if (token) headers.authorization = `Bearer ${token}`;
         else delete headers.authorization;
@@ -96,6 +107,7 @@ export function rotating(make) {
         else delete headers['content-type'];
         return { ...req, method, path, headers, body: body === undefined ? undefined : JSON.stringify(body) };
       },
+      ...(onResponse ? { onResponse: (status, body, context) => onResponse(status, body, context?.made) } : {}),
     },
   ];
   // For `settle`: one more request like these, outside autocannon.

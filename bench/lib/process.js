@@ -139,12 +139,14 @@ export function startRssSampler(pids, intervalMs = 200) {
   let peakSumKb = null;
   let peakOneKb = null;
   let largestPid = null;
+  const peakKb = new Map(); // pid → its own peak
   const sample = () => {
     let sum = null;
     for (const pid of list()) {
       const kb = readRssKb(pid);
       if (kb === null) continue;
       sum = (sum ?? 0) + kb;
+      if (kb > (peakKb.get(pid) ?? 0)) peakKb.set(pid, kb);
       if (peakOneKb === null || kb > peakOneKb) {
         peakOneKb = kb;
         largestPid = pid;
@@ -156,11 +158,15 @@ export function startRssSampler(pids, intervalMs = 200) {
   const timer = setInterval(sample, intervalMs);
   const mb = (kb) => (kb === null ? null : kb / 1024);
   return {
-    /** Stop sampling; returns the peaks in MB (null where never readable), and whose the largest was. */
+    /**
+     * Stop sampling; returns the peaks in MB (null where never readable), whose the
+     * largest was, and each process's own peak (`peaks`: pid → MB).
+     */
     stop() {
       clearInterval(timer);
       sample();
-      return { rssMb: mb(peakSumKb), maxRssMb: mb(peakOneKb), largestPid };
+      const peaks = new Map([...peakKb].map(([pid, kb]) => [pid, mb(kb)]));
+      return { rssMb: mb(peakSumKb), maxRssMb: mb(peakOneKb), largestPid, peaks };
     },
   };
 }

@@ -50,11 +50,82 @@ export function ratioLine(set, ceiling, rows) {
   );
 }
 
-const SHORT = { 1: 'home', 2: 'public', 3: 'tweet', 4: 'post', 5: 'login', 6: 'mixed', 7: 'fan-out', 8: 'cold start' };
+/** Scenario 10 (Mastodon API) as a share of scenario 1 (Starling's own), per mode of one set. */
+export function mastodonLine(set, rows) {
+  const shares = rows
+    .filter((r) => r.set === set && r.n === 10 && r.rps !== null)
+    .flatMap((r) => {
+      const own = rows.find((o) => o.set === set && o.mode === r.mode && o.n === 1);
+      return own?.rps > 0 ? [`${r.mode} ${fmt((r.rps / own.rps) * 100, 1)}%`] : [];
+    });
+  return shares.length > 0
+    ? `Scenario 10 (Mastodon API home timeline) against scenario 1 (${set} set): ${shares.join(', ')}.`
+    : null;
+}
+
+const mb = (x) => (x === null || x === undefined ? 'n/a' : fmt(x, 0));
 
 /**
- * How cost grows with size: p99 of each load scenario (time for 7 and 8), large set
- * over small, per mode. Only when both sets ran.
+ * Where the memory is, per mode of one set: the process with the largest RSS over the
+ * load scenarios, with the peaks of its V8 heap in use and of its external memory (its
+ * /metrics, read each second); in distributed mode one entry per role (its largest
+ * replica). Streams and cold start are left out: the streams have a target of their
+ * own, in their rows.
+ */
+export function memoryLines(set, rows) {
+  const lines = [];
+  const modes = [...new Set(rows.filter((r) => r.set === set && r.memory?.length).map((r) => r.mode))];
+  for (const mode of modes) {
+    const perRole = new Map();
+    for (const r of rows.filter((r) => r.set === set && r.mode === mode && r.memory && ![8, 11, 12].includes(r.n))) {
+      for (const p of r.memory) {
+        const seen = perRole.get(p.role);
+        if (p.rssMb === null) continue;
+        perRole.set(p.role, {
+          role: p.role,
+          rssMb: Math.max(seen?.rssMb ?? 0, p.rssMb),
+          n: !seen || p.rssMb > seen.rssMb ? r.n : seen.n,
+          heapUsedMb: Math.max(seen?.heapUsedMb ?? 0, p.heapUsedMb ?? 0),
+          externalMb: Math.max(seen?.externalMb ?? 0, p.externalMb ?? 0),
+        });
+      }
+    }
+    const roles = [...perRole.values()].sort((a, b) => b.rssMb - a.rssMb);
+    if (roles.length === 0) continue;
+    const describe = (p) =>
+      `${p.role} ${mb(p.rssMb)} MB RSS (scenario ${p.n}), heap used ${mb(p.heapUsedMb)}, external ${mb(p.externalMb)}`;
+    lines.push(
+      mode === 'distributed'
+        ? `Memory per role (${set}/${mode}; peaks over the load scenarios, MB; the largest replica of each): ${roles.map(describe).join('; ')}.`
+        : `Memory (${set}/${mode}; peaks over the load scenarios): ${describe(roles[0])}, in MB.`,
+    );
+  }
+  return lines;
+}
+
+const SHORT = {
+  1: 'home',
+  2: 'public',
+  3: 'tweet',
+  4: 'post',
+  5: 'login',
+  6: 'mixed',
+  7: 'fan-out',
+  8: 'cold start',
+  9: 'media',
+  10: 'mastodon home',
+  11: 'SSE streams',
+  12: 'WebSocket streams',
+  13: 'notifications',
+  14: 'mail',
+  15: 'webhooks',
+};
+/** Scenarios that are a duration: their growth is of `time ms`, the others' of p99. */
+const TIMED = new Set([7, 8, 11, 12, 13]);
+
+/**
+ * How cost grows with size: p99 of each load scenario (time for the durations), large
+ * set over small, per mode. Only when both sets ran.
  */
 export function growthLine(rows) {
   const modes = [...new Set(rows.filter((r) => r.set === 'large').map((r) => r.mode))];
@@ -63,14 +134,14 @@ export function growthLine(rows) {
     const factors = [];
     for (const small of rows.filter((r) => r.set === 'small' && r.mode === mode && r.n)) {
       const large = rows.find((r) => r.set === 'large' && r.mode === mode && r.n === small.n);
-      const key = small.n >= 7 ? 'timeMs' : 'p99';
+      const key = TIMED.has(small.n) ? 'timeMs' : 'p99';
       if (!large || !(small[key] > 0) || !(large[key] > 0)) continue;
       factors.push(`${SHORT[small.n]} ×${fmt(large[key] / small[key], 1)}`);
     }
     if (factors.length > 0) parts.push(`${mode}: ${factors.join(', ')}`);
   }
   return parts.length > 0
-    ? `Growth from the small set to the large (p99; time for fan-out and cold start), large ÷ small: ${parts.join('; ')}.`
+    ? `Growth from the small set to the large (p99; time for fan-out, cold start, streams and notifications), large ÷ small: ${parts.join('; ')}.`
     : null;
 }
 

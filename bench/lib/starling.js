@@ -104,11 +104,16 @@ export async function launch(mode, { root, storage, env: extra = {} }) {
     pids: () => (mode === 'distributed' ? [...members.values()].map((m) => m.pid) : [proc.child.pid]),
     /** Which process a pid is: `timeline#2` in distributed mode. */
     nameOf: (pid) => [...members.entries()].find(([, m]) => m.pid === pid)?.[0] ?? null,
-    /** Every process's own HTTP base URL (for /metrics and /readyz). */
+    /** Every process's own HTTP base URL (for /metrics and /readyz), its name and pid. */
     endpoints: () =>
       mode === 'distributed'
-        ? [...members.values()].map((m) => ({ role: m.role, url: `http://127.0.0.1:${m.port}` }))
-        : [{ role: 'starling', url: baseUrl }],
+        ? [...members.entries()].map(([name, m]) => ({
+            name,
+            role: m.role,
+            pid: m.pid,
+            url: `http://127.0.0.1:${m.port}`,
+          }))
+        : [{ name: 'starling', role: 'starling', pid: proc.child.pid, url: baseUrl }],
     processCount: () => (mode === 'distributed' ? members.size : 1),
     /** Processes `starling up` had to start again, so far. */
     exits: () => [...exits],

@@ -7,11 +7,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { eachFollowerPage, homeTimeline, lookupUser, mapLimit, postTweet } from '../api.js';
-import { startRssSampler } from '../process.js';
+import { startMemorySampler } from '../memory.js';
 import { waitForIdle } from '../starling.js';
 
-/** The account the issue asks for has 50,000 followers. */
-const BIG = 50_000;
+/** The account the target names has 100,000 followers. */
+export const BIG = 100_000;
 /** Give up on a post after this long: a follower whose home never shows it is a finding. */
 const TIMEOUT_MS = 120_000;
 /** A follower list of the large set's top account is ~100,000 long: read at most this much. */
@@ -88,13 +88,13 @@ export async function fanoutDelay({ instance, config, manifest, password, runTag
   const author = { username: account.username, token: tokens[0] };
   const watchers = followers.map((f, i) => ({ username: f.username, token: tokens[i + 1] }));
 
-  const sampler = startRssSampler(instance.pids);
+  const sampler = startMemorySampler(instance);
   const posts = [];
   for (let k = 0; k < config.fanoutPosts; k++) {
     await waitForIdle(instance);
     posts.push(await onePost(baseUrl, author, watchers, `${runTag}-${k}`));
   }
-  const rss = sampler.stop();
+  const rss = await sampler.stop();
 
   const lasts = posts.map((p) => p.last).filter((x) => x !== null);
   const missing = posts.reduce((sum, p) => sum + p.missing, 0);
@@ -111,6 +111,7 @@ export async function fanoutDelay({ instance, config, manifest, password, runTag
     errors: missing,
     timeMs: lasts.length > 0 ? median(lasts) : null,
     ...rss,
+    followers: account.followers_count,
     notes:
       `${who}; ${watchers.length} of ${listed.toLocaleString('en-US')} followers watched (newest follow, newest account, random); ` +
       `p50 = median follower; ${posts.length === 1 ? 'one post' : `median of ${posts.length} posts: ${posts.map((p) => (p.last === null ? 'timeout' : Math.round(p.last))).join(', ')} ms`}` +

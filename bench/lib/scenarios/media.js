@@ -10,7 +10,7 @@ import sharp from 'sharp';
 
 import { mapLimit, request } from '../api.js';
 import { percentile } from '../load.js';
-import { startRssSampler } from '../process.js';
+import { startMemorySampler } from '../memory.js';
 
 /** A 12-megapixel photo's proportions at 2 megapixels, with EXIF: what a phone sends, smaller. */
 async function benchPhoto() {
@@ -35,21 +35,26 @@ async function convertOnce(bytes) {
   await sharp(bytes, { failOn: 'warning' }).rotate().resize(fit(640)).webp({ quality: 80 }).toBuffer();
 }
 
-/** Conversions per second of sharp alone, `concurrency` at a time, for `seconds`. */
+/**
+ * sharp alone, `concurrency` conversions at a time, for `seconds`: conversions per
+ * second, and each conversion's own time (p50, p99): what the pipeline is held to.
+ */
 export async function sharpCeiling(seconds, concurrency = 2) {
   const bytes = await benchPhoto();
   await convertOnce(bytes); // warm-up
-  let done = 0;
+  const times = [];
   const until = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < until) {
+        const t0 = performance.now();
         await convertOnce(bytes);
-        done++;
+        times.push(performance.now() - t0);
       }
     }),
   );
-  return done / seconds;
+  const sorted = Float64Array.from(times).sort();
+  return { rate: times.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
 
 /** 9. Uploads, each until ready. */
@@ -58,7 +63,7 @@ export async function mediaPipeline({ instance, config, pool }) {
   const clients = 4;
   const bytes = await benchPhoto();
   const author = pool[0];
-  const sampler = startRssSampler(instance.pids);
+  const sampler = startMemorySampler(instance);
   const latencies = [];
   let errors = 0;
   const began = performance.now();
@@ -90,7 +95,7 @@ export async function mediaPipeline({ instance, config, pool }) {
     },
   );
   const seconds = (performance.now() - began) / 1000;
-  const rss = sampler.stop();
+  const rss = await sampler.stop();
   const sorted = Float64Array.from(latencies).sort();
   const ceiling = await sharpCeiling(config.quick ? 3 : 10);
   return {
@@ -101,8 +106,10 @@ export async function mediaPipeline({ instance, config, pool }) {
     p99: percentile(sorted, 99),
     errors,
     ...rss,
+    sharp: ceiling,
     notes:
       `${count} photos of 1600 × 1200 (JPEG, ${(bytes.length / 1024).toFixed(0)} KB), ${clients} clients, polled until ready; ` +
-      `rps = conversions per second through the pipeline; sharp alone, same conversion, 2 at a time: ${ceiling.toFixed(1)}/s`,
+      `rps = conversions per second through the pipeline; sharp alone, same conversion, 2 at a time: ` +
+      `${ceiling.rate.toFixed(1)}/s, p50 ${ceiling.p50.toFixed(0)} ms, p99 ${ceiling.p99.toFixed(0)} ms`,
   };
 }

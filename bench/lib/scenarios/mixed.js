@@ -54,7 +54,7 @@ export async function mixed({ instance, config, pool, tweetIds, runTag }) {
   // Embedded, a few posts in flight hold PGlite's one connection for seconds and the
   // reads queue behind them: a 3 s smoke run could see nothing finish.
   const run = { ...config, duration: Math.max(config.duration, MIN_SECONDS), warmup: config.writeWarmup };
-  const result = await measure(target, run, instance.pids);
+  const result = await measure(target, run, instance);
   const drained = await waitForIdle(instance);
   return {
     n: 6,

@@ -11,7 +11,7 @@ export async function homeTimeline({ instance, config, pool }) {
   return {
     n: 1,
     scenario: 'home timeline, 20 items',
-    ...(await measure(target, config, instance.pids)),
+    ...(await measure(target, config, instance)),
     notes: `${pool.length} users in turn`,
   };
 }
@@ -19,7 +19,7 @@ export async function homeTimeline({ instance, config, pool }) {
 /** 2. The public timeline: the same page for everyone. */
 export async function publicTimeline({ instance, config }) {
   const target = { url: `${instance.baseUrl}/api/v2/timelines/public?limit=20` };
-  return { n: 2, scenario: 'public timeline, 20 items', ...(await measure(target, config, instance.pids)), notes: '' };
+  return { n: 2, scenario: 'public timeline, 20 items', ...(await measure(target, config, instance)), notes: '' };
 }
 
 /** 3. One tweet by id, over the ids seen in the sampled home timelines. */
@@ -31,7 +31,7 @@ export async function tweetById({ instance, config, tweetIds }) {
   return {
     n: 3,
     scenario: 'one tweet by id',
-    ...(await measure(target, config, instance.pids)),
+    ...(await measure(target, config, instance)),
     notes: `${tweetIds.length} ids in turn`,
   };
 }
