@@ -91,6 +91,38 @@ inEachStorageMode('GET /api/v1/users', (mode) => {
     expect(exact.res.headers.link).toBeUndefined();
   });
 
+  it('answers the users asked for by id and username in one page, in the order asked, each once', async () => {
+    const [a, b, c] = [created[3]!, created[17]!, created[9]!];
+    const query = [
+      `id=${b.id}`,
+      'id=01NOSUCHUSER0000000000000',
+      `id=${a.id}`,
+      `username=${c.username.toUpperCase()}`,
+      `username=${a.username}`,
+      'username=nobody_here',
+    ].join('&');
+    const { res, users } = await list(`/api/v1/users?${query}&limit=1`);
+    expect(users.map((u) => u.username)).toEqual([b.username, a.username, c.username]);
+    expect(users[0]).toMatchObject({ id: b.id, followers_count: 0, tweets_count: 0 });
+    expect(res.headers.link).toBeUndefined();
+    for (const user of users) expect(user).not.toHaveProperty('email');
+
+    expect((await list(`/api/v1/users?id=${c.id}`)).users.map((u) => u.id)).toEqual([c.id]);
+    expect((await list('/api/v1/users?username=nobody_here')).users).toEqual([]);
+  });
+
+  it('refuses more than 100 ids, or a cursor with them, with 400 naming the field', async () => {
+    const many = Array.from({ length: 101 }, (_, i) => `id=u${i}`).join('&');
+    expectProblem(await s.request({ url: `/api/v1/users?${many}` }), 400, ['id']);
+    const first = await list('/api/v1/users?limit=2');
+    const cursor = new URL(nextLink(first.res)!, 'http://x').searchParams.get('cursor')!;
+    expectProblem(
+      await s.request({ url: `/api/v1/users?id=${created[0]!.id}&cursor=${encodeURIComponent(cursor)}` }),
+      400,
+      ['cursor'],
+    );
+  });
+
   it('does not repeat or skip users signed up while paging', async () => {
     const first = await list('/api/v1/users?limit=10');
     const late = await s.request({

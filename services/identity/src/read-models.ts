@@ -104,6 +104,30 @@ export async function listUsers(
 }
 
 /**
+ * The users with these ids or usernames that exist, in one query: ordered as asked
+ * (the ids, then the usernames), each once.
+ */
+export async function findUserViews(
+  db: Db,
+  ids: readonly string[],
+  usernames: readonly string[],
+  viewerId: string | undefined,
+): Promise<UserView[]> {
+  const keys = usernames.map(usernameKey);
+  if (ids.length === 0 && keys.length === 0) return [];
+  const asked = [
+    ...(ids.length ? [sql`u.id in (${sql.join(ids)})`] : []),
+    ...(keys.length ? [sql`u.username_key in (${sql.join(keys)})`] : []),
+  ];
+  const { rows } = await sql<UserView & { username_key: string }>`
+    select ${viewOfUsers(viewerId)} from users u where ${sql.join(asked, sql` or `)}`.execute(db);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const byKey = new Map(rows.map((row) => [row.username_key, row]));
+  const found = [...ids.map((id) => byId.get(id)), ...keys.map((key) => byKey.get(key))];
+  return [...new Set(found)].filter((row): row is UserView & { username_key: string } => row !== undefined);
+}
+
+/**
  * What bounds a suggestion's cost: the signal comes from the caller's most recent
  * followees and each one's most recent follows, so an account following thousands, or
  * followees who follow everyone, cost no more than 500 × 100 index entries.

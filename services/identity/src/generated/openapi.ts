@@ -25,7 +25,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users, oldest first */
+        /**
+         * Users, oldest first, or the users asked for by id and username
+         * @description Without `id` and `username`, a page of every user, oldest first. With either, just those users in one answer, each once, in the order asked (the ids, then the usernames): how a client shows the people of a page of tweets without a request per person. Those that do not exist are left out; `limit` and `cursor` do not apply, and a `cursor` with them is refused.
+         */
         get: operations["listUsers"];
         put?: never;
         /** Sign up */
@@ -775,6 +778,10 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description Opaque; taken from a `Link` rel="next". */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description A user's id; repeat it for several (at most 100). */
+                id?: string[];
+                /** @description A username, matched case-insensitively; repeat it for several (at most 100). */
+                username?: string[];
             };
             header?: never;
             path?: never;
@@ -782,7 +789,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of users. While more exist, `Link` has rel="next". */
+            /** @description A page of users; while more exist, `Link` has rel="next". With `id` or `username`, the users asked for that exist, and no `Link`. */
             200: {
                 headers: {
                     Link: components["headers"]["Link"];

@@ -1,7 +1,7 @@
 import type { StarlingClient, Tweet } from '@starling/sdk';
 import { statusOf } from '../handlers/statuses.js';
-import { userById } from '../handlers/people.js';
-import { presentAccount, type MastodonAccount } from '../presenters/account.js';
+import { usersOf } from '../handlers/people.js';
+import { presentAccount } from '../presenters/account.js';
 import { presentNotification, type MastodonNotification, type Notification } from '../presenters/notification.js';
 import type { Site } from '../presenters/site.js';
 import type { MastodonStatus } from '../presenters/status.js';
@@ -27,36 +27,28 @@ export async function repostById(
 }
 
 /**
- * Notify's notifications as Mastodon's: each with its account and status, read once
- * each as the client's caller. One Mastodon has no type for, or whose account or status
- * is gone meanwhile, is left out.
+ * Notify's notifications as Mastodon's: each with its account and status, read as the
+ * client's caller, the accounts in one request and each status once. One Mastodon has no
+ * type for, or whose account or status is gone meanwhile, is left out.
  */
 export async function notificationsOf(
   api: StarlingClient,
   notifications: Notification[],
   site: Site,
 ): Promise<MastodonNotification[]> {
-  const accounts = new Map<string, Promise<MastodonAccount | undefined>>();
-  const statuses = new Map<string, Promise<MastodonStatus | undefined>>();
-  const once = <T>(cache: Map<string, Promise<T>>, id: string, load: () => Promise<T>) => {
-    if (!cache.has(id)) cache.set(id, load());
-    return cache.get(id)!;
-  };
-  const shown = await Promise.all(
-    notifications.map(async (n) => {
-      if (!n.account) return undefined;
-      const actorId = n.account.id;
-      const tweetId = n.tweet?.id;
-      const [account, status] = await Promise.all([
-        once(accounts, actorId, async () => {
-          const user = await userById(api, actorId);
-          return user && presentAccount(user, site);
-        }),
-        tweetId ? once(statuses, tweetId, () => statusById(api, tweetId, site)) : undefined,
-      ]);
-      if (!account || (tweetId && !status)) return undefined;
-      return presentNotification(n, account, status);
-    }),
-  );
-  return shown.filter((n): n is MastodonNotification => n !== undefined);
+  const shown = notifications.filter((n) => n.account);
+  const tweetIds = [...new Set(shown.flatMap((n) => (n.tweet ? [n.tweet.id] : [])))];
+  const [users, statuses] = await Promise.all([
+    usersOf(api, [...new Set(shown.map((n) => n.account!.id))]),
+    Promise.all(tweetIds.map(async (id) => [id, await statusById(api, id, site)] as const)),
+  ]);
+  const accounts = new Map(users.map((u) => [u.id, presentAccount(u, site)]));
+  const statusOfTweet = new Map(statuses);
+  return shown.flatMap((n) => {
+    const account = accounts.get(n.account!.id);
+    const status = n.tweet ? statusOfTweet.get(n.tweet.id) : undefined;
+    if (!account || (n.tweet && !status)) return [];
+    const notification = presentNotification(n, account, status);
+    return notification ? [notification] : [];
+  });
 }
