@@ -16,6 +16,17 @@ const INT8 = 20;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each service brings its own tables; the kit knows none
 export type Db<Tables = any> = Kysely<Tables>;
 
+/** The database each schema's handle is in: every handle of one Storage shares one. */
+const databases = new WeakMap<Db, object>();
+
+/**
+ * What identifies the database behind `db`: handles of one Storage (one PGlite, or one
+ * PostgreSQL database) give the same value, so a question about the whole database (its
+ * running transactions) is asked once, not once per schema. A handle made elsewhere is
+ * its own database.
+ */
+export const databaseOf = (db: Db): object => databases.get(db) ?? db;
+
 /**
  * Where the data lives: one embedded PGlite under DATA_DIR, or a PostgreSQL server.
  * Each service asks for its own schema and never sees another's tables.
@@ -70,6 +81,7 @@ async function openPGlite(dataDir: string): Promise<Storage> {
     forSchema(schema) {
       const db = new Kysely({ dialect: new PGliteDialect(shared, schema) });
       handles.push(db);
+      databases.set(db, shared);
       return db;
     },
     async ping() {
@@ -123,7 +135,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Storage> {
   return {
     kind: 'postgres',
     forSchema(schema) {
-      return new Kysely({ dialect: new PostgresDialect({ pool: preparedStatements(makePool(schema)) }) });
+      const db = new Kysely({ dialect: new PostgresDialect({ pool: preparedStatements(makePool(schema)) }) });
+      databases.set(db, admin);
+      return db;
     },
     async ping() {
       await admin.query('select 1');

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
-import type { Db } from '../db/storage.js';
+import { databaseOf, type Db } from '../db/storage.js';
 import { applyEvents, type Consumer, type EventBus } from './consumer.js';
 import { publicData } from '@starling/events';
 import { CatchUp, SharedRuns } from './catch-up.js';
@@ -41,12 +41,30 @@ async function olderTransactionsEnded(db: Db, timeoutMs: number): Promise<void> 
   }
 }
 
-/** The newest committed event of a log, whether or not readers may take it yet: nothing after it exists. */
-async function newestEvent(db: Db, source: string): Promise<Checkpoint | undefined> {
-  const { rows } = await sql<{ tx_id: string; position: number }>`
-    select e.tx_id::text as tx_id, e.position from ${sql.table(`${source}.events`)} as e
-    order by e.tx_id desc, e.position desc limit 1`.execute(db);
-  return rows[0] ? { txId: rows[0].tx_id, position: Number(rows[0].position) } : undefined;
+/**
+ * The newest committed event of each log, whether or not readers may take it yet:
+ * nothing after it exists. The logs are schemas of `db`'s database, read in one statement.
+ */
+async function newestEvents(db: Db, sources: string[]): Promise<Map<string, Checkpoint>> {
+  const heads = sources.map(
+    (source) => sql`(select ${source} as source, e.tx_id::text as tx_id, e.position
+      from ${sql.table(`${source}.events`)} as e order by e.tx_id desc, e.position desc limit 1)`,
+  );
+  const { rows } = await sql<{ source: string; tx_id: string; position: number }>`${sql.join(
+    heads,
+    sql` union all `,
+  )}`.execute(db);
+  return new Map(rows.map((r) => [r.source, { txId: r.tx_id, position: Number(r.position) }]));
+}
+
+/** The tails grouped by the database their logs are in (one Storage: one group). */
+function byDatabase<T extends { db: Db }>(tails: T[]): T[][] {
+  const groups = new Map<object, T[]>();
+  for (const tail of tails) {
+    const key = databaseOf(tail.db);
+    groups.set(key, [...(groups.get(key) ?? []), tail]);
+  }
+  return [...groups.values()];
 }
 
 /** Just before the first event recorded at or after `since`; the log's end when there is none. */
@@ -112,17 +130,18 @@ export class OutboxTailBus implements EventBus {
 
   /**
    * The runners that may have something to read: those whose source's newest event is
-   * past where they last were. One look at each log's head, rather than a read per
-   * consumer (a process runs some twenty, most of them with nothing to do).
+   * past where they last were. One look at every log's head (one statement per
+   * database), rather than a read per consumer (a process runs some forty, most of them
+   * with nothing to do).
    */
   private async behind(tails: Tail[]): Promise<Tail[]> {
-    const heads = new Map<string, Promise<Checkpoint | undefined>>();
-    const headOf = (t: Tail) => {
-      if (!heads.has(t.source)) heads.set(t.source, newestEvent(t.db, t.source));
-      return heads.get(t.source)!;
-    };
-    const due = await Promise.all(tails.map(async (t) => t.mayBeBehind(await headOf(t))));
-    return tails.filter((_, i) => due[i]);
+    const due = await Promise.all(
+      byDatabase(tails).map(async (group) => {
+        const heads = await newestEvents(group[0]!.db, [...new Set(group.map((t) => t.source))]);
+        return group.filter((t) => t.mayBeBehind(heads.get(t.source)));
+      }),
+    );
+    return due.flat();
   }
 
   /** Concurrent calls share drains; `jobs: false` leaves the jobs out. */
@@ -134,8 +153,7 @@ export class OutboxTailBus implements EventBus {
     const tails = this.tails(scope);
     // An event committed before this call is readable only once every transaction older
     // than it has ended (see readAfter); until then a pass would find nothing and stop.
-    const dbs = [...new Set(tails.map((t) => t.db))];
-    await Promise.all(dbs.map((db) => olderTransactionsEnded(db, DRAIN_WAIT_MS)));
+    await Promise.all(byDatabase(tails).map((group) => olderTransactionsEnded(group[0]!.db, DRAIN_WAIT_MS)));
     // Reactors append events that other consumers then need: repeat until quiet, or
     // until reactions this many deep are applied. Without a bound, a drain under a steady
     // stream of writes would never end (every pass finds the newer writes).

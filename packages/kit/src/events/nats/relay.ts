@@ -30,6 +30,8 @@ export const RELAY_CHECKPOINT = 'bus.relay';
 export class OutboxRelay {
   private readonly runs = new CatchUp(() => this.batch());
   private failures = 0;
+  /** The relay's checkpoint as this process last saw it; only ever behind the real one. */
+  private known: Checkpoint = START;
 
   constructor(
     private readonly link: NatsLink,
@@ -52,12 +54,18 @@ export class OutboxRelay {
     // While NATS is away the outbox simply grows; nothing is lost, nothing to retry yet.
     if (!this.link.connected) return 0;
     try {
+      // Peek outside a transaction first: the relay is woken after every batch of every
+      // consumer, and an idle wake-up then costs one read, not a transaction of four.
+      if ((await readAfter(this.db, this.source, this.known, 1)).length === 0) return 0;
       const stream = await this.link.ensureSourceStream(this.source);
+      // Where the checkpoint stands once the transaction commits.
+      let at: Checkpoint | undefined;
       const n = await this.db.transaction().execute(async (trx) => {
         const { rows } = await sql<{ locked: boolean }>`
           select pg_try_advisory_xact_lock(hashtext(${`starling.relay.${this.source}`})) as locked`.execute(trx);
         if (!rows[0]?.locked) return 0;
         const from = await relayCheckpoint(trx);
+        at = from;
         const events = await readAfter(trx, this.source, from, BATCH);
         if (events.length === 0) return 0;
         // Sent back to back on one connection, so JetStream stores them in this order.
@@ -87,8 +95,10 @@ export class OutboxRelay {
                   on conflict (consumer) do update
                   set tx_id = excluded.tx_id, position = excluded.position, updated_at = now()`.execute(trx);
         this.metrics.relayed.inc({ source: this.source }, count);
+        at = last;
         return count;
       });
+      if (at) this.known = at;
       this.failures = 0;
       return n;
     } catch (err) {
