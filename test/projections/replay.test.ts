@@ -559,8 +559,12 @@ inEachStorageMode('replaying the log', (mode) => {
     expect(batched.map((p) => p.consumer.name).sort()).toEqual([
       'graph.follows',
       'identity.relationships',
+      'identity.tweet-counts',
+      'notify.tweets',
       'timeline.follows',
+      'timeline.search-tweets',
       'timeline.tweets+timeline.homes',
+      'tweets.tweets',
     ]);
     for (const { consumer, db, owner } of batched) {
       const tables = tablesOf(consumer, owner);

@@ -100,6 +100,16 @@ export async function readStream(db: Db, streamId: string): Promise<RecordedEven
   return rows.map(toRecorded);
 }
 
+/**
+ * The last event each open transaction appended with `appendToStream`, so the write that
+ * waits for it (`writeThrough`) knows it without asking the database again. Keyed by the
+ * transaction's handle; a transaction that also bulk-appended is left out, and is asked.
+ */
+const lastAppendedIn = new WeakMap<Db, Checkpoint>();
+
+/** The last event `trx` appended, when only `appendToStream` appended to it; undefined otherwise. */
+export const lastAppendedKnown = (trx: Db): Checkpoint | undefined => lastAppendedIn.get(trx);
+
 export interface Appended {
   /** The stream's version after the append: the resource's new ETag. */
   version: number;
@@ -150,6 +160,8 @@ export async function appendToStream(
     }
     throw err;
   }
+  const last = recorded.at(-1);
+  if (last) lastAppendedIn.set(db, { txId: last.txId, position: last.position });
   return { version: expectedVersion + events.length, events: recorded };
 }
 
@@ -213,6 +225,7 @@ export async function appendNewStreams<E extends ImportedEvent>(
   options: { skipExisting?: boolean } = {},
 ): Promise<SkippedImport<E>[]> {
   const skipped: SkippedImport<E>[] = [];
+  lastAppendedIn.delete(db);
   let fresh = events;
   if (options.skipExisting) {
     const inLog = await streamsInLog(db, events.map(streamOf));

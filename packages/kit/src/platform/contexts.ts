@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Db, Storage } from '../db/storage.js';
 import type { EventBus } from '../events/consumer.js';
-import type { Checkpoint } from '../events/event-store.js';
+import { lastAppendedKnown, type Checkpoint } from '../events/event-store.js';
 import type { ServiceContext, ServiceDefinition } from '../service.js';
 import { tracedStep } from '../tracing/tracer.js';
 
@@ -37,7 +37,7 @@ function writeThrough(db: Db, bus: EventBus, source: string, log: Logger): Servi
   return async (fn) => {
     const { result, mark } = await db.transaction().execute(async (trx) => {
       const result = await fn(trx);
-      return { result, mark: bus.settlesOnMark ? await lastAppended(trx) : undefined };
+      return { result, mark: bus.settlesOnMark ? (lastAppendedKnown(trx) ?? (await lastAppended(trx))) : undefined };
     });
     await tracedStep(`settle ${source}`, { 'starling.service': source }, () => bus.settle(source, mark)).catch(
       (err: unknown) => log.warn({ err }, 'read models are behind; they will catch up'),

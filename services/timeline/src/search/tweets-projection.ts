@@ -1,4 +1,4 @@
-import type { Projection } from '@starling/kit';
+import { batchingRuns, type Projection, type RecordedEvent } from '@starling/kit';
 import { parseEntities, TweetDeleted, TweetPosted, type PayloadOf, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import { documentOf, tokenWords, words } from './text.js';
@@ -29,21 +29,30 @@ export const searchTweetsProjection: Projection = {
   source: 'tweets',
   tables: ['search_tweets'],
   types: [TweetPosted.type, TweetDeleted.type],
+  // Runs of posts go in one insert.
+  handleBatch: batchingRuns([TweetPosted.type], (run, trx) => posted(trx, run)),
   async handle(event, trx) {
     const db: TimelineDb = trx;
     switch (event.type) {
-      case TweetPosted.type: {
-        const d = payloadOf(TweetPosted, event);
-        await db
-          .insertInto('search_tweets')
-          .values({ id: d.tweet_id, author_id: d.author_id, document: sql<string>`${tweetDocument(d)}::tsvector` })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-        return;
-      }
+      case TweetPosted.type:
+        return posted(db, [event]);
       case TweetDeleted.type:
         await db.deleteFrom('search_tweets').where('id', '=', payloadOf(TweetDeleted, event).tweet_id).execute();
         return;
     }
   },
 };
+
+/** Posts not indexed yet, inserted in one statement. */
+async function posted(db: TimelineDb, events: RecordedEvent[]): Promise<void> {
+  await db
+    .insertInto('search_tweets')
+    .values(
+      events.map((event) => {
+        const d = payloadOf(TweetPosted, event);
+        return { id: d.tweet_id, author_id: d.author_id, document: sql<string>`${tweetDocument(d)}::tsvector` };
+      }),
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}

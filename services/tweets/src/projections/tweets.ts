@@ -1,4 +1,4 @@
-import type { Projection } from '@starling/kit';
+import { batchingRuns, type Projection, type RecordedEvent } from '@starling/kit';
 import {
   TweetDeleted,
   TweetLiked,
@@ -31,6 +31,40 @@ async function bump(
 }
 
 /**
+ * Posts, in one statement: each tweet not here yet is inserted, and each reply among
+ * those inserted then bumps its parent's `reply_count` (a parent posted earlier in the
+ * same run is in by then, as it would be one event at a time).
+ */
+async function posted(db: TweetsDb, events: RecordedEvent[]): Promise<void> {
+  const rows = events.map((event) => ({ row: tweetRowOf(event), at: event.recordedAt }));
+  const inserted = await db
+    .insertInto('tweets')
+    .values(
+      rows.map(({ row, at }) => ({
+        id: row.id,
+        author_id: row.author_id,
+        author_username: row.author_username,
+        author_key: row.author_username.toLowerCase(),
+        body: row.body,
+        created_at: row.created_at,
+        version: row.version,
+        modified_at: at,
+        entities: JSON.stringify(row.entities),
+        in_reply_to_id: row.in_reply_to_id,
+        in_reply_to_author_id: row.in_reply_to_author_id,
+        media_ids: row.media_ids,
+      })),
+    )
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .execute();
+  const fresh = new Set(inserted.map((r) => r.id));
+  for (const { row, at } of rows) {
+    if (row.in_reply_to_id !== null && fresh.delete(row.id)) await bump(db, row.in_reply_to_id, 'reply_count', 1, at);
+  }
+}
+
+/**
  * `tweets`: every live tweet, with its entities, what it replies to and its counts;
  * `likes` and `reposts`: who likes and reposts which live tweet.
  *
@@ -56,35 +90,13 @@ export const tweetsProjection: Projection = {
     TweetReposted.type,
     TweetUnreposted.type,
   ],
+  // Runs of posts (most of what a busy log holds) go in one insert.
+  handleBatch: batchingRuns([TweetPosted.type], (run, trx) => posted(trx, run)),
   async handle(event, trx) {
     const db: TweetsDb = trx;
     switch (event.type) {
-      case TweetPosted.type: {
-        const row = tweetRowOf(event);
-        const inserted = await db
-          .insertInto('tweets')
-          .values({
-            id: row.id,
-            author_id: row.author_id,
-            author_username: row.author_username,
-            author_key: row.author_username.toLowerCase(),
-            body: row.body,
-            created_at: row.created_at,
-            version: row.version,
-            modified_at: event.recordedAt,
-            entities: JSON.stringify(row.entities),
-            in_reply_to_id: row.in_reply_to_id,
-            in_reply_to_author_id: row.in_reply_to_author_id,
-            media_ids: row.media_ids,
-          })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .returning('id')
-          .execute();
-        if (inserted.length > 0 && row.in_reply_to_id !== null) {
-          await bump(db, row.in_reply_to_id, 'reply_count', 1, event.recordedAt);
-        }
-        return;
-      }
+      case TweetPosted.type:
+        return posted(db, [event]);
       case TweetDeleted.type: {
         const id = payloadOf(TweetDeleted, event).tweet_id;
         await db.deleteFrom('likes').where('tweet_id', '=', id).execute();

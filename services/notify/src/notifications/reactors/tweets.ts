@@ -1,7 +1,8 @@
-import type { Consumer, Db, RecordedEvent } from '@starling/kit';
+import { batchingRuns, type Consumer, type Db, type RecordedEvent } from '@starling/kit';
 import { TweetDeleted, TweetLiked, TweetPosted, TweetReposted, parseEntities, payloadOf } from '@starling/events';
 import { sql } from 'kysely';
 import type { NotifyDb } from '../../tables.js';
+import { liveTweetRow } from '../../directory/tweets.js';
 import { announce, withdraw } from './announce.js';
 
 /**
@@ -18,10 +19,12 @@ export const tweetNotifications: Consumer = {
   name: 'notify.notifications.tweets',
   source: 'tweets',
   types: [TweetPosted.type, TweetLiked.type, TweetReposted.type, TweetDeleted.type],
+  // A run of posts is recorded in one statement; only replies and mentions tell anyone.
+  handleBatch: batchingRuns([TweetPosted.type], (run, trx) => posted(run, trx)),
   async handle(event, trx) {
     switch (event.type) {
       case TweetPosted.type:
-        return posted(event, trx);
+        return posted([event], trx);
       case TweetLiked.type: {
         const { tweet_id, user_id } = payloadOf(TweetLiked, event);
         const tweet = await liveTweet(trx, tweet_id);
@@ -50,6 +53,17 @@ export const tweetNotifications: Consumer = {
   },
 };
 
+/** Posts recorded (one statement for the run), then what each tells, in log order. */
+async function posted(events: RecordedEvent[], trx: Db): Promise<void> {
+  const db: NotifyDb = trx;
+  await db
+    .insertInto('notification_tweets')
+    .values(events.map(liveTweetRow))
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  for (const event of events) await tell(event, trx);
+}
+
 /**
  * A reply tells the author replied to; a mention tells each account named, matched
  * case-insensitively through the directory's `accounts` (an account registered moments
@@ -57,20 +71,11 @@ export const tweetNotifications: Consumer = {
  * nobody is told of). One notification per person: the author replied to who is also
  * mentioned gets the reply only.
  */
-async function posted(event: RecordedEvent, trx: Db): Promise<void> {
+async function tell(event: RecordedEvent, trx: Db): Promise<void> {
   const tweet = payloadOf(TweetPosted, event);
-  const db: NotifyDb = trx;
-  await db
-    .insertInto('notification_tweets')
-    .values({
-      id: tweet.tweet_id,
-      author_id: tweet.author_id,
-      body: tweet.body,
-      created_at: event.recordedAt,
-      deleted: false,
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
+  // Version 1 events carry no entities: they are parsed from the body, as readers do.
+  const mentions = (tweet.entities ?? parseEntities(tweet.body)).mentions;
+  if (!tweet.in_reply_to_author_id && mentions.length === 0) return;
   // A tombstone written first (its deletion came before) means there is nothing to tell.
   if (!(await liveTweet(trx, tweet.tweet_id))) return;
 
@@ -83,8 +88,6 @@ async function posted(event: RecordedEvent, trx: Db): Promise<void> {
       tweet_id: tweet.tweet_id,
     });
 
-  // Version 1 events carry no entities: they are parsed from the body, as readers do.
-  const mentions = (tweet.entities ?? parseEntities(tweet.body)).mentions;
   const names = [...new Set(mentions.map((m) => m.username.toLowerCase()))];
   if (names.length === 0) return;
   const { rows } = await sql<{ id: string }>`
