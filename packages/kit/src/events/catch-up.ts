@@ -10,8 +10,12 @@ export class CatchUp {
   private running: Promise<number> | undefined;
   private again = false;
 
-  /** `batch` handles what it finds and says how many it handled. */
-  constructor(private readonly batch: () => Promise<number>) {}
+  /**
+   * `batch` handles what it finds and says how many it handled, and whether there may
+   * be more (a batch that read less than it could have says not: the pass ends without
+   * another read to find nothing, and what came meanwhile belongs to the next pass).
+   */
+  constructor(private readonly batch: () => Promise<number | { handled: number; more: boolean }>) {}
 
   run(): Promise<number> {
     if (this.running) {
@@ -32,9 +36,10 @@ export class CatchUp {
     do {
       this.again = false;
       for (;;) {
-        const n = await this.batch();
-        total += n;
-        if (n === 0) break;
+        const result = await this.batch();
+        const { handled, more } = typeof result === 'number' ? { handled: result, more: result > 0 } : result;
+        total += handled;
+        if (handled === 0 || !more) break;
       }
     } while (this.again);
     return total;

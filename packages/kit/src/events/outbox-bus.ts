@@ -261,12 +261,15 @@ class ConsumerRunner implements Tail {
     return this.runs.idle();
   }
 
-  private async batch(): Promise<number> {
+  private async batch(): Promise<{ handled: number; more: boolean }> {
     const { name, source } = this.consumer;
-    if (this.consumer.everyProcess) return this.localBatch();
+    if (this.consumer.everyProcess) {
+      const handled = await this.localBatch();
+      return { handled, more: handled > 0 };
+    }
     try {
       // Peek outside a transaction first: an idle poll then costs one read, not a write.
-      if ((await readAfter(this.db, source, this.known, 1)).length === 0) return 0;
+      if ((await readAfter(this.db, source, this.known, 1)).length === 0) return { handled: 0, more: false };
       const n = await this.db.transaction().execute(async (trx) => {
         const from = await lockCheckpoint(trx, name);
         // Unwanted types are read and passed over, so the checkpoint (and the lag) moves past them.
@@ -279,12 +282,15 @@ class ConsumerRunner implements Tail {
         if (last) {
           await saveCheckpoint(trx, name, last);
         }
-        return { count: events.length, at: last ? { txId: last.txId, position: last.position } : from };
+        // A full read may have left more behind; a short one read all there was (what
+        // came since is the next pass's), and one cut at the ceiling waits for it to move.
+        const more = read.length === BATCH && events.length === read.length;
+        return { count: events.length, more, at: last ? { txId: last.txId, position: last.position } : from };
       });
       this.known = n.at;
       this.failures = 0;
       if (n.count > 0) this.onCommit();
-      return n.count;
+      return { handled: n.count, more: n.more };
     } catch (err) {
       this.failures += 1;
       // Logged once per streak so a stuck consumer is visible without flooding the log.

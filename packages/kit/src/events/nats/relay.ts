@@ -50,7 +50,7 @@ export class OutboxRelay {
     return this.runs.idle();
   }
 
-  private async batch(): Promise<number> {
+  private async batch(): Promise<number | { handled: number; more: boolean }> {
     // While NATS is away the outbox simply grows; nothing is lost, nothing to retry yet.
     if (!this.link.connected) return 0;
     try {
@@ -58,8 +58,9 @@ export class OutboxRelay {
       // consumer, and an idle wake-up then costs one read, not a transaction of four.
       if ((await readAfter(this.db, this.source, this.known, 1)).length === 0) return 0;
       const stream = await this.link.ensureSourceStream(this.source);
-      // Where the checkpoint stands once the transaction commits.
+      // Where the checkpoint stands once the transaction commits, and whether the read was full.
       let at: Checkpoint | undefined;
+      let full = false;
       const n = await this.db.transaction().execute(async (trx) => {
         const { rows } = await sql<{ locked: boolean }>`
           select pg_try_advisory_xact_lock(hashtext(${`starling.relay.${this.source}`})) as locked`.execute(trx);
@@ -68,6 +69,7 @@ export class OutboxRelay {
         at = from;
         const events = await readAfter(trx, this.source, from, BATCH);
         if (events.length === 0) return 0;
+        full = events.length === BATCH;
         // Sent back to back on one connection, so JetStream stores them in this order.
         const sent = events.map((event, i) => {
           const prev = i === 0 ? from : checkpointOf(events[i - 1]!);
@@ -100,7 +102,8 @@ export class OutboxRelay {
       });
       if (at) this.known = at;
       this.failures = 0;
-      return n;
+      // A short read published all there was; a failed publish (n short) is tried at the next wake-up.
+      return { handled: n, more: full };
     } catch (err) {
       this.failures += 1;
       if (this.failures === 1 || this.failures % 100 === 0) {
