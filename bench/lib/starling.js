@@ -12,10 +12,18 @@ import { onCleanup, throwIfInterrupted } from './cleanup.js';
 import { ChildError, commandOf, freePort, hasExited, spawnNode, stopChild } from './process.js';
 
 export const REPLICAS = 'tweets=2,timeline=2,identity=2';
-/** gateway + 4 services + 4 workers, with the replicas above: 12 processes. */
-const DISTRIBUTED_PROCESSES = 12;
-/** Connections per process in distributed mode: 11 × 4 = 44 at most. */
+/** Connections per pool in distributed mode, where every role's process has its own pools. */
 export const DISTRIBUTED_POOL_SIZE = '4';
+
+/**
+ * How many processes `up --distributed --replicas REPLICAS` starts: every role of the
+ * topology once (the gateway, each service and each worker), and the extra replicas.
+ */
+async function distributedProcesses(root) {
+  const { ROLES } = await import(path.join(root, 'apps/cli/dist/topology.js'));
+  const extra = REPLICAS.split(',').reduce((sum, entry) => sum + Number(entry.split('=')[1]) - 1, 0);
+  return ROLES.length + extra;
+}
 
 /** What every mode runs with during a bench. */
 function benchEnv(extra) {
@@ -66,6 +74,7 @@ export async function launch(mode, { root, storage, env: extra = {} }) {
   const members = new Map(); // "role#replica" → { role, replica, port, pid }
   let args = ['start'];
   let env;
+  let expectedProcesses = 1;
   if (mode === 'embedded') {
     // An inherited DATABASE_URL (CI exports one) would silently turn an embedded run
     // into a PostgreSQL one.
@@ -73,11 +82,12 @@ export async function launch(mode, { root, storage, env: extra = {} }) {
   } else {
     env = benchEnv({ ...extra, PORT: String(port), ...storage });
     if (mode === 'distributed') {
-      // Eleven processes with a pool of DATABASE_POOL_SIZE (10) each outgrow a default
+      // Sixteen processes with a pool of DATABASE_POOL_SIZE (10) each outgrow a default
       // PostgreSQL's 100 connections (deploy/compose.yaml raises it to 300); a shared
       // server cannot be asked to, so each process gets a smaller pool unless told.
       env.DATABASE_POOL_SIZE = process.env.DATABASE_POOL_SIZE || DISTRIBUTED_POOL_SIZE;
-      const basePort = await freePortRun(DISTRIBUTED_PROCESSES - 1);
+      expectedProcesses = await distributedProcesses(root);
+      const basePort = await freePortRun(expectedProcesses - 1);
       args = ['up', '--distributed', '--replicas', REPLICAS, '--base-port', String(basePort)];
     }
   }
@@ -115,6 +125,8 @@ export async function launch(mode, { root, storage, env: extra = {} }) {
           }))
         : [{ name: 'starling', role: 'starling', pid: proc.child.pid, url: baseUrl }],
     processCount: () => (mode === 'distributed' ? members.size : 1),
+    /** How many processes serve once all have started. */
+    expectedProcesses,
     /** Processes `starling up` had to start again, so far. */
     exits: () => [...exits],
     stop: () => stopInstance(instance, members),
@@ -169,7 +181,7 @@ export async function waitUntilServing(instance, { timeoutMs = 180_000, interval
       );
     }
   };
-  const expected = instance.mode === 'distributed' ? DISTRIBUTED_PROCESSES : 1;
+  const expected = instance.expectedProcesses;
   for (;;) {
     alive();
     if (instance.processCount() >= expected) {
