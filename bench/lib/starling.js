@@ -82,7 +82,7 @@ export async function launch(mode, { root, storage, env: extra = {} }) {
   } else {
     env = benchEnv({ ...extra, PORT: String(port), ...storage });
     if (mode === 'distributed') {
-      // Sixteen processes with a pool of DATABASE_POOL_SIZE (10) each outgrow a default
+      // Seventeen processes with a pool of DATABASE_POOL_SIZE (10) each outgrow a default
       // PostgreSQL's 100 connections (deploy/compose.yaml raises it to 300); a shared
       // server cannot be asked to, so each process gets a smaller pool unless told.
       env.DATABASE_POOL_SIZE = process.env.DATABASE_POOL_SIZE || DISTRIBUTED_POOL_SIZE;
