@@ -96,7 +96,8 @@ export class OutboxTailBus implements EventBus {
     const onCommit = () => (this.batches += 1);
     const runner = new ConsumerRunner(consumer, db, this.log, owner !== consumer.source, onCommit);
     this.runners.push(runner);
-    this.unlearned.push(runner);
+    // An every-process consumer keeps no durable checkpoint: it has none to learn.
+    if (!consumer.everyProcess) this.unlearned.push(runner);
   }
 
   runJob(job: Job, db: Db, owner: string): void {
@@ -272,7 +273,7 @@ class ConsumerRunner implements Tail {
   }
 
   learnCheckpoint(at: Checkpoint): void {
-    // An every-process consumer keeps no durable checkpoint: it starts at `since()`.
+    // An every-process consumer starts at `since()`, whatever a row of that name says.
     if (this.consumer.everyProcess) return;
     if (compareCheckpoints(at, this.known) > 0) this.known = at;
   }
