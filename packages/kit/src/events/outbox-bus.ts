@@ -84,6 +84,8 @@ export class OutboxTailBus implements EventBus {
   /** Tails whose committed checkpoint this process has not read yet (see `learnCheckpoints`). */
   private readonly unlearned: Tail[] = [];
   private learning: Promise<void> = Promise.resolve();
+  /** Moves on when the checkpoints are moved back: a read begun before then teaches nothing. */
+  private rewinds = 0;
 
   constructor(
     private readonly log: Logger,
@@ -147,9 +149,11 @@ export class OutboxTailBus implements EventBus {
     const tails = this.unlearned.splice(0);
     const dbs = [...new Set(tails.map((t) => t.db))];
     this.learning = this.learning.then(async () => {
+      const rewinds = this.rewinds;
       await Promise.all(
         dbs.map(async (db) => {
           const checkpoints = await readCheckpoints(db).catch(() => new Map<string, Checkpoint>());
+          if (this.rewinds !== rewinds) return;
           for (const tail of tails) {
             const at = tail.db === db ? checkpoints.get(tail.name) : undefined;
             if (at) tail.learnCheckpoint(at);
@@ -194,6 +198,7 @@ export class OutboxTailBus implements EventBus {
 
   forgetCheckpoints(): void {
     this.batches += 1;
+    this.rewinds += 1;
     for (const tail of this.tails()) tail.forgetCheckpoint();
   }
 
