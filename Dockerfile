@@ -43,7 +43,8 @@ RUN npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 # build for apps/web, and site.js that tells where it is), bin/, worker/ (plain
 # JavaScript run in worker threads), the openapi.yaml a service reads at start
 # (services/*/src/index.ts: new URL('../openapi.yaml', import.meta.url)) and the
-# shared contract files it imports (packages/contracts/openapi). Sources,
+# shared contract files it imports (packages/contracts/openapi), which dist/openapi.json
+# (the contract bundled at build time) is checked against. Sources,
 # tests and type declarations stay behind.
 RUN set -eu; \
   mkdir /out; \

@@ -1,6 +1,9 @@
 /** The contract at `path`, with every component it imports bundled in (see bundle.js). */
 export function loadContract(path: string | URL): Record<string, unknown>;
 
+/** Writes the contract at `path`, bundled, as dist/<name>.json beside it (see bundle.js); undefined when it cannot. */
+export function writeBundledContract(path: string | URL): string | undefined;
+
 /** One document from several services' contracts, on top of `base`; a component two define differently throws. */
 export function mergeContracts(
   base: Record<string, unknown>,

@@ -10,9 +10,11 @@
 // in `components` under the name it was imported as (its own name when a ref elsewhere
 // brings it in), and every ref to it is local, so the document reads as if the
 // component had been written in the contract itself.
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
@@ -82,14 +84,62 @@ export function mergeContracts(base, documents) {
   return merged;
 }
 
-/** The contract at `path`, with every component it imports bundled in. */
+/**
+ * The contract at `path`, with every component it imports bundled in: from the bundle
+ * `writeBundledContract` left beside it when that was made from the files as they are
+ * now, otherwise from the YAML.
+ */
 export function loadContract(path) {
   const file = resolve(path instanceof URL ? fileURLToPath(path) : path);
-  return bundle(readYaml(file), file);
+  return readBundled(file) ?? bundleFile(file).document;
 }
 
-function bundle(document, file) {
-  const documents = new Map([[file, document]]);
+/**
+ * Writes the contract at `path`, bundled, as JSON in the `dist` folder beside it, with
+ * a digest of each file it was made from: parsing the YAML of every contract was a
+ * fifth of the embedded process's cold start, where JSON takes milliseconds. The
+ * build writes it (scripts/bundle-contracts.js); `loadContract` uses it only while
+ * every one of those files is unchanged, so an edited contract is never served stale.
+ * Returns where it wrote, or undefined for a contract that JSON cannot hold as parsed.
+ */
+export function writeBundledContract(path) {
+  const file = resolve(path instanceof URL ? fileURLToPath(path) : path);
+  const { document, files } = bundleFile(file);
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(document)), document)) return undefined;
+  const sources = Object.fromEntries(files.map((f) => [relative(dirname(file), f), digest(f)]));
+  const out = bundledPath(file);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify({ sources, document }));
+  return out;
+}
+
+const bundledPath = (file) => join(dirname(file), 'dist', `${basename(file, '.yaml')}.json`);
+const digest = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** The bundle beside `file`, if one was made from the files as they are now. */
+function readBundled(file) {
+  const at = bundledPath(file);
+  if (!existsSync(at)) return undefined;
+  try {
+    const { sources, document } = JSON.parse(readFileSync(at, 'utf8'));
+    const current = Object.entries(sources).every(([f, sum]) => {
+      const source = resolve(dirname(file), f);
+      return existsSync(source) && digest(source) === sum;
+    });
+    return current && document ? document : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bundled contract, and every file it was made from. */
+function bundleFile(file) {
+  const documents = new Map([[file, readYaml(file)]]);
+  return { document: bundle(documents, file), files: [...documents.keys()] };
+}
+
+function bundle(documents, file) {
+  const document = documents.get(file);
   const read = (at) => {
     if (!documents.has(at)) documents.set(at, readYaml(at));
     return documents.get(at);

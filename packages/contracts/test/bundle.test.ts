@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadContract } from '@starling/contracts/bundle';
+import { dirname, join } from 'node:path';
+import { loadContract, writeBundledContract } from '@starling/contracts/bundle';
 import { describe, expect, it } from 'vitest';
 
 /** A package `svc` beside a package `shared` in node_modules, as a workspace is laid out. */
@@ -66,5 +66,34 @@ describe('loadContract', () => {
     expect(() => loadContract(workspace({ name: 'svc', dependencies: { shared: '1' } }, clash))).toThrow(
       /components.schemas.Detail clashes/,
     );
+  });
+});
+
+describe('writeBundledContract', () => {
+  const svc = { name: 'svc', dependencies: { shared: '1' } };
+
+  it('writes the bundle that loadContract then reads, the same document as from the YAML', () => {
+    const spec = workspace(svc, importsProblem);
+    const fromYaml = loadContract(spec);
+    expect(writeBundledContract(spec)).toBe(join(dirname(spec), 'dist', 'openapi.json'));
+    expect(existsSync(join(dirname(spec), 'dist', 'openapi.json'))).toBe(true);
+    expect(loadContract(spec)).toEqual(fromYaml);
+  });
+
+  it('is passed over once the contract, or a shared file it imports, has changed since', () => {
+    const spec = workspace(svc, importsProblem);
+    writeBundledContract(spec);
+    appendFileSync(spec, 'x-edited: yes\n');
+    expect(loadContract(spec)['x-edited']).toBe('yes');
+
+    writeBundledContract(spec);
+    const common = join(dirname(spec), '..', 'node_modules', 'shared', 'openapi', 'common.yaml');
+    writeFileSync(
+      common,
+      'components:\n  schemas:\n    Problem: { type: string }\n  responses:\n    Problem: { description: Other }\n',
+    );
+    expect((loadContract(spec).components as { responses: { Problem: object } }).responses.Problem).toEqual({
+      description: 'Other',
+    });
   });
 });

@@ -26,6 +26,16 @@ export async function readCheckpoint(db: Db, name: string): Promise<Checkpoint> 
   return rows[0] ? { txId: rows[0].tx_id, position: Number(rows[0].position) } : START;
 }
 
+/**
+ * Every checkpoint of a schema, as committed, in one read: what a process starting up
+ * learns before its first catch-up, rather than each consumer finding out for itself.
+ */
+export async function readCheckpoints(db: Db): Promise<Map<string, Checkpoint>> {
+  const { rows } = await sql<{ consumer: string; tx_id: string; position: number }>`
+    select consumer, tx_id::text as tx_id, position from consumer_checkpoints`.execute(db);
+  return new Map(rows.map((r) => [r.consumer, { txId: r.tx_id, position: Number(r.position) }]));
+}
+
 /** Moves a checkpoint whose row `trx` holds (see `lockCheckpoint`). */
 export async function saveCheckpoint(trx: Db, name: string, at: Checkpoint): Promise<void> {
   await sql`update consumer_checkpoints set tx_id = ${at.txId}::xid8, position = ${at.position}, updated_at = now()

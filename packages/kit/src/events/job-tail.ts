@@ -79,6 +79,11 @@ export class JobTail {
     return head !== undefined && compareCheckpoints(head, this.known) > 0;
   }
 
+  /** The committed checkpoint, read elsewhere: where this process last saw it moves up to it, never back. */
+  learnCheckpoint(at: Checkpoint): void {
+    if (compareCheckpoints(at, this.known) > 0) this.known = at;
+  }
+
   forgetCheckpoint(): void {
     this.known = START;
   }

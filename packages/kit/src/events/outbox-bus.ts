@@ -6,7 +6,7 @@ import { publicData } from '@starling/events';
 import { CatchUp, SharedRuns } from './catch-up.js';
 import { JobTail } from './job-tail.js';
 import type { Job } from './job.js';
-import { checkpointLag, lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints.js';
+import { checkpointLag, lockCheckpoint, readCheckpoint, readCheckpoints, saveCheckpoint } from './checkpoints.js';
 import {
   compareCheckpoints,
   headPosition,
@@ -99,6 +99,11 @@ export class OutboxTailBus implements EventBus {
    */
   private readonly settles = new SharedRuns(() => this.drainOnce('settle'));
   private batches = 0;
+  /** Tails whose committed checkpoint this process has not read yet (see `learnCheckpoints`). */
+  private readonly unlearned: Tail[] = [];
+  private learning: Promise<void> = Promise.resolve();
+  /** Moves on when the checkpoints are moved back: a read begun before then teaches nothing. */
+  private rewinds = 0;
 
   constructor(
     private readonly log: Logger,
@@ -109,11 +114,16 @@ export class OutboxTailBus implements EventBus {
 
   subscribe(consumer: Consumer, db: Db, owner: string): void {
     const onCommit = () => (this.batches += 1);
-    this.runners.push(new ConsumerRunner(consumer, db, this.log, owner !== consumer.source, onCommit));
+    const runner = new ConsumerRunner(consumer, db, this.log, owner !== consumer.source, onCommit);
+    this.runners.push(runner);
+    // An every-process consumer keeps no durable checkpoint: it has none to learn.
+    if (!consumer.everyProcess) this.unlearned.push(runner);
   }
 
   runJob(job: Job, db: Db, owner: string): void {
-    this.jobs.push(new JobTail(job, db, this.log, owner !== job.source, this.deadLetterAfter));
+    const tail = new JobTail(job, db, this.log, owner !== job.source, this.deadLetterAfter);
+    this.jobs.push(tail);
+    this.unlearned.push(tail);
   }
 
   /** Which tails a drain waits for: all, the consumers (no jobs), or what a write waits for. */
@@ -135,6 +145,7 @@ export class OutboxTailBus implements EventBus {
    * with nothing to do).
    */
   private async behind(tails: Tail[]): Promise<Tail[]> {
+    await this.learnCheckpoints();
     const due = await Promise.all(
       byDatabase(tails).map(async (group) => {
         const heads = await newestEvents(group[0]!.db, [...new Set(group.map((t) => t.source))]);
@@ -142,6 +153,34 @@ export class OutboxTailBus implements EventBus {
       }),
     );
     return due.flat();
+  }
+
+  /**
+   * Before a tail's first look at its log, where its checkpoint stands: read with every
+   * other checkpoint of its schema in one query. A process starting on an existing
+   * data set thus finds most consumers already at their log's head, with nothing to
+   * read, rather than each peeking at its log and locking its checkpoint to learn so
+   * (some forty of them, one after the other, before the first answer). Should the read
+   * fail, those tails learn their checkpoints as before, in their first batch.
+   */
+  private learnCheckpoints(): Promise<void> {
+    if (this.unlearned.length === 0) return this.learning;
+    const tails = this.unlearned.splice(0);
+    const dbs = [...new Set(tails.map((t) => t.db))];
+    this.learning = this.learning.then(async () => {
+      const rewinds = this.rewinds;
+      await Promise.all(
+        dbs.map(async (db) => {
+          const checkpoints = await readCheckpoints(db).catch(() => new Map<string, Checkpoint>());
+          if (this.rewinds !== rewinds) return;
+          for (const tail of tails) {
+            const at = tail.db === db ? checkpoints.get(tail.name) : undefined;
+            if (at) tail.learnCheckpoint(at);
+          }
+        }),
+      );
+    });
+    return this.learning;
   }
 
   /** Concurrent calls share drains; `jobs: false` leaves the jobs out. */
@@ -177,6 +216,7 @@ export class OutboxTailBus implements EventBus {
 
   forgetCheckpoints(): void {
     this.batches += 1;
+    this.rewinds += 1;
     for (const tail of this.tails()) tail.forgetCheckpoint();
   }
 
@@ -207,6 +247,8 @@ interface Tail {
   readonly db: Db;
   catchUp(): Promise<number>;
   mayBeBehind(head: Checkpoint | undefined): boolean;
+  /** The committed checkpoint, read elsewhere: where this process last saw it moves up to it, never back. */
+  learnCheckpoint(at: Checkpoint): void;
   forgetCheckpoint(): void;
   lag(): Promise<number>;
 }
@@ -251,6 +293,12 @@ class ConsumerRunner implements Tail {
   mayBeBehind(head: Checkpoint | undefined): boolean {
     if (this.consumer.everyProcess && !this.started) return true;
     return head !== undefined && compareCheckpoints(head, this.known) > 0;
+  }
+
+  learnCheckpoint(at: Checkpoint): void {
+    // An every-process consumer starts at `since()`, whatever a row of that name says.
+    if (this.consumer.everyProcess) return;
+    if (compareCheckpoints(at, this.known) > 0) this.known = at;
   }
 
   forgetCheckpoint(): void {
