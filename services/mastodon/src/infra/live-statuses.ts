@@ -80,14 +80,22 @@ export class LiveStatuses {
     return { tweet, people: await peopleOf(api, [tweet], site) };
   }
 
-  /** The one promise for `key`, kept a while; a failure is not kept, so the next connection tries again. */
-  private once<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  /**
+   * The one promise for `key`, kept a while. A failure or a tweet not found is not kept:
+   * the next connection tries again with its own credentials (the first one's may have
+   * just been revoked).
+   */
+  private once<T>(cache: Map<string, Promise<T | undefined>>, key: string, load: () => Promise<T | undefined>) {
     let promise = cache.get(key);
     if (!promise) {
-      promise = load();
-      cache.set(key, promise);
-      promise.catch(() => cache.delete(key));
-      setTimeout(() => cache.delete(key), KEEP_MS).unref();
+      const loading = load();
+      promise = loading;
+      cache.set(key, loading);
+      const forget = () => {
+        if (cache.get(key) === loading) cache.delete(key);
+      };
+      loading.then((found) => found === undefined && forget(), forget);
+      setTimeout(forget, KEEP_MS).unref();
     }
     return promise;
   }
