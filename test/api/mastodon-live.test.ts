@@ -288,6 +288,42 @@ inEachStorageMode('Mastodon API: notifications, markers, media and streaming', (
     viaProtocol.close();
   });
 
+  it('shows each connection a post and a repost as its own user sees them', async () => {
+    const host = await listening();
+    const ned = await s.signUp('ml_ned');
+    const oli = await s.signUp('ml_oli');
+    const kim = await s.signUp('ml_kim');
+    const lee = await s.signUp('ml_lee');
+    await settled();
+    for (const follower of [kim, lee]) await followOk(follower.token, oli.id);
+    const liked = await postOk(ned.token, 'worth a like');
+    await likeOk(kim.token, liked.id);
+    await settled();
+
+    // Two connections for kim (a phone and a browser), one for lee.
+    const open = (token: string) =>
+      openStreamingSocket(`ws://${host}/api/v1/streaming?access_token=${token}&stream=user`);
+    const sockets = [
+      { user: kim, ws: await open(kim.token) },
+      { user: kim, ws: await open(kim.token) },
+      { user: lee, ws: await open(lee.token) },
+    ];
+    const fresh = await postOk(oli.token, 'new from oli');
+    await repostOk(oli.token, liked.id);
+    for (const { user, ws } of sockets) {
+      const post = await ws.next((m) => m.event === 'update' && JSON.parse(m.payload!).id === fresh.id);
+      expect(JSON.parse(post.payload!)).toMatchObject({ account: { id: oli.id }, favourited: false });
+      const reblog = await ws.next((m) => m.event === 'update' && !!JSON.parse(m.payload!).reblog);
+      expect(JSON.parse(reblog.payload!)).toMatchObject({
+        account: { id: oli.id },
+        reblog: { id: liked.id, favourited: user === kim, favourites_count: 1, reblogs_count: 1 },
+      });
+      // Each once, however many connections showed them.
+      expect(ws.events().filter((m) => m.event === 'update')).toHaveLength(2);
+      ws.close();
+    }
+  });
+
   it('closes a WebSocket once its token is revoked', async () => {
     const host = await listening();
     const jo = await s.signUp('ml_jo');

@@ -34,6 +34,7 @@ export * from './http/server-options.js';
 export * from './http/web-app.js';
 export * from './http/well-formed-input.js';
 export * from './http/websocket.js';
+export * from './http/shared-timer.js';
 export * from './ids.js';
 export * from './logger.js';
 export * from './metrics.js';

@@ -1,13 +1,13 @@
-import { serveEventStream, type ServiceContext } from '@starling/kit';
+import { serveEventStream, type EventStream, type ServiceContext } from '@starling/kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { StreamName } from '../infra/live-connection.js';
+import type { Send, StreamName } from '../infra/live-connection.js';
 import type { MastodonDeps } from './deps.js';
 import { openConnection } from './streaming-access.js';
 
 /** A comment this often keeps proxies from closing a quiet stream. */
 const HEARTBEAT_SECONDS = 15;
-/** How often the queued events are written out: they wait in memory, so this costs nothing. */
-const FLUSH_MS = 50;
+/** Events are written as they come (a wake-up); this is only how often the queue is looked at unwoken. */
+const FLUSH_MS = 30_000;
 
 /**
  * One of Mastodon's Server-Sent Event streams: `event: update` and `data:` the Status
@@ -24,13 +24,17 @@ export async function serveMastodonStream(
   tag?: string,
 ): Promise<void> {
   const queued: string[] = [];
-  const { caller, connection } = await openConnection(ctx, request, (_stream, event, payload) => {
+  // Until the stream is served, what comes waits in the queue.
+  let served: EventStream | undefined = undefined;
+  const send: Send = (_stream, event, payload) => {
     queued.push(`event: ${event}\ndata: ${payload}\n\n`);
-  });
+    served?.wake();
+  };
+  const { caller, connection } = await openConnection(ctx, request, send, hub);
   await connection.subscribe(stream, tag);
   const leave = hub.add(connection);
   reply.raw.on('close', leave);
-  serveEventStream(request, reply, {
+  served = serveEventStream(request, reply, {
     heartbeatSeconds: HEARTBEAT_SECONDS,
     pollMs: FLUSH_MS,
     stillValid: () => ctx.auth.stillValid(caller),
@@ -38,4 +42,5 @@ export async function serveMastodonStream(
       for (const chunk of queued.splice(0)) write(chunk);
     },
   });
+  if (queued.length > 0) served.wake();
 }

@@ -1,4 +1,4 @@
-import { HttpProblem, problems, webSocketOperation, type WebSocket } from '@starling/kit';
+import { everyShared, HttpProblem, problems, webSocketOperation, type WebSocket } from '@starling/kit';
 import type { LiveConnection, Send } from '../infra/live-connection.js';
 import type { MastodonDeps } from './deps.js';
 import type { ServiceContext } from '@starling/kit';
@@ -27,7 +27,7 @@ export const mastodonStreaming = (ctx: ServiceContext, { hub }: MastodonDeps) =>
       const send: Send = (stream, event, payload) => {
         if (socket?.readyState === 1) socket.send(JSON.stringify({ stream, event, payload }));
       };
-      const access = await openConnection(ctx, request, send);
+      const access = await openConnection(ctx, request, send, hub);
       const { stream, tag } = request.query as { stream?: string; tag?: string };
       if (stream !== undefined) {
         const wanted = streamOf(stream, tag);
@@ -42,13 +42,14 @@ export const mastodonStreaming = (ctx: ServiceContext, { hub }: MastodonDeps) =>
       socket.on('message', (data) => {
         commands = commands.then(() => command(connection, String(data)).catch((err) => answerError(socket, err)));
       });
-      const validity = setInterval(() => {
+      // The process's shared timers (one per period for every connection), not one each.
+      const stopChecking = everyShared(VALIDITY_CHECK_MS, () => {
         if (!ctx.auth.stillValid(caller)) socket.close(POLICY_VIOLATION, 'The access token is no longer valid.');
-      }, VALIDITY_CHECK_MS);
-      const ping = setInterval(() => socket.ping(), PING_MS);
+      });
+      const stopPinging = everyShared(PING_MS, () => socket.ping());
       socket.on('close', () => {
-        clearInterval(validity);
-        clearInterval(ping);
+        stopChecking();
+        stopPinging();
         leave();
       });
       request.log.debug({ user: caller.userId }, 'streaming connection opened');

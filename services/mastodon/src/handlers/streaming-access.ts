@@ -1,6 +1,6 @@
 import { holdsScope, OUTSIDE_SCOPES, problems, SESSION_COOKIE, type Caller, type ServiceContext } from '@starling/kit';
 import type { FastifyRequest } from 'fastify';
-import { LiveConnection, STREAM_NAMES, type Send, type StreamName } from '../infra/live-connection.js';
+import { LiveConnection, STREAM_NAMES, type LiveShared, type Send, type StreamName } from '../infra/live-connection.js';
 import { siteOf } from './deps.js';
 
 /**
@@ -30,6 +30,7 @@ export async function openConnection(
   ctx: ServiceContext,
   request: FastifyRequest,
   send: Send,
+  shared: LiveShared,
 ): Promise<StreamingAccess> {
   const token = streamingToken(request);
   if (!token) throw problems.unauthorized('An access token is required to stream.');
@@ -37,7 +38,7 @@ export async function openConnection(
   // A token outside the Authorization header passes no contract scope check: held here to
   // the stream's own (`read:statuses`, as the contract says), as Mastodon holds it.
   if (caller.scopes && !holdsScope(caller.scopes, 'read:statuses')) throw problems.forbidden(OUTSIDE_SCOPES);
-  return { caller, connection: new LiveConnection(caller, token, ctx, siteOf(ctx), send, request.log) };
+  return { caller, connection: new LiveConnection(caller, token, ctx, siteOf(ctx), send, request.log, shared) };
 }
 
 /** The stream a client named, checked: a hashtag stream needs its tag. */

@@ -1,10 +1,11 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Caller, ServiceContext } from '@starling/kit';
 import type { StarlingClient } from '@starling/sdk';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Site } from '../presenters/site.js';
 import { NotifyApi } from './notify-api.js';
-import { notificationsOf, repostById, statusById } from './presented.js';
+import type { FollowLists } from './follow-lists.js';
+import { fetched, type LiveStatuses } from './live-statuses.js';
+import { notificationsOf } from './presented.js';
 import { answerOf, starlingApiWith } from './starling-api.js';
 
 /** What a connection can subscribe to: Mastodon's stream names (`hashtag` ones with their tag). */
@@ -40,12 +41,11 @@ export type LiveEvent =
 /** How a connection sends one Mastodon event: the streams it is for, its name, its payload text. */
 export type Send = (stream: string[], event: string, payload: string) => void;
 
-/**
- * The read model an event reaches its stream before (tweets' or notify's own projection)
- * may lag the event by a moment: a fetch that finds nothing is tried again a few times.
- */
-const FETCH_ATTEMPTS = 6;
-const FETCH_PAUSE_MS = 150;
+/** What the connections of a process share: the statuses events show, the follow lists. */
+export interface LiveShared {
+  statuses: LiveStatuses;
+  follows: FollowLists;
+}
 
 /**
  * One client's live connection (a WebSocket or an event stream): what it subscribes to,
@@ -55,6 +55,7 @@ const FETCH_PAUSE_MS = 150;
 export class LiveConnection {
   readonly subscriptions = new Set<string>();
   private following: Set<string> | undefined;
+  private holdsFollows = false;
   private work: Promise<void> = Promise.resolve();
   /** Starling's API as this connection's caller, with the token the stream was opened with. */
   private readonly api: StarlingClient;
@@ -66,14 +67,24 @@ export class LiveConnection {
     private readonly site: Site,
     private readonly send: Send,
     private readonly log: FastifyBaseLogger,
+    private readonly shared: LiveShared,
   ) {
     this.api = starlingApiWith(ctx, { authorization: `Bearer ${token}` });
   }
 
   /** Subscribes; the `user` stream first learns whom the caller follows. */
   async subscribe(stream: StreamName, tag?: string): Promise<void> {
-    if (stream === 'user' && !this.following) this.following = await this.followees();
+    if (stream === 'user' && !this.holdsFollows) {
+      this.holdsFollows = true;
+      this.following = await this.shared.follows.acquire(this.caller.userId, () => this.followees());
+    }
     this.subscriptions.add(streamKey(stream, tag));
+  }
+
+  /** The connection is gone: its user's follow list is one holder lighter. */
+  close(): void {
+    if (this.holdsFollows) this.shared.follows.release(this.caller.userId);
+    this.holdsFollows = false;
   }
 
   unsubscribe(stream: StreamName, tag?: string): void {
@@ -117,10 +128,7 @@ export class LiveConnection {
           : [];
       case 'followed':
       case 'unfollowed':
-        if (event.followerId === me && this.following) {
-          if (event.kind === 'followed') this.following.add(event.followeeId);
-          else this.following.delete(event.followeeId);
-        }
+        // The hub keeps the follow lists (FollowLists).
         return [];
     }
   }
@@ -130,35 +138,22 @@ export class LiveConnection {
       for (const key of streams) this.send(streamField(key), event, payload);
     };
     switch (event.kind) {
-      case 'posted': {
-        const status = await this.fetched(() => statusById(this.api, event.tweetId, this.site));
-        if (status) send('update', JSON.stringify(status));
-        return;
-      }
+      case 'posted':
       case 'reposted': {
-        const reposter = { id: event.userId, username: event.username, repostId: event.repostId };
-        const status = await this.fetched(() => repostById(this.api, event.tweetId, reposter, this.site));
+        const status = await this.shared.statuses.status(event, this.api, this.caller.userId, this.site);
         if (status) send('update', JSON.stringify(status));
         return;
       }
       case 'deleted':
         return send('delete', event.tweetId);
       case 'notification': {
-        const found = await this.fetched(() => new NotifyApi(this.api).one(event.notificationId));
+        const found = await fetched(() => new NotifyApi(this.api).one(event.notificationId));
         const [shown] = found ? await notificationsOf(this.api, [found], this.site) : [];
         if (shown) send('notification', JSON.stringify(shown));
         return;
       }
       default:
         return;
-    }
-  }
-
-  private async fetched<T>(fetch: () => Promise<T | undefined>): Promise<T | undefined> {
-    for (let attempt = 1; ; attempt++) {
-      const found = await fetch();
-      if (found !== undefined || attempt >= FETCH_ATTEMPTS) return found;
-      await sleep(FETCH_PAUSE_MS * attempt);
     }
   }
 

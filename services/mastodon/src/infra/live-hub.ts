@@ -10,20 +10,28 @@ import {
   UserUnfollowed,
 } from '@starling/events';
 import type { Consumer, RecordedEvent } from '@starling/kit';
+import { FollowLists } from './follow-lists.js';
 import type { LiveConnection, LiveEvent } from './live-connection.js';
+import { LiveStatuses } from './live-statuses.js';
 
 /**
  * The live connections this process serves, and the consumers that feed them: every
  * process follows tweets', graph's and notify's events for itself (`everyProcess`,
  * from now on), since each holds its own connections. A consumer only hands each event
- * to the connections; fetching and sending happen on each connection's own time.
+ * to the connections; sending happens on each connection's own time, but what an event
+ * shows is read once for all of them (`statuses`), and a user's follow list once for all
+ * their connections (`follows`).
  */
 export class LiveHub {
   private readonly connections = new Set<LiveConnection>();
+  readonly statuses = new LiveStatuses();
+  readonly follows = new FollowLists();
 
   add(connection: LiveConnection): () => void {
     this.connections.add(connection);
-    return () => this.connections.delete(connection);
+    return () => {
+      if (this.connections.delete(connection)) connection.close();
+    };
   }
 
   get size(): number {
@@ -31,6 +39,9 @@ export class LiveHub {
   }
 
   publish(event: LiveEvent): void {
+    if (event.kind === 'followed' || event.kind === 'unfollowed') {
+      return this.follows.followed(event.followerId, event.followeeId, event.kind === 'followed');
+    }
     for (const connection of this.connections) connection.take(event);
   }
 

@@ -1,4 +1,4 @@
-import type { StarlingClient, Tweet } from '@starling/sdk';
+import type { StarlingClient } from '@starling/sdk';
 import { statusOf } from '../handlers/statuses.js';
 import { usersOf } from '../handlers/people.js';
 import { presentAccount } from '../presenters/account.js';
@@ -10,20 +10,6 @@ import type { MastodonStatus } from '../presenters/status.js';
 export async function statusById(api: StarlingClient, id: string, site: Site): Promise<MastodonStatus | undefined> {
   const { data } = await api.GET('/api/v2/tweets/{id}', { params: { path: { id } } });
   return data && statusOf(api, data, site);
-}
-
-/** A repost as Mastodon shows it: the reposter's status wrapping the original (presentStatus). */
-export async function repostById(
-  api: StarlingClient,
-  tweetId: string,
-  reposter: { id: string; username: string; repostId: string },
-  site: Site,
-): Promise<MastodonStatus | undefined> {
-  const { data } = await api.GET('/api/v2/tweets/{id}', { params: { path: { id: tweetId } } });
-  if (!data) return undefined;
-  const { id, username, repostId } = reposter;
-  const tweet: Tweet = { ...data, reposted_by: { id, username, name: username, repost_id: repostId } };
-  return statusOf(api, tweet, site);
 }
 
 /**

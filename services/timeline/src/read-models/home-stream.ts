@@ -1,6 +1,7 @@
 import type { Db } from '@starling/kit';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { entryTweets, presentEntry, type Entry } from './timelines.js';
+import type { Tweet } from './tweets.js';
 
 /** How many buffered rows one poll reads at most; a full batch is followed by another at once. */
 const BATCH = 200;
@@ -23,6 +24,25 @@ export async function streamHead(db: Db): Promise<string> {
  * so they are never in `home_entries`). A repost undone since is left out.
  */
 export async function streamRows(db: Db, viewerId: string, after: string): Promise<StreamRow[]> {
+  return bufferedRows(
+    db,
+    after,
+    sql`(s.actor_id = ${viewerId}
+         or exists (select 1 from follows f where f.follower_id = ${viewerId} and f.followee_id = s.actor_id))`,
+    BATCH,
+  );
+}
+
+/**
+ * The buffered rows after `after` that `concern` selects, in `seq` order, at most
+ * `limit`; a repost undone since is left out.
+ */
+export async function bufferedRows(
+  db: Db,
+  after: string,
+  concern: RawBuilder<unknown>,
+  limit: number,
+): Promise<StreamRow[]> {
   const { rows } = await sql<StreamRow>`
     select s.seq::text as seq, s.event_id, s.kind, s.tweet_id, s.entry_key, s.actor_id,
            coalesce(a.username, r.username) as actor_username, coalesce(a.name, a.username, r.username) as actor_name
@@ -30,11 +50,10 @@ export async function streamRows(db: Db, viewerId: string, after: string): Promi
     left join reposts r on s.kind = 'repost' and r.repost_id = s.entry_key
     left join authors a on s.kind = 'repost' and a.id = s.actor_id
     where s.seq > ${after}::bigint
-      and (s.actor_id = ${viewerId}
-           or exists (select 1 from follows f where f.follower_id = ${viewerId} and f.followee_id = s.actor_id))
+      and ${concern}
       and (s.kind <> 'repost' or r.repost_id is not null)
     order by s.seq
-    limit ${BATCH}`.execute(db);
+    limit ${limit}`.execute(db);
   return rows;
 }
 
@@ -59,21 +78,28 @@ export async function pollOnce(
   if (rows.length === 0) return { after, full: false };
   const tweets = await entryTweets(db, rows.filter((r) => r.kind !== 'delete') as Entry[], viewerId);
   for (const row of rows) {
-    const seen = sent.has(row.event_id);
-    sent.add(row.event_id);
-    if (sent.size > 1000) sent.delete(sent.values().next().value!);
-    if (seen) continue;
-    if (row.kind === 'delete') {
-      out.write(`event: delete\nid: ${row.seq}\ndata: ${JSON.stringify({ id: row.tweet_id })}\n\n`);
-      continue;
-    }
-    if (row.kind === 'update') {
-      const tweet = tweets.get(row.tweet_id);
-      if (tweet) out.write(`event: update\nid: ${row.seq}\ndata: ${JSON.stringify(tweet)}\n\n`);
-      continue;
-    }
-    const tweet = presentEntry(tweets.get(row.tweet_id), row as Entry);
-    if (tweet) out.write(`event: tweet\nid: ${row.seq}\ndata: ${JSON.stringify(tweet)}\n\n`);
+    if (!firstTime(sent, row.event_id)) continue;
+    const chunk = eventChunk(row, tweets.get(row.tweet_id));
+    if (chunk) out.write(chunk);
   }
   return { after: rows.at(-1)!.seq, full: rows.length === BATCH };
+}
+
+/** Whether `eventId` is new to the stream that remembers `sent` (the last thousand it sent). */
+export function firstTime(sent: Set<string>, eventId: string): boolean {
+  if (sent.has(eventId)) return false;
+  sent.add(eventId);
+  if (sent.size > 1000) sent.delete(sent.values().next().value!);
+  return true;
+}
+
+/**
+ * A buffered row as the SSE event a viewer gets, with `tweet` as that viewer sees it;
+ * undefined for a tweet gone before it could be shown (its deletion follows).
+ */
+export function eventChunk(row: StreamRow, tweet: Tweet | undefined): string | undefined {
+  if (row.kind === 'delete') return `event: delete\nid: ${row.seq}\ndata: ${JSON.stringify({ id: row.tweet_id })}\n\n`;
+  if (row.kind === 'update') return tweet && `event: update\nid: ${row.seq}\ndata: ${JSON.stringify(tweet)}\n\n`;
+  const shown = presentEntry(tweet, row as Entry);
+  return shown && `event: tweet\nid: ${row.seq}\ndata: ${JSON.stringify(shown)}\n\n`;
 }
