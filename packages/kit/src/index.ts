@@ -35,6 +35,7 @@ export * from './http/web-app.js';
 export * from './http/well-formed-input.js';
 export * from './http/websocket.js';
 export * from './http/shared-timer.js';
+export * from './http/shared-feed.js';
 export * from './ids.js';
 export * from './logger.js';
 export * from './metrics.js';

@@ -1,4 +1,4 @@
-import { everyShared, type Db, type EventStream } from '@starling/kit';
+import { SharedFeed, type Db, type EventStream } from '@starling/kit';
 import { sql } from 'kysely';
 import { bufferedRows, eventChunk, firstTime, streamHead, type StreamRow } from './home-stream.js';
 import { entryTweets, type Entry } from './timelines.js';
@@ -33,30 +33,30 @@ const later = (a: string, b: string) => (BigInt(a) >= BigInt(b) ? a : b);
  */
 export class HomeStreams {
   private readonly listeners = new Set<HomeListener>();
-  /** The last `seq` the shared read has handed out; undefined while no stream is open. */
-  private position: string | undefined;
-  private reading = false;
-  private stopReading: (() => void) | undefined;
+  private readonly feed: SharedFeed<StreamRow>;
   private headRunning: Promise<string> | undefined;
   private headQueued: Promise<string> | undefined;
 
   constructor(
     private readonly db: Db,
-    private readonly everyMs: number,
-    private readonly log: { warn(obj: object, msg: string): void },
-  ) {}
+    everyMs: number,
+    log: { warn(obj: object, msg: string): void },
+  ) {
+    this.feed = new SharedFeed({
+      everyMs,
+      batch: SHARED_BATCH,
+      page: (from, limit) => bufferedRows(db, from, sql`true`, limit),
+      deliver: (rows, from, to) => this.deliver(rows, from, to),
+      failed: (err) => log.warn({ err }, 'the shared read of the home streams failed; it is tried again'),
+    });
+  }
 
   add(listener: HomeListener): () => void {
     this.listeners.add(listener);
-    this.position ??= listener.after;
-    if (BigInt(listener.after) < BigInt(this.position)) listener.stream.wake();
-    this.stopReading ??= everyShared(this.everyMs, () => void this.read());
+    if (this.feed.join(listener.after)) listener.stream.wake();
     return () => {
       this.listeners.delete(listener);
-      if (this.listeners.size > 0) return;
-      this.stopReading?.();
-      this.stopReading = undefined;
-      this.position = undefined;
+      if (this.listeners.size === 0) this.feed.stop();
     };
   }
 
@@ -80,27 +80,6 @@ export class HomeStreams {
         return this.head();
       });
     return this.headQueued;
-  }
-
-  private async read(): Promise<void> {
-    if (this.reading) return;
-    this.reading = true;
-    try {
-      for (;;) {
-        const from = this.position;
-        if (from === undefined) return;
-        const rows = await bufferedRows(this.db, from, sql`true`, SHARED_BATCH);
-        if (rows.length === 0 || this.position !== from) return;
-        const to = rows.at(-1)!.seq;
-        await this.deliver(rows, from, to);
-        if (this.position === from) this.position = to;
-        if (rows.length < SHARED_BATCH) return;
-      }
-    } catch (err) {
-      this.log.warn({ err }, 'the shared read of the home streams failed; it is tried again');
-    } finally {
-      this.reading = false;
-    }
   }
 
   private async deliver(rows: StreamRow[], from: string, to: string): Promise<void> {
