@@ -62,7 +62,9 @@ function byDatabase<T extends { db: Db }>(tails: T[]): T[][] {
   const groups = new Map<object, T[]>();
   for (const tail of tails) {
     const key = databaseOf(tail.db);
-    groups.set(key, [...(groups.get(key) ?? []), tail]);
+    const group = groups.get(key);
+    if (group) group.push(tail);
+    else groups.set(key, [tail]);
   }
   return [...groups.values()];
 }
@@ -295,9 +297,8 @@ class ConsumerRunner implements Tail {
     return head !== undefined && compareCheckpoints(head, this.known) > 0;
   }
 
+  /** Never told for an every-process consumer (see `subscribe`): it starts at `since()`. */
   learnCheckpoint(at: Checkpoint): void {
-    // An every-process consumer starts at `since()`, whatever a row of that name says.
-    if (this.consumer.everyProcess) return;
     if (compareCheckpoints(at, this.known) > 0) this.known = at;
   }
 

@@ -58,18 +58,15 @@ export class OutboxRelay {
       // consumer, and an idle wake-up then costs one read, not a transaction of four.
       if ((await readAfter(this.db, this.source, this.known, 1)).length === 0) return 0;
       const stream = await this.link.ensureSourceStream(this.source);
-      // Where the checkpoint stands once the transaction commits, and whether the read was full.
-      let at: Checkpoint | undefined;
-      let full = false;
-      const n = await this.db.transaction().execute(async (trx) => {
+      // How many were published, where the checkpoint then stands, and whether the read was full.
+      const run = await this.db.transaction().execute(async (trx) => {
         const { rows } = await sql<{ locked: boolean }>`
           select pg_try_advisory_xact_lock(hashtext(${`starling.relay.${this.source}`})) as locked`.execute(trx);
-        if (!rows[0]?.locked) return 0;
+        if (!rows[0]?.locked) return { count: 0, full: false };
         const from = await relayCheckpoint(trx);
-        at = from;
         const events = await readAfter(trx, this.source, from, BATCH);
-        if (events.length === 0) return 0;
-        full = events.length === BATCH;
+        const full = events.length === BATCH;
+        if (events.length === 0) return { count: 0, at: from, full };
         // Sent back to back on one connection, so JetStream stores them in this order.
         const sent = events.map((event, i) => {
           const prev = i === 0 ? from : checkpointOf(events[i - 1]!);
@@ -90,20 +87,19 @@ export class OutboxRelay {
           const failed = acks[count] as PromiseRejectedResult;
           this.log.warn({ err: failed.reason, source: this.source, stream }, 'publishing to NATS failed; will retry');
         }
-        if (count === 0) return 0;
+        if (count === 0) return { count: 0, at: from, full };
         const last = checkpointOf(events[count - 1]!);
         await sql`insert into consumer_checkpoints (consumer, tx_id, position)
                   values (${RELAY_CHECKPOINT}, ${last.txId}::xid8, ${last.position})
                   on conflict (consumer) do update
                   set tx_id = excluded.tx_id, position = excluded.position, updated_at = now()`.execute(trx);
         this.metrics.relayed.inc({ source: this.source }, count);
-        at = last;
-        return count;
+        return { count, at: last, full };
       });
-      if (at) this.known = at;
+      if (run.at) this.known = run.at;
       this.failures = 0;
-      // A short read published all there was; a failed publish (n short) is tried at the next wake-up.
-      return { handled: n, more: full };
+      // A short read published all there was; a failed publish (count short) is tried at the next wake-up.
+      return { handled: run.count, more: run.full };
     } catch (err) {
       this.failures += 1;
       if (this.failures === 1 || this.failures % 100 === 0) {
