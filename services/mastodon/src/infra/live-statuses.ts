@@ -62,7 +62,9 @@ export class LiveStatuses {
   private async read(shown: ShownTweet, api: StarlingClient, site: Site) {
     const found = await fetched(async () => {
       const { data } = await api.GET('/api/v2/tweets/{id}', { params: { path: { id: shown.tweetId } } });
-      return data;
+      // A repost's event can come before the tweets read model counts it: until it does,
+      // the tweet shown would be the one before the repost, shared by every connection.
+      return data && (shown.kind === 'posted' || data.repost_count > 0) ? data : undefined;
     });
     if (!found) return undefined;
     const tweet: Tweet =
